@@ -1,0 +1,20 @@
+// Public entry of the `broadsheet` package: named re-exports only. Node-only parts (file ingest,
+// the CLI) live under `broadsheet/ingest` and the `broadsheet` command, never here.
+
+export { SearchIndex } from './search-index.js';
+export type {
+  SearchIndexOptions, SearchOptions, SearchHit, SearchResult, Explanation, TermExplanation, FieldExplanation,
+} from './search-index.js';
+export type { NewsDocument, StoredDocument, Schema, FieldSpec, TextFieldSpec, DateFieldSpec, KeywordFieldSpec, FieldValue } from './document.js';
+export { defaultNewsSchema } from './document.js';
+export type { Analyzer, Token, TokenSink, Tokenizer, TokenFilter } from './analysis/types.js';
+export { createAnalyzer, englishAnalyzer, keywordAnalyzer, analyzeToTokens } from './analysis/analyzer.js';
+export type { AnalyzerSpec, EnglishAnalyzerOptions } from './analysis/analyzer.js';
+export { stem } from './analysis/stemmer/porter2.js';
+export { newsTokenizer } from './analysis/tokenizer.js';
+export { normalize } from './analysis/normalizer.js';
+export { ENGLISH_STOP_WORDS } from './analysis/stopwords.js';
+export { parseDate } from './dates/index.js';
+export {
+  BroadsheetError, InvalidDocumentError, IndexFormatError, QueryParseError, QueryLimitError, InvalidOptionError,
+} from './errors.js';

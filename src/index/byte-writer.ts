@@ -1,0 +1,81 @@
+// A growable byte buffer with LEB128 varints: how postings, positions and stored fields are written.
+// Reading is done inline by the hot loops (see postings-reader.ts), not here.
+
+/** Appends bytes and unsigned varints (values up to 2^32 - 1) to a buffer that doubles as it fills. */
+export class ByteWriter {
+  #buf: Uint8Array;
+  #length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.#buf = new Uint8Array(Math.max(16, initialCapacity));
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  #ensure(extra: number): void {
+    const need = this.#length + extra;
+    if (need <= this.#buf.length) return;
+    let cap = this.#buf.length * 2;
+    while (cap < need) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.#buf.subarray(0, this.#length));
+    this.#buf = next;
+  }
+
+  /** Unsigned LEB128: 7 bits a byte, high bit set while more bytes follow. */
+  varint(value: number): void {
+    this.#ensure(5);
+    const buf = this.#buf;
+    let p = this.#length;
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      buf[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[p++] = v;
+    this.#length = p;
+  }
+
+  bytes(src: Uint8Array): void {
+    this.#ensure(src.length);
+    this.#buf.set(src, this.#length);
+    this.#length += src.length;
+  }
+
+  /** A right-sized copy of what was written. */
+  finish(): Uint8Array {
+    return this.#buf.slice(0, this.#length);
+  }
+}
+
+/** Reads varints sequentially; small and monomorphic so V8 inlines it into the decoding loops. */
+export class ByteReader {
+  readonly bytes: Uint8Array;
+  pos: number;
+
+  constructor(bytes: Uint8Array, pos = 0) {
+    this.bytes = bytes;
+    this.pos = pos;
+  }
+
+  varint(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.pos++]!;
+    let v = b & 0x7f;
+    if (b < 0x80) return v;
+    b = bytes[this.pos++]!;
+    v |= (b & 0x7f) << 7;
+    if (b < 0x80) return v;
+    b = bytes[this.pos++]!;
+    v |= (b & 0x7f) << 14;
+    if (b < 0x80) return v;
+    b = bytes[this.pos++]!;
+    v |= (b & 0x7f) << 21;
+    if (b < 0x80) return v;
+    b = bytes[this.pos++]!;
+    // The fifth byte carries the top 4 bits; `>>> 0` keeps values ≥ 2^31 positive.
+    return (v | ((b & 0x0f) << 28)) >>> 0;
+  }
+}

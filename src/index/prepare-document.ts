@@ -1,0 +1,85 @@
+// Validates a user document against the field layout and turns it into what the writer indexes:
+// per-field values, the date as epoch ms, and the stored fields as JSON. Nothing is indexed here.
+
+import type { FieldLayout } from './field-layout.js';
+import { InvalidDocumentError } from '../errors.js';
+import { parseDate, toIsoString } from '../dates/index.js';
+
+/** A document that passed validation, ready for the writer. */
+export interface PreparedDocument {
+  readonly id: string;
+  /** By field number: the text to analyse (text fields), or the values (keyword fields). Date fields hold nothing here. */
+  readonly values: ReadonlyArray<string | readonly string[] | undefined>;
+  /** Epoch milliseconds, or NaN when the document has no date. */
+  readonly date: number;
+  /** The stored fields, serialised once at add time (hits decode it lazily). */
+  readonly stored: string;
+}
+
+/** Longest accepted id, in UTF-16 units: ids are keys, not content. */
+const MAX_ID_LENGTH = 4096;
+
+/** Validates `doc`; throws InvalidDocumentError naming the id and field at fault. */
+export function prepareDocument(doc: unknown, layout: FieldLayout): PreparedDocument {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new InvalidDocumentError('a document must be a plain object', undefined, 'document');
+  }
+  const record = doc as Record<string, unknown>;
+  const id = record['id'];
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new InvalidDocumentError('document id must be a non-empty string', undefined, 'id');
+  }
+  if (id.length > MAX_ID_LENGTH) throw new InvalidDocumentError(`document id longer than ${MAX_ID_LENGTH}`, undefined, 'id');
+
+  const values: Array<string | readonly string[] | undefined> = new Array(layout.fields.length);
+  let date = Number.NaN;
+  for (const field of layout.fields) {
+    const value = record[field.name];
+    if (field.kind === 'text') {
+      if (value === undefined || value === null) values[field.number] = undefined;
+      else if (typeof value === 'string') values[field.number] = value;
+      else throw new InvalidDocumentError(`field ${field.name} must be a string`, id, field.name);
+    } else if (field.kind === 'date') {
+      if (value === undefined || value === null || value === '') continue;
+      if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
+        throw new InvalidDocumentError(`field ${field.name} must be a date string, epoch milliseconds or a Date`, id, field.name);
+      }
+      const ms = parseDate(value);
+      if (ms === undefined) throw new InvalidDocumentError(`field ${field.name}: unparseable date`, id, field.name);
+      date = ms;
+    } else {
+      values[field.number] = keywordValues(value, id, field.name);
+    }
+  }
+
+  const stored: Record<string, unknown> = {};
+  for (const name of layout.storedNames) {
+    const value = record[name];
+    if (value === undefined) continue;
+    if (name === layout.dateField) {
+      if (!Number.isNaN(date)) stored[name] = toIsoString(date);
+    } else if (value instanceof Date) {
+      stored[name] = Number.isNaN(value.getTime()) ? null : value.toISOString();
+    } else if (Array.isArray(value)) {
+      stored[name] = value.slice();
+    } else if (typeof value === 'number' && !Number.isFinite(value)) {
+      stored[name] = null; // JSON cannot carry NaN/Infinity; null says "present but not a number".
+    } else {
+      stored[name] = value;
+    }
+  }
+  return { id, values, date, stored: JSON.stringify(stored) };
+}
+
+function keywordValues(value: unknown, id: string, field: string): readonly string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value === '' ? undefined : [value];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      if (typeof v !== 'string') throw new InvalidDocumentError(`field ${field} must hold strings`, id, field);
+    }
+    return value as string[];
+  }
+  throw new InvalidDocumentError(`field ${field} must be a string or an array of strings`, id, field);
+}

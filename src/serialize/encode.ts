@@ -1,0 +1,107 @@
+// Writes segments and index metadata into the binary layout defined in format.ts: a header, a
+// section table with a checksum per section, then 8-byte-aligned sections. Never reads the bytes back.
+
+import type { FieldLayout } from '../index/field-layout.js';
+import type { Segment } from '../index/segment.js';
+import { checksum32 } from './checksum.js';
+import {
+  FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SECTION_ALIGN, SectionKind, TABLE_ENTRY_BYTES,
+  type IndexMeta, type SegmentMeta,
+} from './format.js';
+
+const encoder = new TextEncoder();
+
+/** Everything the encoder needs from the index facade. */
+export interface EncodeInput {
+  layout: FieldLayout;
+  analyzerName: string;
+  k1: number;
+  maxBufferedDocs: number;
+  maxBufferedTokens: number;
+  maxSegments: number;
+  segments: readonly Segment[];
+}
+
+interface Section {
+  kind: number;
+  segment: number;
+  bytes: Uint8Array;
+}
+
+function view(a: Uint32Array | Float64Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** The index as one Uint8Array. */
+export function encodeIndex(input: EncodeInput): Uint8Array {
+  const { layout, segments } = input;
+  const meta: IndexMeta = {
+    format: 'broadsheet-index',
+    fields: layout.fields.map((f) => ({ name: f.name, kind: f.kind, boost: f.boost, b: f.b, stored: f.stored, analyzer: f.analyzer.name })),
+    stored: layout.storedNames.slice(),
+    analyzer: input.analyzerName,
+    k1: input.k1,
+    maxBufferedDocs: input.maxBufferedDocs,
+    maxBufferedTokens: input.maxBufferedTokens,
+    maxSegments: input.maxSegments,
+    segments: segments.length,
+  };
+  const sections: Section[] = [{ kind: SectionKind.meta, segment: GLOBAL, bytes: encoder.encode(JSON.stringify(meta)) }];
+  segments.forEach((segment, s) => {
+    const d = segment.data;
+    const segMeta: SegmentMeta = {
+      numDocs: d.numDocs,
+      fieldCount: d.fieldCount,
+      scoredCount: d.scoredCount,
+      terms: d.dictionary.size,
+      blocks: d.blockLastDoc.length,
+    };
+    const add = (kind: number, bytes: Uint8Array): void => {
+      sections.push({ kind, segment: s, bytes });
+    };
+    add(SectionKind.segmentMeta, encoder.encode(JSON.stringify(segMeta)));
+    add(SectionKind.terms, d.dictionary.toBytes());
+    add(SectionKind.termDf, view(d.termDf));
+    add(SectionKind.termBlockStart, view(d.termBlockStart));
+    add(SectionKind.blockLastDoc, view(d.blockLastDoc));
+    add(SectionKind.blockPostingsOffset, view(d.blockPostingsOffset));
+    add(SectionKind.blockPositionsOffset, view(d.blockPositionsOffset));
+    add(SectionKind.postings, d.postings);
+    add(SectionKind.positions, d.positions);
+    add(SectionKind.fieldLengths, view(d.fieldLengths));
+    add(SectionKind.dates, view(d.dates));
+    add(SectionKind.storedOffsets, view(d.storedOffsets));
+    add(SectionKind.stored, d.stored);
+    add(SectionKind.ids, encoder.encode(JSON.stringify(d.ids)));
+    add(SectionKind.deletes, view(segment.deletes.words));
+  });
+
+  const tableBytes = sections.length * TABLE_ENTRY_BYTES;
+  let offset = align(HEADER_BYTES + tableBytes);
+  const offsets: number[] = [];
+  for (const section of sections) {
+    offsets.push(offset);
+    offset = align(offset + section.bytes.length);
+  }
+  const out = new Uint8Array(offset);
+  const dv = new DataView(out.buffer);
+  sections.forEach((section, i) => {
+    out.set(section.bytes, offsets[i]!);
+    const at = HEADER_BYTES + i * TABLE_ENTRY_BYTES;
+    dv.setUint32(at, section.kind, true);
+    dv.setUint32(at + 4, section.segment, true);
+    dv.setUint32(at + 8, offsets[i]!, true);
+    dv.setUint32(at + 12, section.bytes.length, true);
+    dv.setUint32(at + 16, checksum32(section.bytes), true);
+  });
+  dv.setUint32(0, MAGIC, true);
+  dv.setUint32(4, FORMAT_VERSION, true);
+  dv.setUint32(8, sections.length, true);
+  dv.setUint32(12, checksum32(out.subarray(HEADER_BYTES, HEADER_BYTES + tableBytes)), true);
+  dv.setUint32(16, out.length, true);
+  return out;
+}
+
+function align(n: number): number {
+  return Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;
+}

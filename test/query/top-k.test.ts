@@ -1,0 +1,30 @@
+// TopK keeps exactly the k best by (score desc, id asc), whatever the arrival order.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { TopK } from '../../src/query/top-k.js';
+import { rng } from '../_support/random.js';
+
+test('equals sorting everything and taking k', () => {
+  const random = rng(42);
+  for (let round = 0; round < 200; round++) {
+    const n = Math.floor(random() * 300);
+    const k = Math.floor(random() * 40);
+    const items = Array.from({ length: n }, (_, i) => ({ id: `id${Math.floor(random() * 1000)}-${i}`, score: Math.floor(random() * 20) / 4 }));
+    const top = new TopK(k);
+    items.forEach((it, i) => top.offer(it.score, 0, i, it.id));
+    const expected = items
+      .slice()
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, k)
+      .map((it) => it.id);
+    assert.equal(top.drain().map((h) => h.id), expected);
+  }
+});
+
+test('k = 0 keeps nothing', () => {
+  const top = new TopK(0);
+  top.offer(1, 0, 0, 'a');
+  assert.equal(top.drain(), []);
+});
+
+test.run();

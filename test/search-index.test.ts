@@ -1,0 +1,184 @@
+// Specification of the SearchIndex facade: documents in, ranked hits out, typed errors on bad input.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SearchIndex, InvalidDocumentError, InvalidOptionError, type NewsDocument } from '../src/index.js';
+
+const docs: NewsDocument[] = [
+  { id: 'a', title: 'Port of Qingdao sets throughput record', date: '2024-03-17 15:34:32', body: 'The port handled more containers than ever.', url: 'https://example.com/a' },
+  { id: 'b', title: 'City budget deficit narrows', date: '2024-02-01', body: 'The council reported a smaller deficit; the port paid more fees.' },
+  { id: 'c', title: 'Trade fair opens', date: 'Sun, 17 Mar 2024 09:00:00 +0800', body: 'Exhibitors from 40 countries came to the trade fair near the harbour.' },
+  { id: 'd', title: 'Electric vehicles', body: 'Sales of electric vehicles rose in March 2024.' },
+];
+
+function build(): SearchIndex {
+  const index = new SearchIndex();
+  index.addAll(docs);
+  return index;
+}
+
+test('finds documents by stemmed terms and ranks the title match first', () => {
+  const { hits, total } = build().search('ports');
+  assert.equal(total, 2);
+  assert.equal(hits.map((h) => h.id), ['a', 'b']);
+  assert.ok(hits[0]!.score > hits[1]!.score);
+});
+
+test('hits carry the stored fields under document, with the date as ISO 8601', () => {
+  const hit = build().search('throughput').hits[0]!;
+  assert.equal(hit.id, 'a');
+  assert.equal(hit.document, { title: 'Port of Qingdao sets throughput record', date: '2024-03-17T15:34:32.000Z', url: 'https://example.com/a' });
+  assert.not.ok('title' in (hit as unknown as Record<string, unknown>));
+});
+
+test('free text ORs terms; documents matching more terms rank higher', () => {
+  const { hits, total } = build().search('trade fair harbour deficit');
+  assert.equal(total, 2);
+  assert.equal(hits[0]!.id, 'c');
+});
+
+test('dates are searchable as words through the date field', () => {
+  const ids = build().search('march 2024').hits.map((h) => h.id);
+  // a and c are dated March 2024; d mentions "March 2024" in its body; b only shares the year.
+  assert.equal(new Set(ids.slice(0, 3)), new Set(['a', 'c', 'd']));
+  assert.equal(ids[3], 'b');
+  assert.equal(build().search('2024-03-17').hits.map((h) => h.id).sort(), ['a', 'c']);
+});
+
+test('limit and offset page through a stable ranking; total counts all matches', () => {
+  const index = build();
+  const all = index.search('the port fair vehicles deficit', { limit: 100 }).hits.map((h) => h.id);
+  const paged = [0, 1, 2, 3].flatMap((offset) => index.search('the port fair vehicles deficit', { limit: 1, offset }).hits.map((h) => h.id));
+  assert.equal(paged, all);
+  assert.equal(index.search('port', { limit: 0 }).total, 2);
+});
+
+test('fields restricts matching; boost overrides field weights', () => {
+  const index = build();
+  assert.equal(index.search('port', { fields: ['title'] }).hits.map((h) => h.id), ['a']);
+  const bodyFirst = index.search('port', { boost: { title: 0, body: 5 } }).hits;
+  assert.equal(bodyFirst.length, 2);
+  assert.throws(() => index.search('port', { fields: ['nope'] }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'fields');
+});
+
+test('filter keeps only accepted hits and total counts only those', () => {
+  const r = build().search('port', { filter: (doc) => typeof doc['date'] === 'string' && (doc['date'] as string) < '2024-03-01' });
+  assert.equal(r.hits.map((h) => h.id), ['b']);
+  assert.equal(r.total, 1);
+});
+
+test('ties are broken by id', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'z', title: 'same', body: 'text' },
+    { id: 'm', title: 'same', body: 'text' },
+    { id: 'a', title: 'same', body: 'text' },
+  ]);
+  assert.equal(index.search('same').hits.map((h) => h.id), ['a', 'm', 'z']);
+});
+
+test('remove, replace and has; removed documents never come back', () => {
+  const index = build();
+  assert.ok(index.remove('a'));
+  assert.not.ok(index.remove('a'));
+  assert.not.ok(index.has('a'));
+  assert.equal(index.size, 3);
+  assert.equal(index.search('throughput').total, 0);
+  index.replace({ id: 'b', title: 'Harbour dredging starts', body: 'Dredging of the harbour began.' });
+  assert.equal(index.search('deficit').total, 0);
+  assert.equal(index.search('dredging').hits.map((h) => h.id), ['b']);
+  index.optimize();
+  assert.equal(index.search('throughput').total, 0);
+  assert.equal(index.search('dredging').hits.map((h) => h.id), ['b']);
+  assert.equal(index.segmentCount, 1);
+});
+
+test('invalid documents throw InvalidDocumentError with id and field', () => {
+  const index = build();
+  const cases: Array<[unknown, string | undefined, string]> = [
+    [{ title: 'x', body: 'y' }, undefined, 'id'],
+    [{ id: 42, title: 'x', body: 'y' }, undefined, 'id'],
+    [{ id: '', title: 'x', body: 'y' }, undefined, 'id'],
+    [{ id: 'e', title: 7, body: 'y' }, 'e', 'title'],
+    [{ id: 'e', title: 'x', body: ['y'] }, 'e', 'body'],
+    [{ id: 'e', title: 'x', body: 'y', date: 'not a date' }, 'e', 'date'],
+    [{ id: 'e', title: 'x', body: 'y', date: {} }, 'e', 'date'],
+    [{ id: 'e', title: 'x', body: 'y', source: { a: 1 } }, 'e', 'source'],
+    [{ id: 'a', title: 'dup', body: 'dup' }, 'a', 'id'],
+    [null, undefined, 'document'],
+  ];
+  for (const [doc, id, field] of cases) {
+    assert.throws(
+      () => index.add(doc as NewsDocument),
+      (e: unknown) => e instanceof InvalidDocumentError && e.id === id && e.field === field,
+      JSON.stringify(doc),
+    );
+  }
+  assert.equal(index.size, 4);
+});
+
+test('addAll validates the whole batch first: a bad document leaves the index exactly as it was', () => {
+  const index = build();
+  const before = index.search('port fair', { limit: 10 });
+  assert.throws(
+    () => index.addAll([{ id: 'n1', title: 'port news', body: 'port' }, { id: 'n2', title: 'x', body: 'y', date: '2024-02-30' }]),
+    (e: unknown) => e instanceof InvalidDocumentError && e.id === 'n2' && e.field === 'date',
+  );
+  assert.throws(() => index.addAll([{ id: 'n3', title: 'a', body: 'b' }, { id: 'n3', title: 'a', body: 'b' }]), (e: unknown) => e instanceof InvalidDocumentError);
+  assert.not.ok(index.has('n1'));
+  assert.not.ok(index.has('n3'));
+  assert.equal(index.search('port fair', { limit: 10 }), before);
+});
+
+test('replace validates before removing: a bad replacement keeps the old document', () => {
+  const index = build();
+  assert.throws(() => index.replace({ id: 'a', title: 'x', body: 'y', date: 'garbage' }), (e: unknown) => e instanceof InvalidDocumentError);
+  assert.equal(index.search('throughput').hits.map((h) => h.id), ['a']);
+});
+
+test('JavaScript object keys are ordinary words', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: '__proto__', title: 'constructor toString', body: '__proto__ hasOwnProperty valueOf' },
+    { id: 'constructor', title: 'plain', body: 'constructor' },
+  ]);
+  assert.equal(index.search('constructor').total, 2);
+  assert.equal(index.search('__proto__').hits.map((h) => h.id), ['__proto__']);
+  assert.equal(index.search('hasOwnProperty').total, 1);
+  assert.ok(index.has('__proto__'));
+  const loaded = SearchIndex.deserialize(index.serialize());
+  assert.equal(loaded.search('__proto__ tostring constructor'), index.search('__proto__ tostring constructor'));
+  assert.ok(loaded.remove('__proto__'));
+});
+
+test('queries never throw and never produce NaN', () => {
+  const index = build();
+  for (const q of ['', '   ', '"', '((((', 'AND OR NOT', '*', '~~~', '\u0000', '🙂', 'a'.repeat(10_000), '-', 'title:']) {
+    const r = index.search(q);
+    for (const h of r.hits) assert.ok(Number.isFinite(h.score));
+  }
+  assert.equal(new SearchIndex().search('anything'), { hits: [], total: 0 });
+});
+
+test('bad options throw InvalidOptionError', () => {
+  const index = build();
+  assert.throws(() => index.search('port', { limit: -1 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'limit');
+  assert.throws(() => index.search('port', { offset: 1.5 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'offset');
+  assert.throws(() => new SearchIndex({ k1: -1 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'k1');
+});
+
+test('explain breaks the score down per term and field, summing to the search score', () => {
+  const index = build();
+  for (const hit of index.search('port deficit council march', { limit: 10 }).hits) {
+    const e = index.explain('port deficit council march', hit.id)!;
+    assert.equal(e.score, hit.score);
+    const termSum = e.terms.reduce((s, t) => s + t.score, 0);
+    assert.ok(Math.abs(termSum - hit.score) < 1e-12);
+    for (const t of e.terms) {
+      const fieldSum = t.fields.reduce((s, f) => s + f.score, 0);
+      assert.ok(Math.abs(fieldSum - t.score) < 1e-12);
+    }
+  }
+  assert.equal(index.explain('port', 'missing'), undefined);
+});
+
+test.run();
