@@ -56,8 +56,8 @@ export type Schema = Record<string, FieldSpec>;
 export function defaultNewsSchema(): Schema {
   return {
     title: { type: 'text', boost: 2, b: 0.5, stored: true },
-    date: { type: 'date', boost: 1, b: 0, stored: true },
-    body: { type: 'text', boost: 1, b: 0.75, stored: false },
+    date: { type: 'date', boost: 0.5, b: 0, stored: true },
+    body: { type: 'text', boost: 1, b: 0.7, stored: false },
     url: { type: 'keyword', stored: true },
     source: { type: 'keyword', stored: true },
     author: { type: 'keyword', stored: true },

@@ -4,9 +4,11 @@
 import type { TokenFilter } from './types.js';
 
 /**
- * Lucene's English stop set (33 words) without `will`, plus a few function words that are as
- * frequent in news and carry as little (has/have/had, were/been, from, its, which, would, than,
- * he/she/his/her). Left out on purpose, because in news they are also content:
+ * Lucene's English stop set (33 words) without `will`, plus the function words of an ordinary English
+ * list (pronouns, auxiliaries, quantifiers, connectives) and news reporting verbs (`said`, `says`).
+ * The longer list was chosen by evaluation: on CISI, MED and CACM it raised MAP by 1–5 % over the
+ * Lucene set alone (long natural-language queries are full of these words; see README, "Relevance").
+ * Left out on purpose, because in news they are also content:
  * - `us`: `U.S.` is tokenised to `US`, normalised to `us`.
  * - `may`: the month (`May 2024`).
  * - `will`: a first name (Will Smith) and a noun (a will, political will).
@@ -22,6 +24,20 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   // frequent function words of news prose
   'from', 'has', 'have', 'had', 'were', 'been', 'its', 'which', 'would', 'than', 'he', 'she', 'his',
   'her',
+  // pronouns and determiners
+  'i', 'me', 'my', 'we', 'our', 'you', 'your', 'him', 'them', 'those', 'whom', 'whose', 'what',
+  'each', 'every', 'either', 'neither', 'any', 'all', 'both', 'few', 'more', 'most', 'other', 'some',
+  'own', 'same',
+  // auxiliaries and modals
+  'am', 'being', 'do', 'does', 'did', 'doing', 'could', 'should', 'shall', 'might', 'must', 'get', 'got',
+  // prepositions, adverbs and connectives
+  'about', 'above', 'across', 'after', 'again', 'against', 'almost', 'also', 'among', 'because',
+  'before', 'below', 'between', 'down', 'during', 'else', 'ever', 'further', 'here', 'how', 'however',
+  'just', 'least', 'let', 'like', 'likely', 'nor', 'now', 'off', 'often', 'once', 'only', 'over', 'per',
+  'rather', 'since', 'so', 'too', 'under', 'until', 'up', 'upon', 'very', 'via', 'when', 'where',
+  'while', 'why', 'within', 'without', 'yet', 'able',
+  // reporting verbs: in news nearly every article "said" something
+  'said', 'say', 'says',
 ]);
 
 /**
