@@ -1,0 +1,111 @@
+// Finds a date written in running text (CMS date lines, a byline under an HTML title) in the shapes
+// the index reads, and rewrites only the shapes it cannot read (2024/03/17, 2024年3月17日) to ISO.
+// It does not parse dates into instants: the index owns that.
+
+/** A date found in text: the string to store, and where it was found. */
+export interface DateMatch {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+';
+const TIME = '\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?';
+
+interface DateShape {
+  source: string;
+  /** Turns the match into the stored value, or undefined when the numbers are not a date. */
+  normalise: (m: RegExpExecArray) => string | undefined;
+}
+
+const SHAPES: readonly DateShape[] = [
+  {
+    // ISO 8601 and its `2024-03-17 15:34:32` CMS form; `/` and `.` separators are rewritten to `-`.
+    source: `(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(T|\\s+)(${TIME})(Z|[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
+    normalise: (m) => {
+      const ymd = isoDay(m[1], m[3], m[4]);
+      if (ymd === undefined) return undefined;
+      if (m[6] === undefined) return ymd;
+      if (m[2] === '-') return collapse(m[0]); // already ISO or the CMS form: keep as written
+      return `${ymd} ${padHour(m[6])}${m[7] ?? ''}`;
+    },
+  },
+  {
+    // Chinese CMS: 2024年3月17日 15:34
+    source: `(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*(${TIME}))?`,
+    normalise: (m) => {
+      const ymd = isoDay(m[1], m[2], m[3]);
+      if (ymd === undefined) return undefined;
+      return m[4] === undefined ? ymd : `${ymd} ${padHour(m[4])}`;
+    },
+  },
+  {
+    // RFC 2822 and `17 March 2024`
+    source: `(?<![\\w])(?:${WEEKDAY})?\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}(?:\\s+${TIME}(?:\\s*(?:[+-]\\d{4}|GMT|UTC|UT|[ECMP][SD]T))?)?(?![\\w])`,
+    normalise: (m) => collapse(m[0]),
+  },
+  {
+    // `March 17, 2024`; a leading weekday is dropped, it adds nothing the index reads.
+    source: `(?<![\\w])(?:${WEEKDAY})?(${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\w])`,
+    normalise: (m) => collapse((m[1] ?? '').replace(/(\d)(?:st|nd|rd|th)/i, '$1')),
+  },
+  {
+    // Reuters: 26-FEB-1987 15:01:01.79
+    source: `(?<![\\w])\\d{1,2}-${MONTH}-\\d{4}(?:\\s+${TIME})?(?![\\w])`,
+    normalise: (m) => collapse(m[0]),
+  },
+];
+
+const FIND = SHAPES.map((s) => new RegExp(s.source, 'gi'));
+const AT = SHAPES.map((s) => new RegExp(s.source, 'iy'));
+
+/** The first date anywhere in `text`, or undefined. */
+export function findDate(text: string): DateMatch | undefined {
+  let best: DateMatch | undefined;
+  for (let i = 0; i < SHAPES.length; i++) {
+    const re = FIND[i] as RegExp;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (best !== undefined && m.index >= best.start) break;
+      const value = (SHAPES[i] as DateShape).normalise(m);
+      if (value !== undefined) {
+        best = { value, start: m.index, end: m.index + m[0].length };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** A date starting exactly at `start` in `text`, or undefined. */
+export function matchDateAt(text: string, start: number): DateMatch | undefined {
+  for (let i = 0; i < SHAPES.length; i++) {
+    const re = AT[i] as RegExp;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const value = (SHAPES[i] as DateShape).normalise(m);
+    if (value !== undefined) return { value, start, end: start + m[0].length };
+  }
+  return undefined;
+}
+
+function isoDay(y: string | undefined, mo: string | undefined, d: string | undefined): string | undefined {
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (!(year >= 1800 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `9:30` → `09:30`: the ISO-like form the index reads wants two-digit hours. */
+function padHour(time: string): string {
+  return time.charCodeAt(1) === 58 /* ':' */ ? `0${time}` : time;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,120 @@
+// Expands the loader's inputs (files, directories, globs) into a sorted, de-duplicated file list,
+// each file with the base its id is relative to; inputs that match nothing are reported, not thrown.
+// It lists paths only: it never opens a file.
+
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { SkippedFile } from './types.js';
+
+/** One file to load. */
+export interface CorpusFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the input's base (the directory given, or a glob's static part), `/`-separated. */
+  relativePath: string;
+}
+
+/** The files found, and the inputs that yielded none. */
+export interface WalkResult {
+  files: CorpusFile[];
+  problems: SkippedFile[];
+}
+
+/** Options of the walk. */
+export interface WalkOptions {
+  cwd: string;
+  /** Globs (fast-glob syntax) excluded everywhere. */
+  ignore: readonly string[];
+}
+
+/**
+ * Lists the files of every input: a directory means every file under it (dot files excluded), a
+ * file means itself, anything else is a glob. Files matched twice are listed once (first input wins).
+ */
+export async function walkInputs(inputs: readonly string[], options: WalkOptions): Promise<WalkResult> {
+  const result: WalkResult = { files: [], problems: [] };
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    let found: CorpusFile[] | undefined;
+    try {
+      found = await expandInput(input, options, result.problems);
+    } catch (error) {
+      // A malformed pattern or a file-system error while walking: reported, never thrown.
+      result.problems.push({ path: input, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    if (found === undefined) continue;
+    if (found.length === 0) {
+      result.problems.push({ path: input, reason: 'not-found', detail: 'matched no files' });
+      continue;
+    }
+    for (const file of found) {
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
+      result.files.push(file);
+    }
+  }
+  return result;
+}
+
+async function expandInput(input: string, options: WalkOptions, problems: SkippedFile[]): Promise<CorpusFile[] | undefined> {
+  const absolute = path.resolve(options.cwd, input);
+  // onlyFiles would silently drop dangling symlinks; listing them lets the loader report them
+  // `unreadable`. Directories come back with a trailing `/` and are dropped here.
+  const globOptions = {
+    absolute: true,
+    onlyFiles: false,
+    markDirectories: true,
+    dot: false,
+    followSymbolicLinks: true,
+    suppressErrors: true,
+    ignore: [...options.ignore],
+  };
+  // A path that exists is taken literally, even with glob characters in its name (`news [1].html`).
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch (error) {
+    const code = errorCode(error);
+    if (fg.isDynamicPattern(input) && (code === 'ENOENT' || code === 'ENOTDIR')) {
+      const files = await fg(input, { ...globOptions, cwd: options.cwd });
+      return sorted(files, path.resolve(options.cwd, globBase(input)));
+    }
+    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable';
+    problems.push({ path: input, reason, detail: code ?? String(error) });
+    return undefined;
+  }
+  if (!info.isDirectory()) return [{ path: absolute, relativePath: path.basename(absolute) }];
+  const files = await fg('**/*', { ...globOptions, cwd: absolute });
+  return sorted(files, absolute);
+}
+
+/** The static directory part of a glob (`corpus/{a,b}/*.txt` → `corpus`), ids are relative to it. */
+export function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  let end = 0;
+  // The last segment names files, so it never belongs to the base.
+  while (end < segments.length - 1 && !isDynamicSegment(segments[end] as string)) end++;
+  const base = segments.slice(0, end).join('/');
+  return base.length > 0 ? base : pattern.startsWith('/') ? '/' : '.';
+}
+
+function isDynamicSegment(segment: string): boolean {
+  return segment.length > 0 && fg.isDynamicPattern(segment);
+}
+
+/** Relative paths sorted by code unit, so ids and report order do not depend on the file system. */
+function sorted(files: readonly string[], base: string): CorpusFile[] {
+  const out = files.filter((file) => !file.endsWith('/')).map((file) => {
+    const absolute = path.resolve(file);
+    return { path: absolute, relativePath: path.relative(base, absolute).split(path.sep).join('/') };
+  });
+  out.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  return out;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}

@@ -1,0 +1,73 @@
+// Whitespace and control-character clean-up shared by every parser (one line at a time).
+// It does not know about paragraphs: callers decide where paragraph breaks go.
+
+/** True for the whitespace code units news text carries (ASCII, NBSP, ideographic and typographic spaces). */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x1680 ||
+    c === 0xfeff
+  );
+}
+
+/** True for C0/C1 control code units that are not whitespace (they never belong in indexed text). */
+function isControlCode(c: number): boolean {
+  return (c < 32 && !(c >= 9 && c <= 13)) || (c >= 0x7f && c <= 0x9f);
+}
+
+/**
+ * Collapses every run of whitespace (NBSP included) to one space, drops control characters and
+ * trims both ends. Returns the input itself when it is already clean (the common case, no copy).
+ */
+export function collapseWhitespace(s: string): string {
+  if (isClean(s)) return s;
+  let out = '';
+  let wordStart = -1;
+  let spaceBefore = false; // a space was seen since the last emitted slice
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const space = isSpaceCode(c);
+    if (!space && !isControlCode(c)) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      out += spaceBefore && out.length > 0 ? ' ' + s.slice(wordStart, i) : s.slice(wordStart, i);
+      wordStart = -1;
+      spaceBefore = false;
+    }
+    // A control character joins its neighbours (it was noise inside a word), a space separates them.
+    if (space) spaceBefore = true;
+  }
+  if (wordStart >= 0) out += spaceBefore && out.length > 0 ? ' ' + s.slice(wordStart) : s.slice(wordStart);
+  return out;
+}
+
+/** No edge spaces, no doubled spaces, no non-ASCII-space whitespace, no control characters. */
+function isClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (isSpaceCode(s.charCodeAt(0)) || isSpaceCode(s.charCodeAt(n - 1))) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (isSpaceCode(c) || isControlCode(c)) {
+      return false;
+    } else {
+      prevSpace = false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findDate, matchDateAt } from '../../src/ingest/date-text.js';
+
+test('the shapes the index reads are kept as written', () => {
+  for (const s of [
+    '2024-03-17 15:34:32',
+    '2024-03-17',
+    '2024-03-17T15:34:32Z',
+    '2024-03-17T15:34:32.123+08:00',
+    'Sun, 17 Mar 2024 15:34:32 +0000',
+    '17 March 2024',
+    'March 17, 2024',
+    '26-FEB-1987 15:01:01.79',
+  ]) {
+    assert.equal(matchDateAt(s, 0), { value: s, start: 0, end: s.length }, s);
+  }
+});
+
+test('shapes the index does not read are rewritten to ISO', () => {
+  assert.is(matchDateAt('2024/3/7 9:30', 0)?.value, '2024-03-07 09:30');
+  assert.is(matchDateAt('2024.03.17', 0)?.value, '2024-03-17');
+  assert.is(matchDateAt('2024-3-7', 0)?.value, '2024-03-07');
+  assert.is(findDate('发布时间：2024年3月7日 09:30')?.value, '2024-03-07 09:30');
+  assert.is(findDate('Posted on Sunday, March 17th, 2024 by staff')?.value, 'March 17, 2024');
+});
+
+test('findDate returns the earliest date and its span', () => {
+  assert.equal(findDate('Updated 2024-03-18, first published 17 March 2024'), { value: '2024-03-18', start: 8, end: 18 });
+  assert.is(findDate('Published 2024-03-17.')?.value, '2024-03-17');
+});
+
+test('numbers that are not dates are not dates', () => {
+  assert.is(findDate('MetInfo 7.2.0 ©2008-2024'), undefined);
+  assert.is(findDate('room 2024-13-45'), undefined);
+  assert.is(findDate('phone 12024-03-171'), undefined);
+  assert.is(matchDateAt('On March 17, 2024', 0), undefined);
+  assert.is(findDate(''), undefined);
+});
+
+test.run();

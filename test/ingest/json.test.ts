@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseJson } from '../../src/ingest/json.js';
+import { FIXTURES } from './helpers.js';
+
+const jsonl = readFileSync(path.join(FIXTURES, 'articles.jsonl'), 'utf8');
+const wrapped = readFileSync(path.join(FIXTURES, 'wrapped.json'), 'utf8');
+
+test('JSONL: good lines become documents, bad lines are reported with their line numbers', () => {
+  const result = parseJson(jsonl, { format: 'jsonl', idBase: 'dump.jsonl' });
+  assert.is(result.format, 'jsonl');
+  assert.not.ok(result.fatal);
+  assert.equal(result.documents.map((d) => d.id), ['n-1', '2', 'dump.jsonl#4', 'n-6']);
+  assert.equal(
+    result.errors.map((e) => [e.line, e.item]),
+    [
+      [4, 3],
+      [6, 5],
+    ],
+  );
+  assert.equal(result.origins, [
+    { item: 1, line: 1 },
+    { item: 2, line: 3 },
+    { item: 4, line: 5 },
+    { item: 6, line: 7 },
+  ]);
+});
+
+test('JSONL: default mapping reads headline/content/published_at, author objects, tags, extras', () => {
+  const [first, second, , ] = parseJson(jsonl, { format: 'jsonl' }).documents;
+  assert.equal(first, {
+    id: 'n-1',
+    title: 'Port handles record cargo',
+    body: 'Throughput rose 9 percent.',
+    date: '2024-01-12T09:30:00+08:00',
+    author: 'Wang Lei',
+    category: ['port', 'trade'],
+    wordcount: 4,
+  });
+  assert.is(second?.id, '2', 'numeric ids become strings');
+  assert.is(second?.body, 'The hub opened.\n\nPhase two follows.', 'HTML bodies become text');
+  assert.is(second?.date, '2024-03-17T15:34:32.000Z', 'epoch seconds become ISO');
+  assert.is(second?.source, 'Qingdao Daily');
+});
+
+test('a configurable mapping overrides the defaults per field', () => {
+  const text = '{"key": "k1", "hed": "Custom title", "copy": ["Para one.", "Para two."], "when": "17 March 2024", "title": "ignored"}';
+  const [doc] = parseJson(text, {
+    format: 'jsonl',
+    mapping: { id: ['key'], title: ['hed'], body: ['dek', 'copy'], date: ['when'] },
+    keepExtraFields: false,
+  }).documents;
+  assert.equal(doc, { id: 'k1', title: 'Custom title', body: 'Para one.\n\nPara two.', date: '17 March 2024' });
+});
+
+test('dotted paths reach nested values (search-engine exports)', () => {
+  const text = JSON.stringify({ hits: { hits: [{ _id: 'e1', _source: { headline: 'Nested', story: { text: 'Deep body.' } } }] } });
+  const result = parseJson(text, { mapping: { title: ['_source.headline'], body: ['_source.story.text'] } });
+  assert.equal(result.documents.map((d) => [d.id, d.title, d.body]), [['e1', 'Nested', 'Deep body.']]);
+});
+
+test('a wrapper object with an articles array; uuid, description, pubDate, url', () => {
+  const result = parseJson(wrapped, { idBase: 'api.json' });
+  assert.is(result.format, 'json');
+  assert.is(result.documents.length, 2);
+  assert.equal(result.documents[0], {
+    id: 'a1',
+    title: 'Metro extension enters track-laying',
+    body: 'Track-laying began.',
+    date: '2024-06-18 12:12:12',
+    category: 'transport',
+  });
+  assert.equal(result.documents[1], {
+    id: 'a2',
+    title: 'Hydrogen buses replace diesel',
+    body: 'The last diesel buses retired.',
+    date: 'Tue, 20 May 2025 11:22:33 +0800',
+    url: 'https://x.example/buses',
+  });
+});
+
+test('a top-level array without ids gets idBase#n; a single object is one document with the bare idBase', () => {
+  const arr = parseJson('[{"title": "A", "body": "a"}, {"title": "B", "body": "b"}]', { idBase: 'list.json' });
+  assert.equal(arr.documents.map((d) => d.id), ['list.json#1', 'list.json#2']);
+  const one = parseJson('{"title": "Only", "body": "one"}', { idBase: 'one.json' });
+  assert.equal(one.documents.map((d) => d.id), ['one.json']);
+});
+
+test('JSONL saved as .json is detected in auto mode', () => {
+  const result = parseJson('{"title": "A", "body": "a"}\n{"title": "B", "body": "b"}\n');
+  assert.is(result.format, 'jsonl');
+  assert.is(result.documents.length, 2);
+});
+
+test('a broken array keeps its good items and reports the bad one with its line', () => {
+  const broken = parseJson('[\n  {"title": "A", "body": "a, [b]"},\n  {"title": oops},\n  {"title": "C", "body": "c\\\\"}\n]', { idBase: 'b.json' });
+  assert.not.ok(broken.fatal);
+  assert.equal(broken.documents.map((d) => [d.id, d.title, d.body]), [['b.json#1', 'A', 'a, [b]'], ['b.json#3', 'C', 'c\\']]);
+  assert.equal(broken.errors.map((e) => [e.line, e.item]), [[3, 2]]);
+  const cut = parseJson('[{"title": "A", "body": "a"}, {"title": "B", "bo');
+  assert.equal(cut.documents.map((d) => d.title), ['A']);
+  assert.equal(cut.errors.map((e) => e.item), [2]);
+});
+
+test('invalid JSON that is not an array is fatal; an object without documents is fatal; nothing throws', () => {
+  const broken = parseJson('{"title": oops}');
+  assert.ok(broken.fatal);
+  assert.is(broken.documents.length, 0);
+  assert.is(broken.errors.length, 1);
+  const noDocs = parseJson('{"status": "ok", "count": 0}');
+  assert.ok(noDocs.fatal);
+  assert.equal(parseJson('   ').documents, []);
+});
+
+test('__proto__ and constructor keys are never copied onto documents', () => {
+  const [doc] = parseJson('{"title": "T", "body": "b", "__proto__": {"polluted": "yes"}, "constructor": "x", "extra": "kept"}', {
+    format: 'jsonl',
+  }).documents;
+  assert.is(doc?.['extra'], 'kept');
+  assert.is(Object.getPrototypeOf(doc), Object.prototype);
+  assert.not.ok(Object.hasOwn(doc ?? {}, '__proto__'));
+  assert.not.ok(Object.hasOwn(doc ?? {}, 'constructor'));
+  assert.is(({} as Record<string, unknown>)['polluted'], undefined);
+});
+
+test('an empty mapped field does not come back as an extra field', () => {
+  const [doc] = parseJson('{"title": "T", "body": "b", "date": ""}', { format: 'jsonl' }).documents;
+  assert.not.ok(Object.hasOwn(doc ?? {}, 'date'));
+});
+
+test.run();
