@@ -3,7 +3,7 @@
 
 export { SearchIndex } from './search-index.js';
 export type {
-  SearchIndexOptions, SearchOptions, SearchHit, SearchResult, Explanation, TermExplanation, FieldExplanation,
+  SearchIndexOptions, SearchOptions, IndexStats, SearchHit, SearchResult, Explanation, TermExplanation, FieldExplanation,
 } from './search-index.js';
 export type { NewsDocument, StoredDocument, Schema, FieldSpec, TextFieldSpec, DateFieldSpec, KeywordFieldSpec, FieldValue } from './document.js';
 export { defaultNewsSchema } from './document.js';
@@ -15,6 +15,8 @@ export { newsTokenizer } from './analysis/tokenizer.js';
 export { normalize } from './analysis/normalizer.js';
 export { ENGLISH_STOP_WORDS } from './analysis/stopwords.js';
 export { parseDate } from './dates/index.js';
+export { describeIndexBytes } from './serialize/describe.js';
+export type { IndexByteSummary } from './serialize/describe.js';
 export {
   BroadsheetError, InvalidDocumentError, IndexFormatError, QueryParseError, QueryLimitError, InvalidOptionError,
 } from './errors.js';

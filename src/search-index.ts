@@ -97,6 +97,22 @@ export interface Explanation {
   terms: TermExplanation[];
 }
 
+/** Counts and ranges describing an index (see {@link SearchIndex.stats}). */
+export interface IndexStats {
+  documents: number;
+  segments: number;
+  /** Terms summed over segments (a term present in two segments counts twice until they merge). */
+  terms: number;
+  /** Postings summed over segments (deleted documents' postings included until a merge). */
+  postings: number;
+  /** Deleted documents still occupying segments. */
+  deletedDocuments: number;
+  /** Oldest and newest dates of live documents, as epoch ms; undefined when no document has a date. */
+  dateRange: { min: number; max: number } | undefined;
+  /** Documents without a date. */
+  undatedDocuments: number;
+}
+
 /** Where a live document sits: in a segment, or (segment undefined) in the writer's buffer. */
 interface Location {
   segment: Segment | undefined;
@@ -229,6 +245,41 @@ export class SearchIndex {
   get segmentCount(): number {
     this.flush();
     return this.#segments.length;
+  }
+
+  /** Documents, segments, terms and the date range of live documents. */
+  stats(): IndexStats {
+    this.flush();
+    let terms = 0;
+    let postings = 0;
+    let deleted = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let undated = 0;
+    for (const segment of this.#segments) {
+      const { data } = segment;
+      terms += data.dictionary.size;
+      for (let t = 0; t < data.termDf.length; t++) postings += data.termDf[t]!;
+      deleted += segment.deletes.count;
+      for (let d = 0; d < data.numDocs; d++) {
+        if (segment.deletes.has(d)) continue;
+        const date = data.dates[d]!;
+        if (Number.isNaN(date)) undated++;
+        else {
+          if (date < min) min = date;
+          if (date > max) max = date;
+        }
+      }
+    }
+    return {
+      documents: this.size,
+      segments: this.#segments.length,
+      terms,
+      postings,
+      deletedDocuments: deleted,
+      dateRange: min <= max ? { min, max } : undefined,
+      undatedDocuments: undated,
+    };
   }
 
   /** Free-text search: terms are ORed and ranked by BM25F. Ties are broken by id, so results are deterministic. */
