@@ -8,12 +8,20 @@ import { englishAnalyzer } from './analysis/analyzer.js';
 import { InvalidDocumentError, InvalidOptionError } from './errors.js';
 import { resolveFieldLayout, type FieldLayout } from './index/field-layout.js';
 import { prepareDocument, type PreparedDocument } from './index/prepare-document.js';
-import { Segment } from './index/segment.js';
+import { Segment, forEachPosting } from './index/segment.js';
+import { normalize } from './analysis/normalizer.js';
 import { SegmentWriter } from './index/segment-writer.js';
 import { mergeSegments } from './index/merge.js';
-import { readPosting } from './index/read-posting.js';
-import { Bm25fWeights, idf, type FieldStatistics } from './scoring/bm25f.js';
-import { rankTerms, type ScoringTerm } from './query/executor.js';
+import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
+import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
+import type { CandidateFilter } from './query/executor.js';
+import type { QueryNode } from './query/ast.js';
+import { parseQuery } from './query/parser.js';
+import { DEFAULT_MAX_EXPANSIONS, planQuery } from './query/planner.js';
+import type { PlanNode } from './query/plan.js';
+import { runPlan, type SortOrder } from './query/run-plan.js';
+import { explainPlan } from './query/explain-plan.js';
+import { parseDate, parseDateRange } from './dates/index.js';
 import { encodeIndex } from './serialize/encode.js';
 import { decodeIndex } from './serialize/decode.js';
 
@@ -45,6 +53,34 @@ export interface SearchOptions {
   boost?: Readonly<Record<string, number>>;
   /** Keep only hits for which this returns true; `total` counts only those. */
   filter?: (document: StoredDocument, id: string) => boolean;
+  /** `'lenient'` (default): any text is a query, what does not parse is read as words. `'strict'`: QueryParseError. */
+  mode?: 'lenient' | 'strict';
+  /** What `a b` means: `'or'` (default, ranked) or `'and'`. */
+  defaultOperator?: 'or' | 'and';
+  /** Most terms one prefix or fuzzy clause expands to (default 64; strict mode throws QueryLimitError beyond). */
+  maxExpansions?: number;
+  /**
+   * Only documents dated within this range. Strings are read at their precision and both ends are
+   * inclusive (`{ from: '2024-01', to: '2024-03' }` is January through March); numbers and Dates are
+   * instants. Undated documents never match a date range.
+   */
+  dateRange?: { from?: string | number | Date; to?: string | number | Date };
+  /** Keyword-field filters: a document matches when it has one of the listed values in every named field. */
+  where?: Readonly<Record<string, string | readonly string[]>>;
+  /** `'relevance'` (default), `'newest'` or `'oldest'` first (relevance breaks date ties; undated last). */
+  sort?: SortOrder;
+  /**
+   * Recency decay multiplied into the score (Elasticsearch's function_score decay). `origin`
+   * defaults to the newest document's date; `scale` and `offset` take ms or durations like `'30d'`.
+   * Undated documents get factor 0.
+   */
+  recency?: {
+    origin?: string | number | Date;
+    scale: number | string;
+    offset?: number | string;
+    decay?: number;
+    function?: DecayFunction;
+  };
 }
 
 /** One result: the user's id, the BM25F score and the stored fields. */
@@ -60,33 +96,8 @@ export interface SearchResult {
   total: number;
 }
 
-/** One field's share of a term's score in {@link Explanation}. */
-export interface FieldExplanation {
-  field: string;
-  tf: number;
-  length: number;
-  avgLength: number;
-  boost: number;
-  b: number;
-  /** boost · tf / (1 − b + b · length / avgLength): this field's part of tf̃. */
-  pseudoTf: number;
-  /** The term's score apportioned by this field's share of tf̃. */
-  score: number;
-}
-
-/** One query term's contribution in {@link Explanation}. */
-export interface TermExplanation {
-  term: string;
-  idf: number;
-  /** Times the term occurs in the query (a repeated word weighs more). */
-  queryFrequency: number;
-  df: number;
-  /** Σ over fields of boost · tf / B: combined before saturation (BM25F). */
-  pseudoTf: number;
-  /** idf · queryFrequency · tf̃ / (tf̃ + k1). */
-  score: number;
-  fields: FieldExplanation[];
-}
+export type { FieldExplanation, TermExplanation } from './query/explain-plan.js';
+import type { TermExplanation } from './query/explain-plan.js';
 
 /** Why a document scored what it did; `score` equals the sum of the terms' scores and the search score. */
 export interface Explanation {
@@ -119,12 +130,6 @@ interface Location {
   doc: number;
 }
 
-/** A planned free-text query: scoring terms and their explanations' inputs. */
-interface Plan {
-  terms: Array<ScoringTerm & { idf: number; df: number; queryFrequency: number }>;
-  weights: Bm25fWeights;
-  fieldStats: FieldStatistics[];
-}
 
 const DEFAULTS = { k1: 2, maxBufferedDocs: 50_000, maxBufferedTokens: 4_000_000, maxSegments: 8 };
 
@@ -282,84 +287,182 @@ export class SearchIndex {
     };
   }
 
-  /** Free-text search: terms are ORed and ranked by BM25F. Ties are broken by id, so results are deterministic. */
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    if (typeof query !== 'string') throw new InvalidOptionError('query must be a string', 'query');
+  /**
+   * Searches with the query language (terms, "phrases", fields, AND/OR/NOT, prefix*, fuzzy~,
+   * boosts^, date filters; see README) or a prebuilt query tree. Lenient by default: never throws
+   * on query text. Ties are broken by id, so results are deterministic.
+   */
+  search(query: string | QueryNode, options: SearchOptions = {}): SearchResult {
     const limit = nonNegativeInteger(options.limit, 10, 'limit');
     const offset = nonNegativeInteger(options.offset, 0, 'offset');
     this.flush();
-    const plan = this.#plan(query, options);
-    if (plan.terms.length === 0) return { hits: [], total: 0 };
-    const segments = this.#segments;
-    const filter = options.filter;
-    const candidateFilter =
-      filter === undefined
-        ? undefined
-        : (s: number, doc: number): boolean => {
-            const segment = segments[s]!;
-            return filter(JSON.parse(segment.storedJson(doc)) as StoredDocument, segment.data.ids[doc]!);
-          };
-    const ranked = rankTerms(segments, plan.terms, plan.weights, offset + limit, candidateFilter);
+    const prepared = this.#prepare(query, options);
+    const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
+      k: offset + limit,
+      filter: prepared.filter,
+      sort: prepared.sort,
+      recency: prepared.recency,
+      collectMatches: false,
+    });
     const hits: SearchHit[] = [];
-    for (let i = offset; i < ranked.hits.length; i++) {
-      const r = ranked.hits[i]!;
-      const segment = segments[r.segment]!;
-      hits.push({ id: r.id, score: r.score, document: JSON.parse(segment.storedJson(r.doc)) as StoredDocument });
+    for (let i = offset; i < result.hits.length; i++) {
+      const r = result.hits[i]!;
+      hits.push({ id: r.id, score: r.score, document: this.#stored(this.#segments[r.segment]!, r.doc) });
     }
-    return { hits, total: ranked.total };
+    return { hits, total: result.total };
   }
 
-  /** The per-term, per-field breakdown of a document's score for `query`; undefined when the id is unknown. */
-  explain(query: string, id: string, options: Pick<SearchOptions, 'fields' | 'boost'> = {}): Explanation | undefined {
+  /**
+   * Why a document scored what it did for `query`: per term and per field, summing to the search
+   * score (for phrase clauses, per phrase). Undefined when the id is unknown.
+   */
+  explain(query: string | QueryNode, id: string, options: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions'> = {}): Explanation | undefined {
     this.flush();
     const location = this.#locations.get(id);
     if (location === undefined || location.segment === undefined) return undefined;
-    const plan = this.#plan(query, options);
-    const data = location.segment.data;
-    const width = this.#layout.scoredCount;
-    const terms: TermExplanation[] = [];
+    const prepared = this.#prepare(query, options);
+    const terms = explainPlan(prepared.plan, location.segment, location.doc, prepared.weights, this.#layout, prepared.fieldStats);
     let score = 0;
-    for (const term of plan.terms) {
-      const ordinal = data.dictionary.lookup(term.term);
-      const posting = ordinal < 0 ? undefined : readPosting(data, ordinal, location.doc);
-      if (posting === undefined) continue;
-      let pseudoTf = 0;
-      const parts: Array<{ field: number; tf: number; part: number }> = [];
-      // Same operations in the same order as the executor, so the sum equals the search score exactly.
-      for (let m = posting.mask; m !== 0; ) {
-        const low = m & -m;
-        m ^= low;
-        const f = 31 - Math.clz32(low);
-        if ((term.fieldMask & low) === 0) continue;
-        const tf = posting.tfs[f]!;
-        const norm = plan.weights.normA[f]! + plan.weights.normB[f]! * data.fieldLengths[location.doc * width + f]!;
-        const part = norm > 0 ? (plan.weights.boost[f]! * tf) / norm : 0;
-        pseudoTf += part;
-        parts.push({ field: f, tf, part });
+    for (const t of terms) score += t.score;
+    return { id, score, k1: this.#k1, docCount: this.size, terms };
+  }
+
+  #stored(segment: Segment, doc: number): StoredDocument {
+    return JSON.parse(segment.storedJson(doc)) as StoredDocument;
+  }
+
+  /** Parses, plans and gathers everything a search needs; validates options (InvalidOptionError). */
+  #prepare(query: string | QueryNode, options: SearchOptions): {
+    plan: PlanNode;
+    weights: Bm25fWeights;
+    fieldStats: FieldStatistics[];
+    filter: CandidateFilter | undefined;
+    sort: SortOrder;
+    recency: ResolvedDecay | undefined;
+  } {
+    if (typeof query !== 'string' && (typeof query !== 'object' || query === null || typeof (query as { kind?: unknown }).kind !== 'string')) {
+      throw new InvalidOptionError('query must be a string or a query tree', 'query');
+    }
+    const layout = this.#layout;
+    const width = layout.scoredCount;
+    let searchedMask = (1 << width) - 1;
+    if (options.fields !== undefined) {
+      searchedMask = 0;
+      for (const name of options.fields) {
+        const f = layout.byName.get(name);
+        if (f === undefined || f.number >= width) throw new InvalidOptionError(`unknown text or date field: ${name}`, 'fields');
+        searchedMask |= 1 << f.number;
       }
-      if (pseudoTf === 0) continue;
-      const termScore = (term.weight * pseudoTf) / (pseudoTf + this.#k1);
-      score += termScore;
-      terms.push({
-        term: term.term,
-        idf: term.idf,
-        queryFrequency: term.queryFrequency,
-        df: term.df,
-        pseudoTf,
-        score: termScore,
-        fields: parts.map(({ field, tf, part }) => ({
-          field: this.#layout.fields[field]!.name,
-          tf,
-          length: data.fieldLengths[location.doc * width + field]!,
-          avgLength: plan.fieldStats[field]!.avgLength,
-          boost: plan.fieldStats[field]!.boost,
-          b: plan.fieldStats[field]!.b,
-          pseudoTf: part,
-          score: (termScore * part) / pseudoTf,
-        })),
+    }
+    const boosts = options.boost ?? {};
+    for (const [name, value] of Object.entries(boosts)) {
+      const f = layout.byName.get(name);
+      if (f === undefined || f.number >= width) throw new InvalidOptionError(`unknown text or date field: ${name}`, 'boost');
+      if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new InvalidOptionError(`boost for ${name} must be a finite number ≥ 0`, 'boost');
+    }
+    const maxExpansions = options.maxExpansions === undefined ? DEFAULT_MAX_EXPANSIONS : positiveInteger(options.maxExpansions, DEFAULT_MAX_EXPANSIONS, 'maxExpansions');
+    const sort = options.sort ?? 'relevance';
+    if (sort !== 'relevance' && sort !== 'newest' && sort !== 'oldest') throw new InvalidOptionError(`sort must be relevance, newest or oldest`, 'sort');
+    const docCount = this.size;
+    const fieldStats: FieldStatistics[] = layout.fields.slice(0, width).map((f) => ({
+      boost: Object.hasOwn(boosts, f.name) ? boosts[f.name]! : f.boost,
+      b: f.b,
+      avgLength: docCount > 0 ? this.#lengthSums[f.number]! / docCount : 0,
+    }));
+    const strict = options.mode === 'strict';
+    const ast =
+      typeof query === 'string'
+        ? parseQuery(query, {
+            ...(options.mode === undefined ? {} : { mode: options.mode }),
+            ...(options.defaultOperator === undefined ? {} : { defaultOperator: options.defaultOperator }),
+          })
+        : query;
+    const segments = this.#segments;
+    const plan = planQuery(ast, {
+      layout,
+      searchedMask,
+      docCount,
+      df: (term) => {
+        let df = 0;
+        for (const segment of segments) {
+          const ordinal = segment.data.dictionary.lookup(term);
+          if (ordinal >= 0) df += segment.liveDf(ordinal);
+        }
+        return df;
+      },
+      dictionaries: segments.map((s) => s.data.dictionary),
+      strict,
+      query: typeof query === 'string' ? query : '',
+      maxExpansions,
+    });
+    return {
+      plan,
+      weights: new Bm25fWeights({ k1: this.#k1 }, fieldStats),
+      fieldStats,
+      filter: this.#filterFor(options),
+      sort,
+      recency: options.recency === undefined ? undefined : this.#recency(options.recency),
+    };
+  }
+
+  /** Combines the date range, keyword and predicate filters into one per-candidate test. */
+  #filterFor(options: SearchOptions): CandidateFilter | undefined {
+    const tests: CandidateFilter[] = [];
+    const segments = this.#segments;
+    if (options.dateRange !== undefined) {
+      const { from, to } = resolveDateRange(options.dateRange);
+      tests.push((s, doc) => {
+        const t = segments[s]!.data.dates[doc]!;
+        return t >= from && t < to;
       });
     }
-    return { id, score, k1: this.#k1, docCount: this.size, terms };
+    if (options.where !== undefined) {
+      for (const [name, wanted] of Object.entries(options.where)) {
+        const field = this.#layout.byName.get(name);
+        if (field === undefined || field.kind !== 'keyword') throw new InvalidOptionError(`where: ${name} is not a keyword field`, 'where');
+        const values = typeof wanted === 'string' ? [wanted] : wanted;
+        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new InvalidOptionError(`where.${name} must be a string or strings`, 'where');
+        const keys = values.map((v) => normalizeKeyword(v));
+        const bit = 1 << field.number;
+        // Per segment, the documents carrying any wanted value (decoded once per search).
+        const sets = segments.map((segment) => {
+          const set = new Set<number>();
+          for (const key of keys) {
+            const ordinal = segment.data.dictionary.lookup(key);
+            if (ordinal >= 0) forEachPosting(segment.data, ordinal, (doc, mask) => {
+              if ((mask & bit) !== 0) set.add(doc);
+            });
+          }
+          return set;
+        });
+        tests.push((s, doc) => sets[s]!.has(doc));
+      }
+    }
+    const predicate = options.filter;
+    if (predicate !== undefined) {
+      if (typeof predicate !== 'function') throw new InvalidOptionError('filter must be a function', 'filter');
+      tests.push((s, doc) => {
+        const segment = segments[s]!;
+        return predicate(this.#stored(segment, doc), segment.data.ids[doc]!) === true;
+      });
+    }
+    if (tests.length === 0) return undefined;
+    if (tests.length === 1) return tests[0];
+    return (s, doc) => tests.every((t) => t(s, doc));
+  }
+
+  #recency(input: NonNullable<SearchOptions['recency']>): ResolvedDecay {
+    let origin: number | undefined;
+    if (input.origin === undefined) origin = this.stats().dateRange?.max ?? 0;
+    else origin = parseDate(input.origin);
+    if (origin === undefined) throw new InvalidOptionError('recency.origin is not a date', 'recency');
+    return validateDecay({
+      origin,
+      scale: input.scale,
+      ...(input.offset === undefined ? {} : { offset: input.offset }),
+      ...(input.decay === undefined ? {} : { decay: input.decay }),
+      ...(input.function === undefined ? {} : { function: input.function }),
+    });
   }
 
   /** The index as bytes: a versioned binary format with a section table and checksums. */
@@ -446,66 +549,25 @@ export class SearchIndex {
     this.#segments = merged.numDocs > 0 ? [...keep, merged] : keep;
   }
 
-  /** Analyses the query per searched field and gathers the collection statistics it needs. */
-  #plan(query: string, options: Pick<SearchOptions, 'fields' | 'boost'>): Plan {
-    const layout = this.#layout;
-    const width = layout.scoredCount;
-    let searched = layout.fields.slice(0, width);
-    if (options.fields !== undefined) {
-      const wanted = new Set(options.fields);
-      for (const name of wanted) {
-        const f = layout.byName.get(name);
-        if (f === undefined || f.number >= width) throw new InvalidOptionError(`unknown text or date field: ${name}`, 'fields');
-      }
-      searched = searched.filter((f) => wanted.has(f.name));
-    }
-    const boosts = options.boost ?? {};
-    for (const [name, value] of Object.entries(boosts)) {
-      const f = layout.byName.get(name);
-      if (f === undefined || f.number >= width) throw new InvalidOptionError(`unknown text or date field: ${name}`, 'boost');
-      if (!(value >= 0) || !Number.isFinite(value)) throw new InvalidOptionError(`boost for ${name} must be a finite number ≥ 0`, 'boost');
-    }
-    const docCount = this.size;
-    const fieldStats: FieldStatistics[] = layout.fields.slice(0, width).map((f) => ({
-      boost: Object.hasOwn(boosts, f.name) ? boosts[f.name]! : f.boost,
-      b: f.b,
-      avgLength: docCount > 0 ? this.#lengthSums[f.number]! / docCount : 0,
-    }));
+}
 
-    // Each distinct analyzer runs once; a term counts in the fields whose analyzer produced it.
-    const byTerm = new Map<string, { queryFrequency: number; fieldMask: number }>();
-    const analyzed = new Map<Analyzer, Map<string, number>>();
-    for (const field of searched) {
-      let counts = analyzed.get(field.analyzer);
-      if (counts === undefined) {
-        const c = new Map<string, number>();
-        field.analyzer.analyze(query, (term) => c.set(term, (c.get(term) ?? 0) + 1));
-        analyzed.set(field.analyzer, c);
-        counts = c;
-      }
-      for (const [term, n] of counts) {
-        const entry = byTerm.get(term);
-        if (entry === undefined) byTerm.set(term, { queryFrequency: n, fieldMask: 1 << field.number });
-        else {
-          entry.fieldMask |= 1 << field.number;
-          entry.queryFrequency = Math.max(entry.queryFrequency, n);
-        }
-      }
-    }
+/** Date-range option → [from, to) in epoch ms; strings at their precision, inclusive at both ends. */
+function resolveDateRange(range: NonNullable<SearchOptions['dateRange']>): { from: number; to: number } {
+  if (typeof range !== 'object' || range === null) throw new InvalidOptionError('dateRange must be an object', 'dateRange');
+  const bound = (v: string | number | Date | undefined): string | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') return v;
+    const ms = parseDate(v);
+    if (ms === undefined) throw new InvalidOptionError('dateRange bound is not a date', 'dateRange');
+    return new Date(ms).toISOString();
+  };
+  const span = parseDateRange(bound(range.from), bound(range.to), { lower: true, upper: true });
+  if (span === undefined) throw new InvalidOptionError('dateRange bounds are not dates', 'dateRange');
+  return span;
+}
 
-    const terms: Plan['terms'] = [];
-    for (const [term, { queryFrequency, fieldMask }] of byTerm) {
-      let df = 0;
-      for (const segment of this.#segments) {
-        const ordinal = segment.data.dictionary.lookup(term);
-        if (ordinal >= 0) df += segment.liveDf(ordinal);
-      }
-      if (df === 0) continue;
-      const termIdf = idf(docCount, df);
-      terms.push({ term, fieldMask, idf: termIdf, df, queryFrequency, weight: termIdf * queryFrequency });
-    }
-    return { terms, weights: new Bm25fWeights({ k1: this.#k1 }, fieldStats), fieldStats };
-  }
+function normalizeKeyword(value: string): string {
+  return normalize(value.trim());
 }
 
 function positiveNumber(value: number | undefined, fallback: number, name: string): number {

@@ -69,11 +69,11 @@ test('filter keeps only accepted hits and total counts only those', () => {
 test('ties are broken by id', () => {
   const index = new SearchIndex();
   index.addAll([
-    { id: 'z', title: 'same', body: 'text' },
-    { id: 'm', title: 'same', body: 'text' },
-    { id: 'a', title: 'same', body: 'text' },
+    { id: 'z', title: 'identical', body: 'text' },
+    { id: 'm', title: 'identical', body: 'text' },
+    { id: 'a', title: 'identical', body: 'text' },
   ]);
-  assert.equal(index.search('same').hits.map((h) => h.id), ['a', 'm', 'z']);
+  assert.equal(index.search('identical').hits.map((h) => h.id), ['a', 'm', 'z']);
 });
 
 test('remove, replace and has; removed documents never come back', () => {

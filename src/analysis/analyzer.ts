@@ -19,6 +19,11 @@ export interface AnalyzerSpec {
   tokenizer: Tokenizer;
   /** Applied in order to each raw token; a filter returning null drops the token (its position stays used). */
   filters: readonly TokenFilter[];
+  /**
+   * Applied after the filters. Kept apart so the analyzer can report the unstemmed form too
+   * (the `exact` argument of the sink).
+   */
+  stemmer?: TokenFilter;
 }
 
 /**
@@ -29,7 +34,10 @@ export interface AnalyzerSpec {
 export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
   const filters = spec.filters.slice();
   const count = filters.length;
+  const stemmer = spec.stemmer;
   let memo = new Map<string, string>();
+  // raw → unstemmed form, only for raw tokens whose stem differs from it.
+  let exacts = new Map<string, string>();
 
   const run = (raw: string): string | null => {
     const cached = memo.get(raw);
@@ -37,7 +45,17 @@ export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
     let term: string | null = raw;
     for (let i = 0; i < count && term !== null; i++) term = filters[i]!(term);
     if (term === '') term = null;
-    if (memo.size >= MEMO_LIMIT) memo = new Map();
+    if (memo.size >= MEMO_LIMIT) {
+      memo = new Map();
+      exacts = new Map();
+    }
+    if (term !== null && stemmer !== undefined) {
+      const stemmed = stemmer(term);
+      if (stemmed !== null && stemmed !== '' && stemmed !== term) {
+        exacts.set(raw, term);
+        term = stemmed;
+      } else if (stemmed === null || stemmed === '') term = null;
+    }
     memo.set(raw, term === null ? DROPPED : term);
     return term;
   };
@@ -47,7 +65,7 @@ export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
     analyze(text: string, sink: TokenSink): void {
       spec.tokenizer.tokenize(text, (raw, position, start, end) => {
         const term = run(raw);
-        if (term !== null) sink(term, position, start, end);
+        if (term !== null) sink(term, position, start, end, exacts.get(raw));
       });
     },
   };
@@ -76,9 +94,8 @@ export function englishAnalyzer(options: EnglishAnalyzerOptions = {}): Analyzer 
     filters.push(stopFilter(words));
     stopName = `custom:${[...words].sort().join(',')}`;
   }
-  if (stemming) filters.push(stem);
   const name = stopName === 'english' && stemming ? 'english' : `english(stop=${stopName};stem=${stemming ? 'porter2' : 'none'})`;
-  return createAnalyzer({ name, tokenizer: newsTokenizer, filters });
+  return createAnalyzer({ name, tokenizer: newsTokenizer, filters, ...(stemming ? { stemmer: stem } : {}) });
 }
 
 /**

@@ -12,8 +12,10 @@ export interface Token {
 /**
  * Receives tokens without allocating an object per token (the indexing hot path).
  * Tokens that share a position (a hyphenated compound and its parts) are emitted in any order.
+ * `exact` is the normalised form before stemming, given only when it differs from `term`: the
+ * index keeps it so that an exact word can outrank its stem-mates.
  */
-export type TokenSink = (term: string, position: number, start: number, end: number) => void;
+export type TokenSink = (term: string, position: number, start: number, end: number, exact?: string) => void;
 
 /** Splits raw text into raw tokens (not yet normalised) with positions and offsets. */
 export interface Tokenizer {

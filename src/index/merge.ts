@@ -4,6 +4,7 @@
 import { ByteReader, ByteWriter } from './byte-writer.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
+import { isExactTerm } from './exact-terms.js';
 
 /** One merged segment holding the live documents of `segments`, in order. */
 export function mergeSegments(segments: readonly Segment[]): Segment {
@@ -51,6 +52,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   let pos: number[] = [];
   for (const term of terms) {
     let started = false;
+    const withPositions = !isExactTerm(term);
     for (let s = 0; s < segments.length; s++) {
       const data = segments[s]!.data;
       const ordinal = data.dictionary.lookup(term);
@@ -73,12 +75,13 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
           tfs[fields++] = tf;
           total += tf;
         }
-        if (pos.length < total) pos = new Array<number>(total);
-        for (let i = 0; i < total; i++) pos[i] = positions.varint();
+        const count = withPositions ? total : 0;
+        if (pos.length < count) pos = new Array<number>(count);
+        for (let i = 0; i < count; i++) pos[i] = positions.varint();
         const target = remap[doc]!;
         if (target < 0) continue;
         if (!started) {
-          builder.startTerm(term);
+          builder.startTerm(term, withPositions);
           started = true;
         }
         builder.addPosting(target, mask, tfs, 0, pos, 0);

@@ -3,6 +3,7 @@
 
 import { ByteReader } from './byte-writer.js';
 import type { SegmentData } from './segment.js';
+import { isExactTerm } from './exact-terms.js';
 
 /** One decoded posting: its field mask, tf per field (0 where absent) and positions per field. */
 export interface DecodedPosting {
@@ -32,6 +33,7 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
   const end = data.blockPostingsOffset[block + 1]!;
   let current = block === firstBlock ? -1 : data.blockLastDoc[block - 1]!;
   const tfs = new Array<number>(data.fieldCount).fill(0);
+  const withPositions = !isExactTerm(data.dictionary.term(ordinal));
   while (postings.pos < end) {
     current += postings.varint();
     const flags = postings.varint();
@@ -49,7 +51,7 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
       for (let f = 0; f < data.fieldCount; f++) {
         const list: number[] = [];
         let position = 0;
-        for (let i = 0; i < tfs[f]!; i++) {
+        for (let i = 0; withPositions && i < tfs[f]!; i++) {
           position = i === 0 ? positions.varint() : position + positions.varint();
           list.push(position);
         }
@@ -58,7 +60,7 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
       return { mask, tfs: tfs.slice(), positions: perField };
     }
     if (current > doc) return undefined;
-    for (let i = 0; i < total; i++) positions.varint();
+    if (withPositions) for (let i = 0; i < total; i++) positions.varint();
   }
   return undefined;
 }

@@ -49,14 +49,17 @@ export class SegmentBuilder {
   #blockPositionsOffset = new U32List();
   #inTerm = 0;
   #prevDoc = -1;
+  #withPositions = true;
 
   constructor(expectedPostingsBytes = 1 << 16) {
     this.#postings = new ByteWriter(expectedPostingsBytes);
     this.#positions = new ByteWriter(expectedPostingsBytes);
   }
 
-  startTerm(term: string): void {
+  /** Starts the postings of `term`; `withPositions` false (exact-form terms) writes no positions. */
+  startTerm(term: string, withPositions = true): void {
     this.#closeTerm();
+    this.#withPositions = withPositions;
     this.#terms.push(term);
     this.#termBlockStart.push(this.#blockLastDoc.n);
     this.#inTerm = 0;
@@ -86,8 +89,10 @@ export class SegmentBuilder {
     }
     out.varint(((mask << 1) | allOne) >>> 0);
     if (allOne === 0) for (let i = 0; i < fields; i++) out.varint(tfs[tfOff + i]!);
-    const positions = this.#positions;
-    for (let i = 0; i < total; i++) positions.varint(pos[posOff + i]!);
+    if (this.#withPositions) {
+      const positions = this.#positions;
+      for (let i = 0; i < total; i++) positions.varint(pos[posOff + i]!);
+    }
     this.#prevDoc = doc;
     this.#inTerm++;
   }

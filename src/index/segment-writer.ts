@@ -8,6 +8,7 @@ import { DeleteSet } from './deletes.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { dateFieldText } from '../dates/index.js';
+import { exactTerm, isExactTerm } from './exact-terms.js';
 
 const encoder = new TextEncoder();
 
@@ -40,11 +41,16 @@ export class SegmentWriter {
   #posBase = 0;
   #fieldLength = 0;
   #lastPosition = -1;
-  readonly #sink: (term: string, position: number) => void;
+  /** True while analysing a text field: only text fields index exact forms. */
+  #exactForms = false;
+  readonly #sink: (term: string, position: number, start: number, end: number, exact?: string) => void;
 
   constructor(layout: FieldLayout) {
     this.#layout = layout;
-    this.#sink = (term, position) => this.#accept(term, position);
+    this.#sink = (term, position, _start, _end, exact) => {
+      this.#accept(term, position);
+      if (exact !== undefined && this.#exactForms) this.#acceptExact(exactTerm(exact));
+    };
   }
 
   get numDocs(): number {
@@ -67,6 +73,7 @@ export class SegmentWriter {
       this.#fieldLength = 0;
       this.#lastPosition = -1;
       this.#posBase = 0;
+      this.#exactForms = field.kind === 'text';
       if (field.kind === 'text') {
         const text = doc.values[field.number];
         if (typeof text === 'string' && text.length > 0) field.analyzer.analyze(text, this.#sink);
@@ -129,6 +136,30 @@ export class SegmentWriter {
     }
   }
 
+  /** An exact-form term: counted in tf like any term, but without positions or a field-length share. */
+  #acceptExact(term: string): void {
+    let t = this.#terms.get(term);
+    if (t === undefined) {
+      t = new TermBuffer();
+      this.#terms.set(term, t);
+    }
+    const field = this.#field;
+    if (t.lastDoc !== this.#doc) {
+      t.docs.push(this.#doc);
+      t.masks.push(1 << field);
+      t.tfs.push(1);
+      t.lastDoc = this.#doc;
+      t.lastField = field;
+    } else if (t.lastField !== field) {
+      const last = t.masks.length - 1;
+      t.masks[last] = t.masks[last]! | (1 << field);
+      t.tfs.push(1);
+      t.lastField = field;
+    } else {
+      t.tfs[t.tfs.length - 1]!++;
+    }
+  }
+
   /** Marks a buffered document deleted (it is frozen as deleted and dropped at the next merge). */
   delete(doc: number): void {
     this.#deleted.push(doc);
@@ -143,13 +174,14 @@ export class SegmentWriter {
     const builder = new SegmentBuilder(this.#tokens * 2 + 1024);
     for (const term of terms) {
       const t = this.#terms.get(term)!;
-      builder.startTerm(term);
+      builder.startTerm(term, !isExactTerm(term));
       let tfOff = 0;
       let posOff = 0;
       const { docs, masks, tfs, pos } = t;
       for (let i = 0; i < docs.length; i++) {
         const mask = masks[i]!;
         builder.addPosting(docs[i]!, mask, tfs, tfOff, pos, posOff);
+        // Exact-form terms have no positions: their pos array stays empty and posOff at 0.
         for (let m = mask; m !== 0; m &= m - 1) posOff += tfs[tfOff++]!;
       }
     }

@@ -99,6 +99,11 @@ export class Segment {
 
 /** Calls `fn` with each DocId of term `ordinal` in order (deleted ones included). Not a hot path. */
 export function forEachPostingDoc(data: SegmentData, ordinal: number, fn: (doc: number) => void): void {
+  forEachPosting(data, ordinal, (doc) => fn(doc));
+}
+
+/** Calls `fn` with each DocId of term `ordinal` and its field mask, in DocId order (deleted ones included). */
+export function forEachPosting(data: SegmentData, ordinal: number, fn: (doc: number, mask: number) => void): void {
   const firstBlock = data.termBlockStart[ordinal]!;
   const lastBlock = data.termBlockStart[ordinal + 1]!;
   const reader = new ByteReader(data.postings, data.blockPostingsOffset[firstBlock]!);
@@ -114,6 +119,6 @@ export function forEachPostingDoc(data: SegmentData, ordinal: number, fn: (doc: 
         mask &= mask - 1;
       }
     }
-    fn(doc);
+    fn(doc, flags >>> 1);
   }
 }

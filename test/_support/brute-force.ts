@@ -1,8 +1,9 @@
-// The dumb oracle: BM25F computed straight from the documents' text, with no index at all.
-// Tests compare the engine's pruned, segmented, serialised results against it.
+// The dumb oracle: BM25F computed straight from the documents' text, with no index at all, including
+// the planner's exact-form tie-breakers. Tests compare the engine's segmented, serialised results to it.
 
 import type { Analyzer } from '../../src/analysis/types.js';
 import { dateFieldText, parseDate } from '../../src/dates/index.js';
+import { EXACT_FORM_WEIGHT } from '../../src/query/planner.js';
 
 export interface OracleField {
   name: string;
@@ -16,7 +17,17 @@ export interface OracleDoc {
   [field: string]: string | undefined;
 }
 
-/** Scores every document for `query` exactly as BM25F defines it; returns id → score for matches. */
+interface FieldCounts {
+  /** stem → tf */
+  counts: Map<string, number>;
+  /** unstemmed form (when it differs from its stem) → tf; text fields only */
+  exact: Map<string, number>;
+  /** stem → forms seen for it that differ from it */
+  variants: Map<string, Set<string>>;
+  length: number;
+}
+
+/** Scores every document for `query` exactly as the engine defines it; returns id → score for matches. */
 export function bruteForceBm25f(
   docs: readonly OracleDoc[],
   query: string,
@@ -24,7 +35,7 @@ export function bruteForceBm25f(
   analyzer: Analyzer,
   k1: number,
 ): Map<string, number> {
-  const analyzed = docs.map((doc) =>
+  const analyzed: FieldCounts[][] = docs.map((doc) =>
     fields.map((field) => {
       const raw = doc[field.name];
       let text = raw ?? '';
@@ -32,35 +43,59 @@ export function bruteForceBm25f(
         const ms = raw === undefined ? undefined : parseDate(raw);
         text = ms === undefined ? '' : dateFieldText(ms);
       }
-      const counts = new Map<string, number>();
+      const fc: FieldCounts = { counts: new Map(), exact: new Map(), variants: new Map(), length: 0 };
       const positions = new Set<number>();
-      analyzer.analyze(text, (term, position) => {
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+      analyzer.analyze(text, (term, position, _s, _e, exact) => {
+        fc.counts.set(term, (fc.counts.get(term) ?? 0) + 1);
         positions.add(position);
+        if (exact !== undefined && field.kind === 'text') {
+          fc.exact.set(exact, (fc.exact.get(exact) ?? 0) + 1);
+          if (!fc.variants.has(term)) fc.variants.set(term, new Set());
+          fc.variants.get(term)!.add(exact);
+        }
       });
-      return { counts, length: positions.size };
+      fc.length = positions.size;
+      return fc;
     }),
   );
   const n = docs.length;
   const avg = fields.map((_, f) => analyzed.reduce((sum, d) => sum + d[f]!.length, 0) / n);
-  const queryCounts = new Map<string, number>();
-  analyzer.analyze(query, (term) => queryCounts.set(term, (queryCounts.get(term) ?? 0) + 1));
-  const scores = new Map<string, number>();
-  for (const [term, qtf] of queryCounts) {
-    const df = analyzed.filter((d) => d.some((f) => f.counts.has(term))).length;
-    if (df === 0) continue;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    analyzed.forEach((d, i) => {
-      let pseudo = 0;
-      fields.forEach((field, f) => {
-        const tf = d[f]!.counts.get(term) ?? 0;
-        if (tf === 0) return;
-        pseudo += (field.boost * tf) / (1 - field.b + (field.b * d[f]!.length) / avg[f]!);
-      });
-      if (pseudo === 0) return;
-      const id = docs[i]!.id;
-      scores.set(id, (scores.get(id) ?? 0) + (idf * qtf * pseudo) / (pseudo + k1));
+  const tokens: Array<{ term: string; exact: string | undefined }> = [];
+  analyzer.analyze(query, (term, _p, _s, _e, exact) => tokens.push({ term, exact }));
+  const df = (term: string): number => analyzed.filter((d) => d.some((f) => f.counts.has(term))).length;
+  const pseudo = (d: FieldCounts[], tfOf: (f: FieldCounts, field: OracleField) => number): number => {
+    let sum = 0;
+    fields.forEach((field, f) => {
+      const tf = tfOf(d[f]!, field);
+      if (tf > 0) sum += (field.boost * tf) / (1 - field.b + (field.b * d[f]!.length) / avg[f]!);
     });
-  }
+    return sum;
+  };
+  const sat = (x: number): number => x / (x + k1);
+
+  const scores = new Map<string, number>();
+  analyzed.forEach((d, i) => {
+    let positive = 0;
+    let tieBreak = 0;
+    for (const { term, exact } of tokens) {
+      const termDf = df(term);
+      if (termDf === 0) continue;
+      const idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
+      const p = pseudo(d, (f) => f.counts.get(term) ?? 0);
+      if (p > 0) positive += idf * sat(p);
+      if (exact !== undefined) {
+        const pe = pseudo(d, (f, field) => (field.kind === 'text' ? f.exact.get(exact) ?? 0 : 0));
+        if (pe > 0) tieBreak += EXACT_FORM_WEIGHT * idf * sat(pe);
+      } else {
+        const forms = new Set<string>();
+        for (const f of d) for (const v of f.variants.get(term) ?? []) forms.add(v);
+        for (const v of forms) {
+          const pv = pseudo(d, (f, field) => (field.kind === 'text' ? f.exact.get(v) ?? 0 : 0));
+          if (pv > 0) tieBreak -= EXACT_FORM_WEIGHT * idf * sat(pv);
+        }
+      }
+    }
+    if (positive > 0) scores.set(docs[i]!.id, positive + tieBreak);
+  });
   return scores;
 }

@@ -11,15 +11,17 @@ test('the list holds the common English function words', () => {
 });
 
 test('words that are content in news are not stop words', () => {
-  // us ← U.S.; may ← the month; will ← a name and a noun; new ← New York; who ← WHO; said, year.
-  for (const w of ['us', 'may', 'will', 'new', 'who', 'can', 'said', 'year', 'march']) {
+  // us ← U.S.; may ← the month; will ← a name and a noun; new ← New York; who ← WHO; can ← a noun.
+  for (const w of ['us', 'may', 'will', 'new', 'who', 'can', 'year', 'march', 'port']) {
     assert.not.ok(ENGLISH_STOP_WORDS.has(w), w);
   }
 });
 
 test('every entry is already normalised: lower-case ASCII letters', () => {
   for (const w of ENGLISH_STOP_WORDS) assert.match(w, /^[a-z]+$/);
-  assert.ok(ENGLISH_STOP_WORDS.size >= 33 && ENGLISH_STOP_WORDS.size <= 60);
+  // Lucene's 33 plus ordinary function words and reporting verbs: chosen by evaluation (README).
+  assert.ok(ENGLISH_STOP_WORDS.size >= 33 && ENGLISH_STOP_WORDS.size <= 200);
+  for (const w of ['said', 'says', 'about', 'also', 'we', 'you']) assert.ok(ENGLISH_STOP_WORDS.has(w), w);
 });
 
 test('stopFilter drops members (null) and passes other terms through unchanged', () => {

@@ -39,7 +39,7 @@ for (const seed of [1, 2, 3, 4, 5]) {
       docs.push({ id: `d${i}`, title: randomText(random, 6), body: randomText(random, 60), date: randomDate(random) });
     }
     // Small buffers force several segments and merges.
-    const index = new SearchIndex({ schema, maxBufferedDocs: 17, maxSegments: 3 });
+    const index = new SearchIndex({ schema, k1: 1.2, maxBufferedDocs: 17, maxSegments: 3 });
     for (const d of docs) index.add({ ...d, title: d['title'] ?? '', body: d['body'] ?? '', id: d.id });
     const queries: string[] = [];
     for (let q = 0; q < 40; q++) queries.push(randomText(random, 4) || 'port');

@@ -1,0 +1,135 @@
+// Evaluates a plan on one segment into a sorted (DocId, score) list: term bags through the BM25F
+// accumulator, phrases through positions, filters through columns, booleans through set algebra.
+
+import type { Segment } from '../index/segment.js';
+import { forEachPosting } from '../index/segment.js';
+import { readPosting } from '../index/read-posting.js';
+import type { Bm25fWeights } from '../scoring/bm25f.js';
+import { scoreTerms } from './executor.js';
+import type { PlanNode } from './plan.js';
+import { phraseFrequency } from './phrase-match.js';
+import { EMPTY, addScores, intersect, scale, subtract, union, type Sparse } from './sparse.js';
+
+/** The documents of `segment` matching `node`, with their scores. */
+export function evaluate(node: PlanNode, segment: Segment, weights: Bm25fWeights): Sparse {
+  switch (node.kind) {
+    case 'terms':
+      return scoreTerms(segment, node.terms, weights);
+    case 'phrase':
+      return evaluatePhrase(node, segment, weights);
+    case 'keyword':
+      return keywordDocs(segment, node.term, node.field);
+    case 'date':
+      return dateDocs(segment, node.from, node.to);
+    case 'all':
+      return liveDocs(segment);
+    case 'none':
+      return EMPTY;
+    case 'bool': {
+      let result: Sparse | undefined;
+      for (const child of node.must) {
+        const r = evaluate(child, segment, weights);
+        result = result === undefined ? r : intersect(result, r);
+        if (result.length === 0) return EMPTY;
+      }
+      if (node.should.length > 0) {
+        let any: Sparse = EMPTY;
+        for (const child of node.should) any = union(any, evaluate(child, segment, weights));
+        result = result === undefined ? any : addScores(result, any);
+      }
+      if (result === undefined) result = liveDocs(segment);
+      for (const child of node.mustNot) {
+        if (result.length === 0) break;
+        result = subtract(result, evaluate(child, segment, weights));
+      }
+      return scale(result, node.boost);
+    }
+  }
+}
+
+function liveDocs(segment: Segment): Sparse {
+  const n = segment.numDocs;
+  const docs = new Int32Array(segment.liveDocs);
+  let k = 0;
+  for (let d = 0; d < n; d++) if (!segment.deletes.has(d)) docs[k++] = d;
+  return { docs, scores: new Float64Array(k), length: k };
+}
+
+function dateDocs(segment: Segment, from: number, to: number): Sparse {
+  const dates = segment.data.dates;
+  const docs: number[] = [];
+  for (let d = 0; d < dates.length; d++) {
+    const t = dates[d]!;
+    // NaN (undated) fails both comparisons: undated documents never match a date filter.
+    if (t >= from && t < to && !segment.deletes.has(d)) docs.push(d);
+  }
+  return { docs: Int32Array.from(docs), scores: new Float64Array(docs.length), length: docs.length };
+}
+
+function keywordDocs(segment: Segment, term: string, field: number): Sparse {
+  const ordinal = segment.data.dictionary.lookup(term);
+  if (ordinal < 0) return EMPTY;
+  const docs: number[] = [];
+  const bit = 1 << field;
+  forEachPosting(segment.data, ordinal, (doc, mask) => {
+    if ((mask & bit) !== 0 && !segment.deletes.has(doc)) docs.push(doc);
+  });
+  return { docs: Int32Array.from(docs), scores: new Float64Array(docs.length), length: docs.length };
+}
+
+function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Segment, weights: Bm25fWeights): Sparse {
+  const data = segment.data;
+  const ordinals: number[] = [];
+  for (const t of node.terms) {
+    const o = data.dictionary.lookup(t.term);
+    if (o < 0) return EMPTY;
+    ordinals.push(o);
+  }
+  // Candidates: documents holding every term in an allowed field (rarest term first keeps lists short).
+  const order = ordinals.map((_, i) => i).sort((a, b) => data.termDf[ordinals[a]!]! - data.termDf[ordinals[b]!]!);
+  let candidates: number[] | undefined;
+  for (const i of order) {
+    const docs: number[] = [];
+    forEachPosting(data, ordinals[i]!, (doc, mask) => {
+      if ((mask & node.fieldMask) !== 0 && !segment.deletes.has(doc)) docs.push(doc);
+    });
+    candidates = candidates === undefined ? docs : intersectSorted(candidates, docs);
+    if (candidates.length === 0) return EMPTY;
+  }
+  const offsets = node.terms.map((t) => t.offset);
+  const width = data.scoredCount;
+  const outDocs: number[] = [];
+  const outScores: number[] = [];
+  for (const doc of candidates ?? []) {
+    const postings = ordinals.map((o) => readPosting(data, o, doc)!);
+    let pseudoTf = 0;
+    for (let m = node.fieldMask; m !== 0; ) {
+      const low = m & -m;
+      m ^= low;
+      const f = 31 - Math.clz32(low);
+      if (f >= width) continue;
+      const freq = phraseFrequency(postings.map((p) => p.positions[f] ?? []), offsets, node.slop);
+      if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * width + f]!);
+    }
+    if (pseudoTf === 0) continue;
+    outDocs.push(doc);
+    outScores.push((node.weight * pseudoTf) / (pseudoTf + weights.k1));
+  }
+  return { docs: Int32Array.from(outDocs), scores: Float64Array.from(outScores), length: outDocs.length };
+}
+
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,358 @@
+// Turns a parsed query (AST) into an executable plan: analyses each clause with its field's analyzer,
+// expands prefix and fuzzy terms against the dictionaries, weights terms with collection statistics,
+// resolves field scopes and date filters. Every ranking factor it applies is defined here.
+
+import type { Analyzer } from '../analysis/types.js';
+import { normalize } from '../analysis/normalizer.js';
+import type { TermDictionary } from '../index/dictionary.js';
+import type { FieldLayout, IndexedField } from '../index/field-layout.js';
+import { EXACT_MARK, exactTerm, isExactTerm } from '../index/exact-terms.js';
+import { idf } from '../scoring/bm25f.js';
+import { parseDateRange, parseDateSpan } from '../dates/index.js';
+import { QueryLimitError, QueryParseError } from '../errors.js';
+import type { BoolNode, PhraseNode, QueryNode, RangeNode, TermNode } from './ast.js';
+import type { ScoringTerm } from './executor.js';
+import type { PlanNode } from './plan.js';
+import { autoFuzziness, fuzzyExpand } from './fuzzy.js';
+
+/**
+ * Ranking factors, relative to a plain term's BM25F weight. Together they give, for the same word,
+ * exact form > same stem > prefix completion > fuzzy match:
+ * - an exact surface form adds EXACT_FORM_WEIGHT of its own BM25F score (and a stem-mate variant of a
+ *   query word that is its own stem subtracts as much), a tie-breaker that barely moves relevance;
+ * - a prefix completion other than the word itself scores PREFIX_WEIGHT of a plain term;
+ * - a fuzzy match at distance d of a budget e scores FUZZY_WEIGHT · (1 − d / (e + 1)).
+ */
+export const EXACT_FORM_WEIGHT = 0.01;
+export const PREFIX_WEIGHT = 0.5;
+export const FUZZY_WEIGHT = 0.4;
+/** Default cap on the terms one prefix or fuzzy clause expands to. */
+export const DEFAULT_MAX_EXPANSIONS = 64;
+
+/** What the planner needs from the index: layout, statistics and dictionaries. */
+export interface PlanContext {
+  readonly layout: FieldLayout;
+  /** Scored fields an unscoped clause searches (bit per field number). */
+  readonly searchedMask: number;
+  /** Per scored field, an override of its boost is applied by the executor's weights, not here. */
+  readonly docCount: number;
+  /** Live document frequency of a term across segments. */
+  df(term: string): number;
+  readonly dictionaries: readonly TermDictionary[];
+  readonly strict: boolean;
+  /** The query text, for error positions. */
+  readonly query: string;
+  readonly maxExpansions: number;
+}
+
+/** Plans `node`; throws QueryParseError/QueryLimitError only when `ctx.strict`. */
+export function planQuery(node: QueryNode, ctx: PlanContext): PlanNode {
+  return new Planner(ctx).plan(node);
+}
+
+class Planner {
+  readonly #ctx: PlanContext;
+  readonly #dfCache = new Map<string, number>();
+
+  constructor(ctx: PlanContext) {
+    this.#ctx = ctx;
+  }
+
+  plan(node: QueryNode): PlanNode {
+    switch (node.kind) {
+      case 'empty':
+        return { kind: 'none' };
+      case 'all':
+        return { kind: 'all' };
+      case 'term':
+        return this.#term(node);
+      case 'phrase':
+        return this.#phrase(node);
+      case 'range':
+        return this.#range(node);
+      case 'bool':
+        return this.#bool(node);
+    }
+  }
+
+  #df(term: string): number {
+    let df = this.#dfCache.get(term);
+    if (df === undefined) {
+      df = this.#ctx.df(term);
+      this.#dfCache.set(term, df);
+    }
+    return df;
+  }
+
+  #fail(message: string, start: number, end: number): never {
+    throw new QueryParseError(message, this.#ctx.query, Math.max(0, start), Math.max(0, end));
+  }
+
+  /** The field a clause is scoped to; undefined for unscoped or (lenient) unknown fields. */
+  #scope(node: { field?: string; start: number; end: number }): IndexedField | 'unknown' | undefined {
+    if (node.field === undefined) return undefined;
+    const field = this.#ctx.layout.byName.get(node.field);
+    if (field !== undefined) return field;
+    if (this.#ctx.strict) this.#fail(`unknown field "${node.field}"`, node.start, node.end);
+    return 'unknown';
+  }
+
+  #bool(node: BoolNode): PlanNode {
+    const must = node.must.map((c) => this.plan(c));
+    const mustNot = node.mustNot.map((c) => this.plan(c));
+    const should: PlanNode[] = [];
+    const bag: ScoringTerm[] = [];
+    for (const child of node.should) {
+      // Unboosted OR-groups flatten into their parent, so `a (b c)` ranks like `a b c`.
+      const planned = this.plan(child);
+      if (planned.kind === 'terms') bag.push(...planned.terms);
+      else if (planned.kind === 'bool' && planned.must.length === 0 && planned.mustNot.length === 0 && planned.boost === 1) {
+        for (const s of planned.should) {
+          if (s.kind === 'terms') bag.push(...s.terms);
+          else should.push(s);
+        }
+      } else if (planned.kind !== 'none') should.push(planned);
+    }
+    if (bag.length > 0) should.unshift({ kind: 'terms', terms: mergeTerms(bag) });
+    const boost = node.boost ?? 1;
+    if (must.length === 0 && mustNot.length === 0 && boost === 1 && should.length === 1) return should[0]!;
+    if (must.length === 0 && should.length === 0 && mustNot.length === 0) return { kind: 'none' };
+    return { kind: 'bool', must, should, mustNot, boost };
+  }
+
+  #term(node: TermNode): PlanNode {
+    const scope = this.#scope(node);
+    const boost = node.boost ?? 1;
+    if (scope === 'unknown') {
+      // Lenient: `nutrition: requirements` was prose with a colon; search both words.
+      return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
+    }
+    if (scope !== undefined && scope.kind === 'keyword') {
+      return { kind: 'keyword', term: keywordTerm(node.text), field: scope.number };
+    }
+    if (scope !== undefined && scope.kind === 'date') {
+      const span = parseDateSpan(node.text);
+      if (span !== undefined) return { kind: 'date', from: span.from, to: span.to };
+      if (node.prefix === true || node.fuzzy !== undefined) {
+        if (this.#ctx.strict) this.#fail(`"${node.text}" is not a date`, node.start, node.end);
+      }
+    }
+    const mask = scope === undefined ? this.#ctx.searchedMask : 1 << scope.number;
+    if (node.prefix === true) return this.#prefix(node.text, mask, boost, node);
+    if (node.fuzzy !== undefined) return this.#fuzzy(node.text, node.fuzzy, mask, boost, node);
+    return this.#bag(node.text, mask, boost);
+  }
+
+  /** Plain words: each analysed term at full weight, with the exact-form tie-breakers. */
+  #bag(text: string, mask: number, boost: number, factor = 1): PlanNode {
+    const terms: ScoringTerm[] = [];
+    for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
+      analyzer.analyze(text, (term, _position, _start, _end, exact) => {
+        this.#addWord(terms, analyzer, term, exact, fieldMask, boost * factor);
+      });
+    }
+    return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
+  }
+
+  /** One analysed word: its stem, plus its exact form's bonus or its variants' penalty (text fields only). */
+  #addWord(out: ScoringTerm[], analyzer: Analyzer, term: string, exact: string | undefined, fieldMask: number, weight: number): void {
+    const df = this.#df(term);
+    if (df === 0) return;
+    const stemIdf = idf(this.#ctx.docCount, df);
+    out.push({ term, fieldMask, weight: stemIdf * weight });
+    const textMask = fieldMask & this.#textMask();
+    if (textMask === 0) return;
+    if (exact !== undefined) {
+      const marker = exactTerm(exact);
+      const mdf = this.#df(marker);
+      // Weighted by the stem's idf, not the (rarer) form's, so the bonus stays a tie-breaker.
+      if (mdf > 0) out.push({ term: marker, fieldMask: textMask, weight: stemIdf * weight * EXACT_FORM_WEIGHT });
+      return;
+    }
+    // The word is its own stem: documents that matched through another form (ports for port) get the
+    // exact-form weight taken off, so the exact word still ranks first.
+    for (const variant of this.#variants(analyzer, term)) {
+      out.push({ term: variant, fieldMask: textMask, weight: -stemIdf * weight * EXACT_FORM_WEIGHT });
+    }
+  }
+
+  /** Exact-form terms in the index whose stem is `stem` (Porter2 keeps all but ≤ 2 final letters). */
+  #variants(analyzer: Analyzer, stem: string): string[] {
+    const head = EXACT_MARK + stem.slice(0, Math.max(1, stem.length - 2));
+    const found = new Set<string>();
+    for (const dict of this.#ctx.dictionaries) {
+      const [from, to] = dict.prefixRange(head);
+      for (let o = from; o < to && o - from < 256; o++) {
+        const marker = dict.term(o);
+        if (found.has(marker)) continue;
+        if (stemOf(analyzer, marker.slice(1)) === stem && this.#df(marker) > 0) found.add(marker);
+      }
+    }
+    return [...found];
+  }
+
+  #textMask(): number {
+    let mask = 0;
+    for (const f of this.#ctx.layout.fields) if (f.kind === 'text') mask |= 1 << f.number;
+    return mask;
+  }
+
+  /** The distinct analyzers of the fields in `mask`, each with the fields it serves. */
+  #analyzers(mask: number): Array<[Analyzer, number]> {
+    const groups = new Map<Analyzer, number>();
+    for (const f of this.#ctx.layout.fields) {
+      if ((mask & (1 << f.number)) === 0 || f.kind === 'keyword') continue;
+      groups.set(f.analyzer, (groups.get(f.analyzer) ?? 0) | (1 << f.number));
+    }
+    return [...groups];
+  }
+
+  #prefix(text: string, mask: number, boost: number, node: TermNode): PlanNode {
+    const prefix = normalize(text);
+    if (prefix === '') return { kind: 'none' };
+    const terms: ScoringTerm[] = [];
+    for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
+      const own = stemOf(analyzer, prefix);
+      // The word itself, if it is one, scores as a plain word (exact form and stem).
+      analyzer.analyze(prefix, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
+      const stems = new Set<string>();
+      for (const dict of this.#ctx.dictionaries) {
+        for (const head of [prefix, EXACT_MARK + prefix]) {
+          const [from, to] = dict.prefixRange(head);
+          for (let o = from; o < to; o++) {
+            const t = dict.term(o);
+            const stem = isExactTerm(t) ? stemOf(analyzer, t.slice(1)) : t;
+            if (stem !== undefined && stem !== own) stems.add(stem);
+          }
+        }
+      }
+      this.#limit(stems.size, node);
+      const ranked = [...stems].map((s) => ({ s, df: this.#df(s) })).filter((x) => x.df > 0);
+      ranked.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
+      for (const { s, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
+        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * PREFIX_WEIGHT });
+      }
+    }
+    return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
+  }
+
+  #fuzzy(text: string, fuzzy: 'auto' | 1 | 2, mask: number, boost: number, node: TermNode): PlanNode {
+    const word = normalize(text);
+    if (word === '') return { kind: 'none' };
+    const edits = fuzzy === 'auto' ? autoFuzziness(word) : fuzzy;
+    const terms: ScoringTerm[] = [];
+    for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
+      const own = stemOf(analyzer, word);
+      analyzer.analyze(word, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
+      if (edits === 0) continue;
+      const best = new Map<string, number>();
+      for (const dict of this.#ctx.dictionaries) {
+        const all = dict.terms;
+        const matches = [
+          ...fuzzyExpand(all, word, { maxEdits: edits, maxExpansions: this.#ctx.maxExpansions * 2 }),
+          ...fuzzyExpand(all, EXACT_MARK + word, { maxEdits: edits, prefixLength: 1, maxExpansions: this.#ctx.maxExpansions * 2 }),
+        ];
+        for (const m of matches) {
+          if (m.distance === 0) continue;
+          const stem = isExactTerm(m.term) ? stemOf(analyzer, m.term.slice(1)) : m.term;
+          if (stem === undefined || stem === own) continue;
+          best.set(stem, Math.min(best.get(stem) ?? Infinity, m.distance));
+        }
+      }
+      this.#limit(best.size, node);
+      const ranked = [...best].map(([s, d]) => ({ s, d, df: this.#df(s) })).filter((x) => x.df > 0);
+      // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
+      ranked.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
+      for (const { s, d, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
+        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)) });
+      }
+    }
+    return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
+  }
+
+  #limit(count: number, node: TermNode): void {
+    if (this.#ctx.strict && count > this.#ctx.maxExpansions) {
+      throw new QueryLimitError(`"${node.text}" expands to ${count} terms (limit ${this.#ctx.maxExpansions})`, 'expansions', this.#ctx.maxExpansions, count);
+    }
+  }
+
+  #phrase(node: PhraseNode): PlanNode {
+    const scope = this.#scope(node);
+    const boost = node.boost ?? 1;
+    if (scope === 'unknown') return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
+    if (scope !== undefined && scope.kind === 'keyword') return { kind: 'keyword', term: keywordTerm(node.text), field: scope.number };
+    if (scope !== undefined && scope.kind === 'date') {
+      const span = parseDateSpan(node.text);
+      if (span !== undefined) return { kind: 'date', from: span.from, to: span.to };
+    }
+    const mask = scope === undefined ? this.#ctx.searchedMask : 1 << scope.number;
+    const alternatives: PlanNode[] = [];
+    for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
+      const tokens: Array<{ term: string; position: number }> = [];
+      analyzer.analyze(node.text, (term, position) => tokens.push({ term, position }));
+      if (tokens.length === 0) continue;
+      if (tokens.length === 1) {
+        const only = this.#bag(node.text, fieldMask, boost);
+        if (only.kind !== 'none') alternatives.push(only);
+        continue;
+      }
+      const first = tokens[0]!.position;
+      let weight = 0;
+      let missing = false;
+      for (const t of tokens) {
+        const df = this.#df(t.term);
+        if (df === 0) missing = true;
+        weight += idf(this.#ctx.docCount, Math.max(df, 1));
+      }
+      if (missing) continue; // a term no document has: the phrase cannot match
+      alternatives.push({
+        kind: 'phrase',
+        terms: tokens.map((t) => ({ term: t.term, offset: t.position - first })),
+        slop: node.slop,
+        fieldMask,
+        weight: weight * boost,
+      });
+    }
+    if (alternatives.length === 0) return { kind: 'none' };
+    return alternatives.length === 1 ? alternatives[0]! : { kind: 'bool', must: [], should: alternatives, mustNot: [], boost: 1 };
+  }
+
+  #range(node: RangeNode): PlanNode {
+    const field = this.#ctx.layout.byName.get(node.field);
+    if (field !== undefined && field.kind === 'date') {
+      const span = parseDateRange(node.lower, node.upper, { lower: node.includeLower, upper: node.includeUpper });
+      if (span !== undefined) return { kind: 'date', from: span.from, to: span.to };
+      if (this.#ctx.strict) this.#fail('range bounds are not dates', node.start, node.end);
+    } else if (this.#ctx.strict) {
+      this.#fail(`ranges are supported on the date field, not on "${node.field}"`, node.start, node.end);
+    }
+    // Lenient: a range that cannot filter degrades to its bounds as words.
+    return this.#bag(`${node.lower ?? ''} ${node.upper ?? ''}`, this.#ctx.searchedMask, node.boost ?? 1);
+  }
+}
+
+/** The stem of one word under `analyzer` (undefined for a stop word). */
+function stemOf(analyzer: Analyzer, word: string): string | undefined {
+  let out: string | undefined;
+  analyzer.analyze(word, (term) => {
+    if (out === undefined) out = term;
+  });
+  return out;
+}
+
+/** Keyword values are matched whole, normalised like the keyword analyzer does at index time. */
+function keywordTerm(text: string): string {
+  return normalize(text.trim());
+}
+
+/** Sums the weights of duplicate (term, fields) entries, keeping first-seen order: qtf weighting. */
+export function mergeTerms(terms: readonly ScoringTerm[]): ScoringTerm[] {
+  const byKey = new Map<string, ScoringTerm>();
+  for (const t of terms) {
+    const key = `${t.fieldMask}:${t.term}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen === undefined ? t : { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight });
+  }
+  // Positive weights first: the accumulator only lets negative tie-breakers touch documents already matched.
+  return [...byKey.values()].sort((a, b) => Number(b.weight > 0) - Number(a.weight > 0));
+}

@@ -1,0 +1,88 @@
+// Runs a plan over all segments and selects the page of results: by score (top-k), by date with
+// relevance as the tie-break, or by score × a recency decay. Free-text bags take the fast path.
+
+import type { Segment } from '../index/segment.js';
+import type { Bm25fWeights } from '../scoring/bm25f.js';
+import { decayFactor, type ResolvedDecay } from '../scoring/recency.js';
+import { rankTerms, type CandidateFilter } from './executor.js';
+import { evaluate } from './evaluate.js';
+import type { PlanNode } from './plan.js';
+import { TopK, type RankedDoc } from './top-k.js';
+
+/** How results are ordered. */
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+/** Options of {@link runPlan}. */
+export interface RunOptions {
+  /** Results needed from the top (offset + limit). */
+  readonly k: number;
+  readonly filter: CandidateFilter | undefined;
+  readonly sort: SortOrder;
+  readonly recency: ResolvedDecay | undefined;
+  /** Also return every matching (segment, doc), for facets. */
+  readonly collectMatches: boolean;
+}
+
+/** The best `k` hits, the match count, and (when asked) every match. */
+export interface RunResult {
+  readonly hits: RankedDoc[];
+  readonly total: number;
+  readonly matches: Array<{ segment: number; doc: number }> | undefined;
+}
+
+/** Executes `plan`; results never depend on segment layout (ties fall back to id order). */
+export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
+  if (plan.kind === 'none') return { hits: [], total: 0, matches: options.collectMatches ? [] : undefined };
+  if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
+    const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
+    return { hits: ranked.hits, total: ranked.total, matches: undefined };
+  }
+  const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
+  const recency = options.recency;
+  let total = 0;
+  if (options.sort === 'relevance') {
+    const top = new TopK(options.k);
+    for (let s = 0; s < segments.length; s++) {
+      const segment = segments[s]!;
+      const result = evaluate(plan, segment, weights);
+      const ids = segment.data.ids;
+      const dates = segment.data.dates;
+      for (let i = 0; i < result.length; i++) {
+        const doc = result.docs[i]!;
+        if (options.filter !== undefined && !options.filter(s, doc)) continue;
+        total++;
+        matches?.push({ segment: s, doc });
+        // Recency multiplies into the score (Elasticsearch function_score, boost_mode multiply).
+        const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
+        if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
+      }
+    }
+    return { hits: top.drain(), total, matches };
+  }
+  // Date order: every match is a candidate; the page is cut after sorting.
+  const all: Array<RankedDoc & { date: number }> = [];
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
+    const result = evaluate(plan, segment, weights);
+    const { ids, dates } = segment.data;
+    for (let i = 0; i < result.length; i++) {
+      const doc = result.docs[i]!;
+      if (options.filter !== undefined && !options.filter(s, doc)) continue;
+      matches?.push({ segment: s, doc });
+      const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
+      all.push({ segment: s, doc, id: ids[doc]!, score, date: dates[doc]! });
+    }
+  }
+  total = all.length;
+  const newest = options.sort === 'newest';
+  all.sort((a, b) => {
+    // Undated documents come last in both orders.
+    const ua = Number.isNaN(a.date);
+    const ub = Number.isNaN(b.date);
+    if (ua !== ub) return ua ? 1 : -1;
+    if (!ua && a.date !== b.date) return newest ? b.date - a.date : a.date - b.date;
+    if (a.score !== b.score) return b.score - a.score;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return { hits: all.slice(0, options.k).map(({ segment, doc, id, score }) => ({ segment, doc, id, score })), total, matches };
+}

@@ -1,0 +1,60 @@
+// Bench command-line options: quick by default, --full widens everything, bad input is rejected.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseBenchArgs } from '../../../bench/perf/options.js';
+import { ENGINE_KEYS } from '../../../bench/perf/engines/registry.js';
+import { QUERY_CLASSES } from '../../../bench/perf/types.js';
+import { InvalidOptionError } from '../../../src/errors.js';
+
+test('quick by default: the sample corpus and Reuters, every engine and class, short timings', () => {
+  const c = parseBenchArgs([]);
+  assert.is(c.full, false);
+  assert.equal(c.corpora, ['corpus', 'reuters']);
+  assert.equal(c.engines, [...ENGINE_KEYS]);
+  assert.equal(c.classes, [...QUERY_CLASSES]);
+  assert.is(c.timeMs, 100);
+  assert.is(c.perClass, 30);
+  assert.is(c.relevance, false);
+});
+
+test('--full adds 20 Newsgroups, scale 200k and the relevance runner; 1M only with --scale 1m', () => {
+  const full = parseBenchArgs(['--full']);
+  assert.equal(full.corpora, ['corpus', 'reuters', '20news', 'scale-200k']);
+  assert.is(full.relevance, true);
+  assert.is(full.timeMs, 1000);
+  assert.equal(parseBenchArgs(['--full', '--scale', '1m']).corpora, ['corpus', 'reuters', '20news', 'scale-200k', 'scale-1m']);
+  assert.is(parseBenchArgs(['--full', '--no-relevance']).relevance, false);
+});
+
+test('lists select corpora, engines (in report order) and classes (by key or label)', () => {
+  const c = parseBenchArgs(['--corpus', 'reuters', '--engines', 'minisearch,broadsheet', '--classes', '1-term,and,dateSort', '--time', '250', '--queries', '12']);
+  assert.equal(c.corpora, ['reuters']);
+  assert.equal(c.engines, ['broadsheet', 'minisearch']);
+  assert.equal(c.classes, ['free1', 'and', 'dateSort']);
+  assert.is(c.timeMs, 250);
+  assert.is(c.perClass, 12);
+});
+
+test('unknown names and bad numbers throw InvalidOptionError naming the option', () => {
+  const cases: Array<[string[], string]> = [
+    [['--engines', 'elastic'], 'engines'],
+    [['--corpus', 'wikipedia'], 'corpus'],
+    [['--classes', 'regex'], 'classes'],
+    [['--time', '0'], 'time'],
+    [['--queries=-5'], 'queries'],
+    [['--scale', '10m'], 'scale'],
+    [['--bogus'], 'argv'],
+  ];
+  for (const [argv, option] of cases) {
+    try {
+      parseBenchArgs(argv);
+      assert.unreachable(argv.join(' '));
+    } catch (error) {
+      assert.instance(error, InvalidOptionError);
+      assert.is((error as InvalidOptionError).option, option);
+    }
+  }
+});
+
+test.run();
