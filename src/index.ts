@@ -3,7 +3,7 @@
 
 export { SearchIndex } from './search-index.js';
 export type {
-  SearchIndexOptions, SearchOptions, IndexStats, SearchHit, SearchResult, Explanation, TermExplanation, FieldExplanation,
+  SearchIndexOptions, SearchOptions, IndexStats, HighlightRequest, SearchHit, SearchResult, Explanation, TermExplanation, FieldExplanation,
 } from './search-index.js';
 export type { NewsDocument, StoredDocument, Schema, FieldSpec, TextFieldSpec, DateFieldSpec, KeywordFieldSpec, FieldValue } from './document.js';
 export { defaultNewsSchema } from './document.js';
@@ -15,6 +15,15 @@ export { newsTokenizer } from './analysis/tokenizer.js';
 export { normalize } from './analysis/normalizer.js';
 export { ENGLISH_STOP_WORDS } from './analysis/stopwords.js';
 export { parseDate } from './dates/index.js';
+export { parseQuery } from './query/parser.js';
+export type { ParseOptions } from './query/parser.js';
+export { q } from './query/builder.js';
+export type { QueryNode, TermNode, PhraseNode, RangeNode, BoolNode, AllNode, EmptyNode } from './query/ast.js';
+export type { SortOrder } from './query/run-plan.js';
+export type { Passage, MatchSpan, HighlightOptions } from './features/highlight.js';
+export type { FacetRequest, FacetCount, Facets } from './features/facets.js';
+export type { Suggestion } from './features/suggest.js';
+export type { DecayFunction } from './scoring/recency.js';
 export { describeIndexBytes } from './serialize/describe.js';
 export type { IndexByteSummary } from './serialize/describe.js';
 export {

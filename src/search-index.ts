@@ -22,6 +22,13 @@ import type { PlanNode } from './query/plan.js';
 import { runPlan, type SortOrder } from './query/run-plan.js';
 import { explainPlan } from './query/explain-plan.js';
 import { parseDate, parseDateRange } from './dates/index.js';
+import { highlight, highlightAll, type HighlightOptions, type Passage, type PhraseTerms } from './features/highlight.js';
+import { countFacets, type FacetRequest, type Facets } from './features/facets.js';
+import type { IndexView } from './features/index-view.js';
+import { suggest as suggestCompletions, type Suggestion } from './features/suggest.js';
+import { didYouMean as correctQuery, hasUnknownWord } from './features/did-you-mean.js';
+import { related as relatedDocs } from './features/related.js';
+import { isExactTerm } from './index/exact-terms.js';
 import { encodeIndex } from './serialize/encode.js';
 import { decodeIndex } from './serialize/decode.js';
 
@@ -81,6 +88,19 @@ export interface SearchOptions {
     decay?: number;
     function?: DecayFunction;
   };
+  /**
+   * Highlighted passages for each hit, from stored text fields: `true` for the defaults, or options.
+   * Document text is HTML-escaped; only the mark tags are markup.
+   */
+  highlight?: boolean | HighlightRequest;
+  /** Facet counts over the whole match set (not just the page): by year, month, keyword fields. */
+  facets?: FacetRequest;
+}
+
+/** Which stored text fields to highlight, and how (see {@link HighlightOptions}). */
+export interface HighlightRequest extends Omit<HighlightOptions, 'phrases'> {
+  /** Stored text fields to highlight (default: every stored text field). The title-like first field is marked whole. */
+  fields?: readonly string[];
 }
 
 /** One result: the user's id, the BM25F score and the stored fields. */
@@ -88,13 +108,22 @@ export interface SearchHit {
   id: string;
   score: number;
   document: StoredDocument;
+  /** With the `highlight` option: per field, passages as escaped HTML with `<mark>`ed matches. */
+  highlights?: Record<string, Passage[]>;
 }
 
 /** Hits best first, and how many documents matched in all. */
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /** With the `facets` option: counts over every match. */
+  facets?: Facets;
+  /** When the query found few or no hits: the query with misspelt words corrected from the index vocabulary. */
+  didYouMean?: string;
 }
+
+/** Queries with at most this many hits (or with a word no document has) get a did-you-mean correction when one exists. */
+const DID_YOU_MEAN_MAX_HITS = 2;
 
 export type { FieldExplanation, TermExplanation } from './query/explain-plan.js';
 import type { TermExplanation } from './query/explain-plan.js';
@@ -302,14 +331,106 @@ export class SearchIndex {
       filter: prepared.filter,
       sort: prepared.sort,
       recency: prepared.recency,
-      collectMatches: false,
+      collectMatches: options.facets !== undefined,
     });
+    const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
     const hits: SearchHit[] = [];
     for (let i = offset; i < result.hits.length; i++) {
       const r = result.hits[i]!;
-      hits.push({ id: r.id, score: r.score, document: this.#stored(this.#segments[r.segment]!, r.doc) });
+      const document = this.#stored(this.#segments[r.segment]!, r.doc);
+      const hit: SearchHit = { id: r.id, score: r.score, document };
+      if (marker !== undefined) hit.highlights = marker(document);
+      hits.push(hit);
     }
-    return { hits, total: result.total };
+    const out: SearchResult = { hits, total: result.total };
+    if (options.facets !== undefined) out.facets = countFacets(this.#view(), result.matches ?? [], options.facets);
+    if (typeof query === 'string' && (result.total <= DID_YOU_MEAN_MAX_HITS || hasUnknownWord(this.#view(), query))) {
+      const corrected = correctQuery(this.#view(), query);
+      if (corrected !== undefined && corrected !== query) out.didYouMean = corrected;
+    }
+    return out;
+  }
+
+  /**
+   * Completions of a partial query: its last word completed from the index vocabulary, ranked by
+   * co-occurrence with the earlier words, then by document frequency.
+   */
+  suggest(query: string, options: { limit?: number } = {}): Suggestion[] {
+    if (typeof query !== 'string') throw new InvalidOptionError('query must be a string', 'query');
+    const limit = positiveInteger(options.limit, 5, 'limit');
+    this.flush();
+    return suggestCompletions(this.#view(), query, limit);
+  }
+
+  /** The query with misspelt words replaced by frequent index words within a small edit distance, or undefined. */
+  didYouMean(query: string): string | undefined {
+    if (typeof query !== 'string') throw new InvalidOptionError('query must be a string', 'query');
+    this.flush();
+    return correctQuery(this.#view(), query);
+  }
+
+  /** Articles related to `id` (more-like-this by its most significant terms), excluding itself and exact duplicates. */
+  related(id: string, options: { limit?: number } = {}): SearchHit[] {
+    const limit = positiveInteger(options.limit, 10, 'limit');
+    this.flush();
+    const location = this.#locations.get(id);
+    if (location === undefined || location.segment === undefined) return [];
+    const segment = this.#segments.indexOf(location.segment);
+    const weights = this.#prepare('', {}).weights;
+    return relatedDocs(this.#view(), segment, location.doc, weights, limit).map((r) => ({
+      id: r.id,
+      score: r.score,
+      document: this.#stored(this.#segments[r.segment]!, r.doc),
+    }));
+  }
+
+  #view(): IndexView {
+    const segments = this.#segments;
+    return {
+      segments,
+      layout: this.#layout,
+      docCount: this.size,
+      analyzer: this.#analyzer,
+      df: (term) => {
+        let df = 0;
+        for (const segment of segments) {
+          const ordinal = segment.data.dictionary.lookup(term);
+          if (ordinal >= 0) df += segment.liveDf(ordinal);
+        }
+        return df;
+      },
+    };
+  }
+
+  /** Builds the per-hit highlighter for a plan: its positive terms and its phrases. */
+  #highlighter(plan: PlanNode, request: true | HighlightRequest): (document: StoredDocument) => Record<string, Passage[]> {
+    const options: HighlightRequest = request === true ? {} : request;
+    const stored = this.#layout.fields.filter((f) => f.kind === 'text' && f.stored);
+    let fields = stored;
+    if (options.fields !== undefined) {
+      fields = [];
+      for (const name of options.fields) {
+        const f = this.#layout.byName.get(name);
+        if (f === undefined || f.kind !== 'text' || !f.stored) throw new InvalidOptionError(`highlight: ${name} is not a stored text field`, 'highlight');
+        fields.push(f);
+      }
+    }
+    const terms = new Set<string>();
+    const phrases: PhraseTerms[] = [];
+    collectHighlightTerms(plan, terms, phrases);
+    const { fields: _fields, ...passageOptions } = options;
+    const first = this.#layout.fields.find((f) => f.kind === 'text');
+    return (document) => {
+      const out: Record<string, Passage[]> = {};
+      for (const field of fields) {
+        const text = document[field.name];
+        if (typeof text !== 'string') continue;
+        const opts: HighlightOptions = { ...passageOptions, phrases };
+        // The first text field (the title) is short: marked whole rather than cut into passages.
+        out[field.name] = field === first ? [highlightAll(text, field.analyzer, terms, opts)] : highlight(text, field.analyzer, terms, opts).passages;
+      }
+      return out;
+    };
   }
 
   /**
@@ -549,6 +670,32 @@ export class SearchIndex {
     this.#segments = merged.numDocs > 0 ? [...keep, merged] : keep;
   }
 
+}
+
+/** The terms and phrases a plan matches on, for highlighting (exact forms and tie-breakers left out). */
+function collectHighlightTerms(plan: PlanNode, terms: Set<string>, phrases: PhraseTerms[]): void {
+  switch (plan.kind) {
+    case 'terms':
+      for (const t of plan.terms) if (t.weight > 0 && !isExactTerm(t.term)) terms.add(t.term);
+      return;
+    case 'phrase': {
+      const width = Math.max(...plan.terms.map((t) => t.offset)) + 1;
+      const slots: Array<string | null> = new Array(width).fill(null);
+      let simple = true;
+      for (const t of plan.terms) {
+        if (slots[t.offset] !== null) simple = false; // two terms at one position (a compound): mark the words only
+        slots[t.offset] = t.term;
+        terms.add(t.term);
+      }
+      if (simple && plan.slop === 0) phrases.push(slots);
+      return;
+    }
+    case 'bool':
+      for (const c of [...plan.must, ...plan.should]) collectHighlightTerms(c, terms, phrases);
+      return;
+    default:
+      return;
+  }
 }
 
 /** Date-range option → [from, to) in epoch ms; strings at their precision, inclusive at both ends. */

@@ -122,3 +122,19 @@ export function forEachPosting(data: SegmentData, ordinal: number, fn: (doc: num
     fn(doc, flags >>> 1);
   }
 }
+
+/** Calls `fn` with each DocId of term `ordinal`, its field mask and its tf summed over fields. */
+export function forEachPostingTf(data: SegmentData, ordinal: number, fn: (doc: number, mask: number, tf: number) => void): void {
+  const firstBlock = data.termBlockStart[ordinal]!;
+  const lastBlock = data.termBlockStart[ordinal + 1]!;
+  const reader = new ByteReader(data.postings, data.blockPostingsOffset[firstBlock]!);
+  const end = data.blockPostingsOffset[lastBlock]!;
+  let doc = -1;
+  while (reader.pos < end) {
+    doc += reader.varint();
+    const flags = reader.varint();
+    let tf = 0;
+    for (let mask = flags >>> 1; mask !== 0; mask &= mask - 1) tf += (flags & 1) === 1 ? 1 : reader.varint();
+    fn(doc, flags >>> 1, tf);
+  }
+}

@@ -1,0 +1,98 @@
+// Did-you-mean: for a query with few or no hits, the same query with its unknown or rare words
+// replaced by the closest, much more frequent words of the index (edit distance, then frequency).
+
+import { normalize } from '../analysis/normalizer.js';
+import { EXACT_MARK, isExactTerm } from '../index/exact-terms.js';
+import { autoFuzziness, fuzzyExpand } from '../query/fuzzy.js';
+import type { IndexView } from './index-view.js';
+import { collectWords, stemOf } from './vocabulary.js';
+
+/** A word is replaced only by one at least this many times more frequent (typos are rare words). */
+const FREQUENCY_RATIO = 5;
+
+/** Word runs of the query that are search words: not operators, field names, field values of dates, or numbers. */
+function forEachQueryWord(query: string, fn: (raw: string, offset: number) => void): void {
+  for (const m of query.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+    const raw = m[0];
+    const offset = m.index;
+    if (query[offset + raw.length] === ':') continue; // a field name
+    if (query[offset - 1] === ':' && /^date$/i.test(/([\w.-]+):$/.exec(query.slice(0, offset))?.[1] ?? '')) continue;
+    if (/^(AND|OR|NOT|TO)$/.test(raw) || /^\p{N}+$/u.test(raw)) continue;
+    fn(raw, offset);
+  }
+}
+
+/** True when some search word of the query is in no document: worth a correction even if others match. */
+export function hasUnknownWord(view: IndexView, query: string): boolean {
+  let unknown = false;
+  forEachQueryWord(query, (raw) => {
+    if (unknown) return;
+    const stem = stemOf(view.analyzer, normalize(raw));
+    if (stem !== undefined && view.df(stem) === 0) unknown = true;
+  });
+  return unknown;
+}
+
+/** The corrected query, or undefined when no word needs (or has) a correction. */
+export function didYouMean(view: IndexView, query: string): string | undefined {
+  const replacements: Array<{ offset: number; length: number; word: string }> = [];
+  forEachQueryWord(query, (raw, offset) => {
+    const better = correctWord(view, raw);
+    if (better !== undefined) replacements.push({ offset, length: raw.length, word: better });
+  });
+  if (replacements.length === 0) return undefined;
+  // Rewritten in place, so operators, quotes and fields survive.
+  let out = '';
+  let at = 0;
+  for (const r of replacements) {
+    out += query.slice(at, r.offset) + r.word;
+    at = r.offset + r.length;
+  }
+  return out + query.slice(at);
+}
+
+function correctWord(view: IndexView, raw: string): string | undefined {
+  const word = normalize(raw);
+  const stem = stemOf(view.analyzer, word);
+  if (stem === undefined || word.length < 3) return undefined; // stop words and very short words stay
+  const own = view.df(stem);
+  const edits = Math.max(1, autoFuzziness(word));
+  const forms = new Map<string, string>();
+  const stems = new Set<string>();
+  for (const segment of view.segments) {
+    const terms = segment.data.dictionary.terms;
+    for (const m of fuzzyExpand(terms, EXACT_MARK + word, { maxEdits: edits as 1 | 2, prefixLength: 1, maxExpansions: 32 })) {
+      if (m.distance === 0) continue;
+      const form = m.term.slice(1);
+      const s = stemOf(view.analyzer, form);
+      if (s !== undefined && s !== stem) forms.set(form, s);
+    }
+    for (const m of fuzzyExpand(terms, word, { maxEdits: edits as 1 | 2, maxExpansions: 32 })) {
+      if (m.distance === 0 || isExactTerm(m.term) || m.term === stem) continue;
+      stems.add(m.term);
+    }
+  }
+  const candidates = collectWords(view, forms, stems)
+    .filter((w) => w.df >= Math.max(1, own * FREQUENCY_RATIO))
+    .map((w) => ({ ...w, distance: distance(word, w.word) }))
+    .filter((w) => w.distance <= edits);
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.word < b.word ? -1 : 1));
+  return candidates[0]!.word;
+}
+
+/** Optimal string alignment distance (small words, not a hot path). */
+function distance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[m]![n]!;
+}

@@ -1,0 +1,73 @@
+// Query completion: the last (partial) word of a query completed from the index vocabulary, ranked
+// by how many documents contain it together with the earlier words, then by document frequency.
+
+import { normalize } from '../analysis/normalizer.js';
+import { forEachPostingDoc } from '../index/segment.js';
+import { exactTerm } from '../index/exact-terms.js';
+import type { IndexView } from './index-view.js';
+import { wordsWithPrefix, type Word } from './vocabulary.js';
+
+/** One completion. */
+export interface Suggestion {
+  /** The whole query with its last word completed. */
+  text: string;
+  /** The completed word. */
+  word: string;
+  /** Documents containing the word. */
+  df: number;
+  /** Documents containing the word and every earlier query word (equals df for a one-word query). */
+  cooccurrence: number;
+}
+
+/** Completions of `query`'s last word, best first. */
+export function suggest(view: IndexView, query: string, limit = 5): Suggestion[] {
+  const match = /(\S+)$/u.exec(query);
+  if (match === null) return [];
+  const partial = match[1]!;
+  const head = query.slice(0, query.length - partial.length);
+  const prefix = normalize(partial.replace(/^[^\p{L}\p{N}]+/u, ''));
+  if (prefix === '') return [];
+  const earlier: string[] = [];
+  view.analyzer.analyze(head, (term) => earlier.push(term));
+  const words = wordsWithPrefix(view, prefix).filter((w) => w.word !== prefix || w.df > 0);
+  const context = earlier.length === 0 ? undefined : docsWithAll(view, earlier);
+  const scored = words.map((w) => ({ w, cooc: context === undefined ? w.df : countWith(view, w, context) }));
+  scored.sort((a, b) => b.cooc - a.cooc || b.w.df - a.w.df || (a.w.word < b.w.word ? -1 : 1));
+  return scored
+    .filter((s) => context === undefined || s.cooc > 0 || scored.every((x) => x.cooc === 0))
+    .slice(0, limit)
+    .map(({ w, cooc }) => ({ text: head + w.word, word: w.word, df: w.df, cooccurrence: cooc }));
+}
+
+/** Per segment, the live documents containing every term. */
+function docsWithAll(view: IndexView, terms: readonly string[]): Array<Set<number>> {
+  return view.segments.map((segment) => {
+    let set: Set<number> | undefined;
+    for (const term of new Set(terms)) {
+      const ordinal = segment.data.dictionary.lookup(term);
+      const next = new Set<number>();
+      if (ordinal >= 0) {
+        forEachPostingDoc(segment.data, ordinal, (doc) => {
+          if ((set === undefined || set.has(doc)) && !segment.deletes.has(doc)) next.add(doc);
+        });
+      }
+      set = next;
+      if (set.size === 0) break;
+    }
+    return set ?? new Set();
+  });
+}
+
+/** Documents in `context` that contain the word (as written when it differs from its stem). */
+function countWith(view: IndexView, word: Word, context: readonly Set<number>[]): number {
+  let n = 0;
+  const term = word.word === word.stem ? word.stem : exactTerm(word.word);
+  view.segments.forEach((segment, s) => {
+    const ordinal = segment.data.dictionary.lookup(term);
+    if (ordinal < 0) return;
+    forEachPostingDoc(segment.data, ordinal, (doc) => {
+      if (context[s]!.has(doc)) n++;
+    });
+  });
+  return n;
+}

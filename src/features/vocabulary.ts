@@ -1,0 +1,102 @@
+// The words behind the stems: which surface forms the index holds for a prefix or near a typo, and
+// in how many documents each occurs. Suggestions and did-you-mean speak words, not stems.
+
+import type { Analyzer } from '../analysis/types.js';
+import { EXACT_MARK, exactTerm, isExactTerm } from '../index/exact-terms.js';
+import { forEachPostingTf } from '../index/segment.js';
+import type { IndexView } from './index-view.js';
+
+/** A word of the vocabulary: how it is written, its stem, and the live documents containing it. */
+export interface Word {
+  readonly word: string;
+  readonly stem: string;
+  readonly df: number;
+}
+
+/** The first term `analyzer` makes of `word` (its stem), or undefined for a stop word. */
+export function stemOf(analyzer: Analyzer, word: string): string | undefined {
+  let out: string | undefined;
+  analyzer.analyze(word, (term) => {
+    if (out === undefined) out = term;
+  });
+  return out;
+}
+
+/**
+ * Documents containing `stem` written as itself: its own tf minus the tf of every other form of it,
+ * per document. A stem like "investig" that is never a word on its own has 0.
+ */
+export function ownFormDf(view: IndexView, stem: string, otherForms: readonly string[]): number {
+  let df = 0;
+  view.segments.forEach((segment) => {
+    const data = segment.data;
+    const ordinal = data.dictionary.lookup(stem);
+    if (ordinal < 0) return;
+    const tf = new Map<number, number>();
+    forEachPostingTf(data, ordinal, (doc, _mask, n) => {
+      if (!segment.deletes.has(doc)) tf.set(doc, n);
+    });
+    for (const form of otherForms) {
+      const o = data.dictionary.lookup(exactTerm(form));
+      if (o < 0) continue;
+      forEachPostingTf(data, o, (doc, _mask, n) => {
+        const left = tf.get(doc);
+        if (left !== undefined) tf.set(doc, left - n);
+      });
+    }
+    for (const n of tf.values()) if (n > 0) df++;
+  });
+  return df;
+}
+
+/** Every word of the index starting with `prefix` (already normalised), with its document frequency. */
+export function wordsWithPrefix(view: IndexView, prefix: string, cap = 500): Word[] {
+  const forms = new Map<string, string>(); // surface form → stem
+  const stems = new Set<string>();
+  for (const segment of view.segments) {
+    const dict = segment.data.dictionary;
+    let [from, to] = dict.prefixRange(EXACT_MARK + prefix);
+    for (let o = from; o < to && forms.size < cap; o++) {
+      const form = dict.term(o).slice(1);
+      const stem = stemOf(view.analyzer, form);
+      if (stem !== undefined) forms.set(form, stem);
+    }
+    [from, to] = dict.prefixRange(prefix);
+    for (let o = from; o < to && stems.size < cap; o++) {
+      const t = dict.term(o);
+      // Keyword values ("qingdao daily") share the dictionary; a word never holds whitespace.
+      if (!isExactTerm(t) && !/\s/.test(t)) stems.add(t);
+    }
+  }
+  return collectWords(view, forms, stems);
+}
+
+/** Words for a set of exact-form and stem terms (as found by a dictionary walk), with their dfs. */
+export function collectWords(view: IndexView, forms: ReadonlyMap<string, string>, stems: ReadonlySet<string>): Word[] {
+  const words: Word[] = [];
+  for (const [form, stem] of forms) {
+    const df = view.df(exactTerm(form));
+    if (df > 0) words.push({ word: form, stem, df });
+  }
+  for (const stem of stems) {
+    const others = [...forms].filter(([, s]) => s === stem).map(([f]) => f);
+    const df = others.length === 0 ? view.df(stem) : ownFormDf(view, stem, variantsOf(view, stem, others));
+    if (df > 0) words.push({ word: stem, stem, df });
+  }
+  return words;
+}
+
+/** All other forms of `stem` in the index (Porter2 keeps all but at most two final letters). */
+function variantsOf(view: IndexView, stem: string, known: readonly string[]): string[] {
+  const found = new Set(known);
+  const head = EXACT_MARK + stem.slice(0, Math.max(1, stem.length - 2));
+  for (const segment of view.segments) {
+    const dict = segment.data.dictionary;
+    const [from, to] = dict.prefixRange(head);
+    for (let o = from; o < to && o - from < 256; o++) {
+      const form = dict.term(o).slice(1);
+      if (stemOf(view.analyzer, form) === stem) found.add(form);
+    }
+  }
+  return [...found];
+}

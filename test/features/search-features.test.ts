@@ -1,0 +1,145 @@
+// The features on top of a result set: highlights, facets, suggestions, did-you-mean, related articles.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { SearchIndex, InvalidOptionError, defaultNewsSchema, type NewsDocument, type Schema } from '../../src/index.js';
+import { sharedPath } from '../_support/paths.js';
+import { rng, pick } from '../_support/random.js';
+
+function schemaWithBody(): Schema {
+  const schema = defaultNewsSchema();
+  schema['body'] = { type: 'text', boost: 1, b: 0.7, stored: true };
+  return schema;
+}
+
+const DOCS: NewsDocument[] = [
+  { id: 'a', title: 'Qingdao port sets a record', date: '2024-03-17', body: 'The port of Qingdao handled record container volumes. Port officials praised the workers.', source: 'Qingdao Daily', category: ['port', 'economy'] },
+  { id: 'b', title: 'Trade fair opens in Qingdao', date: '2024-03-02', body: 'The trade fair opened with 3,000 exhibitors. <script>alert(1)</script> Visitors came from 40 countries.', source: 'Xinhua', category: 'trade' },
+  { id: 'c', title: 'Budget deficit narrows', date: '2023-11-20', body: 'The provincial budget deficit narrowed as revenue from the port grew.', source: 'Xinhua', category: ['economy'] },
+  { id: 'd', title: 'Investment conference signs 32 projects', date: '2024-01-09', body: 'Investors signed projects worth billions; investment in the port zone rose.', source: 'SCODA Press Office' },
+  { id: 'e', title: 'Harbour dredging begins', body: 'Dredging of the harbour channel began on Monday near the Qingdao port.', category: 'port' },
+  { id: 'f', title: 'Qingdao port sets a record', date: '2024-03-18', body: 'The port of Qingdao handled record container volumes. Port officials praised the workers.', source: 'Qingdao Daily', category: ['port', 'economy'] },
+];
+
+function build(): SearchIndex {
+  const index = new SearchIndex({ schema: schemaWithBody() });
+  index.addAll(DOCS);
+  return index;
+}
+
+test('highlight: marked, escaped passages for stored text fields', () => {
+  const r = build().search('trade fair', { highlight: true, limit: 1 });
+  const h = r.hits[0]!.highlights!;
+  assert.is(r.hits[0]!.id, 'b');
+  assert.match(h['title']![0]!.text, /<mark>Trade fair<\/mark>|<mark>Trade<\/mark> <mark>fair<\/mark>/);
+  const body = h['body']!.map((p) => p.text).join(' ');
+  assert.match(body, /<mark>trade fair<\/mark>|<mark>trade<\/mark> <mark>fair<\/mark>/);
+  assert.not.match(body, /<script>/);
+  for (const p of h['body']!) for (const m of p.matches) assert.match(DOCS[1]!.body.slice(m.start, m.end), /^(trade|fair|trade fair)$/i);
+});
+
+test('highlight of a document with markup cannot inject it, even when the match is inside', () => {
+  const index = new SearchIndex({ schema: schemaWithBody() });
+  index.add({ id: 'x', title: '<img src=x onerror=alert(1)> port', body: 'a <b>port</b> & "harbour"' });
+  const h = index.search('port', { highlight: { markStart: '<em>', markEnd: '</em>' } }).hits[0]!.highlights!;
+  assert.is(h['title']![0]!.text, '&lt;img src=x onerror=alert(1)&gt; <em>port</em>');
+  assert.is(h['body']![0]!.text, 'a &lt;b&gt;<em>port</em>&lt;/b&gt; &amp; &quot;harbour&quot;');
+});
+
+test('highlight asks for stored text fields only', () => {
+  const index = new SearchIndex();
+  index.add({ id: '1', title: 'port', body: 'port' });
+  assert.equal(Object.keys(index.search('port', { highlight: true }).hits[0]!.highlights!), ['title']);
+  assert.throws(() => index.search('port', { highlight: { fields: ['body'] } }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'highlight');
+});
+
+test('facets count the whole match set and equal a brute-force count', () => {
+  const index = build();
+  const r = index.search('port', { limit: 1, facets: { year: true, month: true, fields: ['source', 'category'] } });
+  const matches = DOCS.filter((d) => /port/i.test(`${d.title} ${d.body}`));
+  assert.is(r.total, matches.length);
+  const count = (values: string[]): Map<string, number> => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+  const years = count(matches.filter((d) => d.date !== undefined).map((d) => String(d.date).slice(0, 4)));
+  assert.equal(new Map(r.facets!['year']!.map((f) => [f.value, f.count])), years);
+  const months = count(matches.filter((d) => d.date !== undefined).map((d) => String(d.date).slice(0, 7)));
+  assert.equal(new Map(r.facets!['month']!.map((f) => [f.value, f.count])), months);
+  const sources = count(matches.filter((d) => typeof d['source'] === 'string').map((d) => (d['source'] as string).toLowerCase()));
+  assert.equal(new Map(r.facets!['source']!.map((f) => [f.value, f.count])), sources);
+  const categories = count(matches.flatMap((d) => (d['category'] === undefined ? [] : ([] as string[]).concat(d['category'] as string | string[]))));
+  assert.equal(new Map(r.facets!['category']!.map((f) => [f.value, f.count])), categories);
+  // A facet value works as a filter.
+  const xinhua = index.search('port', { where: { source: r.facets!['source']!.find((f) => f.value === 'xinhua')!.value } });
+  assert.is(xinhua.total, sources.get('xinhua'));
+  assert.is(index.search('port AND date:2024-03').total, months.get('2024-03'));
+});
+
+test('facets on a non-keyword field is an InvalidOptionError', () => {
+  assert.throws(() => build().search('port', { facets: { fields: ['title'] } }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'facets');
+});
+
+test('suggest completes the last word, ranked by co-occurrence then frequency', () => {
+  const index = build();
+  const words = index.suggest('inv').map((s) => s.word);
+  assert.ok(words.includes('investment') && words.includes('investors'), words.join());
+  const withContext = index.suggest('budget de');
+  assert.is(withContext[0]!.text, 'budget deficit');
+  assert.ok(withContext[0]!.cooccurrence >= 1);
+  assert.equal(index.suggest(''), []);
+  assert.equal(index.suggest('zzzz'), []);
+  for (const s of index.suggest('qing')) assert.ok(s.text.startsWith('qing'));
+});
+
+test('did-you-mean corrects unknown words from the vocabulary and leaves known ones', () => {
+  const index = build();
+  assert.is(index.didYouMean('qingdoa port'), 'qingdao port');
+  assert.is(index.search('qingdoa port').didYouMean, 'qingdao port');
+  assert.is(index.search('budjet').didYouMean, 'budget');
+  assert.is(index.didYouMean('qingdao port'), undefined);
+  assert.is(index.search('title:qingdoa').didYouMean, 'title:qingdao');
+  assert.is(index.search('qingdao port').didYouMean, undefined);
+});
+
+test('did-you-mean on misspellings made from real corpus words', () => {
+  const file = sharedPath('corpora', 'reuters21578.jsonl.gz');
+  if (file === undefined) {
+    console.log('  ../shared not found: Reuters did-you-mean test skipped');
+    return;
+  }
+  const docs = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean).slice(0, 6000)
+    .map((l) => JSON.parse(l) as { id: string; title: string; body: string });
+  const index = new SearchIndex();
+  index.addAll(docs.map((d) => ({ id: d.id, title: d.title, body: d.body })));
+  // Frequent lower-case words of 6+ letters, each misspelt by one edit: drop, swap or replace a letter.
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const w of new Set(d.body.match(/\b[a-z]{6,}\b/g) ?? [])) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const frequent = [...counts].filter(([, c]) => c >= 50).map(([w]) => w).sort();
+  const random = rng(7);
+  let right = 0;
+  const trials = 60;
+  for (let i = 0; i < trials; i++) {
+    const word = pick(random, frequent);
+    const at = 1 + Math.floor(random() * (word.length - 2));
+    const kind = i % 3;
+    const typo = kind === 0 ? word.slice(0, at) + word.slice(at + 1)
+      : kind === 1 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+      : word.slice(0, at) + (word[at] === 'x' ? 'q' : 'x') + word.slice(at + 1);
+    if (index.search(typo).total > 0) { right++; continue; } // the typo is itself a word of the corpus
+    const suggestion = index.didYouMean(typo);
+    if (suggestion === word) right++;
+    else if (suggestion !== undefined) assert.ok(index.search(suggestion).total > 0, `${typo} → ${suggestion}`);
+  }
+  assert.ok(right / trials >= 0.8, `corrected ${right} of ${trials}`);
+});
+
+test('related finds articles sharing significant terms, never itself or its exact duplicate', () => {
+  const index = build();
+  const ids = index.related('a', { limit: 5 }).map((h) => h.id);
+  assert.not.ok(ids.includes('a'));
+  assert.not.ok(ids.includes('f'), 'f is an exact duplicate of a');
+  assert.ok(ids.length > 0);
+  assert.ok(['e', 'c', 'd', 'b'].includes(ids[0]!));
+  assert.equal(index.related('missing'), []);
+});
+
+test.run();
