@@ -29,6 +29,7 @@ import { suggest as suggestCompletions, type Suggestion } from './features/sugge
 import { didYouMean as correctQuery, hasUnknownWord } from './features/did-you-mean.js';
 import { related as relatedDocs } from './features/related.js';
 import { isExactTerm } from './index/exact-terms.js';
+import { keywordTerm } from './index/keyword-terms.js';
 import { encodeIndex } from './serialize/encode.js';
 import { decodeIndex } from './serialize/decode.js';
 
@@ -543,7 +544,7 @@ export class SearchIndex {
         if (field === undefined || field.kind !== 'keyword') throw new InvalidOptionError(`where: ${name} is not a keyword field`, 'where');
         const values = typeof wanted === 'string' ? [wanted] : wanted;
         if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new InvalidOptionError(`where.${name} must be a string or strings`, 'where');
-        const keys = values.map((v) => normalizeKeyword(v));
+        const keys = values.map((v) => keywordTerm(field.number, normalizeKeyword(v)));
         const bit = 1 << field.number;
         // Per segment, the documents carrying any wanted value (decoded once per search).
         const sets = segments.map((segment) => {

@@ -3,6 +3,7 @@
 
 import { normalize } from '../analysis/normalizer.js';
 import { EXACT_MARK, isExactTerm } from '../index/exact-terms.js';
+import { isKeywordTerm } from '../index/keyword-terms.js';
 import { autoFuzziness, fuzzyExpand } from '../query/fuzzy.js';
 import type { IndexView } from './index-view.js';
 import { collectWords, stemOf } from './vocabulary.js';
@@ -68,7 +69,7 @@ function correctWord(view: IndexView, raw: string): string | undefined {
       if (s !== undefined && s !== stem) forms.set(form, s);
     }
     for (const m of fuzzyExpand(terms, word, { maxEdits: edits as 1 | 2, maxExpansions: 32 })) {
-      if (m.distance === 0 || isExactTerm(m.term) || m.term === stem) continue;
+      if (m.distance === 0 || isExactTerm(m.term) || isKeywordTerm(m.term) || m.term === stem) continue;
       stems.add(m.term);
     }
   }

@@ -3,7 +3,7 @@
 
 import type { Segment } from '../index/segment.js';
 import { forEachPosting } from '../index/segment.js';
-import { isExactTerm } from '../index/exact-terms.js';
+import { keywordPrefix, keywordValue } from '../index/keyword-terms.js';
 
 /** For each DocId, the indexes (into `values`) of the keyword values it carries. */
 export interface KeywordColumn {
@@ -26,19 +26,13 @@ export function keywordColumn(segment: Segment, field: number): KeywordColumn {
   const bit = 1 << field;
   const values: string[] = [];
   const byDoc: Array<number[] | undefined> = new Array(data.numDocs);
-  const terms = data.dictionary.terms;
-  // One pass over the dictionary: a term belongs to the column when any posting carries the field's bit.
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t]!;
-    if (isExactTerm(term)) continue;
-    let index = -1;
+  // The field's values are one contiguous range of the dictionary (the keyword namespace).
+  const [from, to] = data.dictionary.prefixRange(keywordPrefix(field));
+  for (let t = from; t < to; t++) {
+    const index = values.length;
+    values.push(keywordValue(data.dictionary.term(t)));
     forEachPosting(data, t, (doc, mask) => {
-      if ((mask & bit) === 0) return;
-      if (index < 0) {
-        index = values.length;
-        values.push(term);
-      }
-      (byDoc[doc] ??= []).push(index);
+      if ((mask & bit) !== 0) (byDoc[doc] ??= []).push(index);
     });
   }
   const column = { values, byDoc };

@@ -3,6 +3,7 @@
 // (same field lengths and the same score, i.e. the same term vector) are left out.
 
 import { isExactTerm } from '../index/exact-terms.js';
+import { isKeywordTerm } from '../index/keyword-terms.js';
 import type { Segment } from '../index/segment.js';
 import { idf } from '../scoring/bm25f.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
@@ -50,7 +51,7 @@ function termsOf(segment: Segment, doc: number, view: IndexView): Map<string, nu
   const scoredMask = (1 << view.layout.scoredCount) - 1;
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t]!;
-    if (isExactTerm(term)) continue;
+    if (isExactTerm(term) || isKeywordTerm(term)) continue;
     const tf = tfIn(data, t, doc, scoredMask);
     if (tf > 0) out.set(term, tf);
   }

@@ -64,8 +64,7 @@ export function wordsWithPrefix(view: IndexView, prefix: string, cap = 500): Wor
     [from, to] = dict.prefixRange(prefix);
     for (let o = from; o < to && stems.size < cap; o++) {
       const t = dict.term(o);
-      // Keyword values ("qingdao daily") share the dictionary; a word never holds whitespace.
-      if (!isExactTerm(t) && !/\s/.test(t)) stems.add(t);
+      if (!isExactTerm(t)) stems.add(t);
     }
   }
   return collectWords(view, forms, stems);

@@ -9,6 +9,7 @@ import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { dateFieldText } from '../dates/index.js';
 import { exactTerm, isExactTerm } from './exact-terms.js';
+import { keywordTerm } from './keyword-terms.js';
 
 const encoder = new TextEncoder();
 
@@ -43,12 +44,14 @@ export class SegmentWriter {
   #lastPosition = -1;
   /** True while analysing a text field: only text fields index exact forms. */
   #exactForms = false;
+  /** True while indexing a keyword field: its values go to the keyword namespace. */
+  #keyword = false;
   readonly #sink: (term: string, position: number, start: number, end: number, exact?: string) => void;
 
   constructor(layout: FieldLayout) {
     this.#layout = layout;
     this.#sink = (term, position, _start, _end, exact) => {
-      this.#accept(term, position);
+      this.#accept(this.#keyword ? keywordTerm(this.#field, term) : term, position);
       if (exact !== undefined && this.#exactForms) this.#acceptExact(exactTerm(exact));
     };
   }
@@ -74,6 +77,7 @@ export class SegmentWriter {
       this.#lastPosition = -1;
       this.#posBase = 0;
       this.#exactForms = field.kind === 'text';
+      this.#keyword = field.kind === 'keyword';
       if (field.kind === 'text') {
         const text = doc.values[field.number];
         if (typeof text === 'string' && text.length > 0) field.analyzer.analyze(text, this.#sink);

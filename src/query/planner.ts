@@ -7,6 +7,7 @@ import { normalize } from '../analysis/normalizer.js';
 import type { TermDictionary } from '../index/dictionary.js';
 import type { FieldLayout, IndexedField } from '../index/field-layout.js';
 import { EXACT_MARK, exactTerm, isExactTerm } from '../index/exact-terms.js';
+import { isKeywordTerm, keywordTerm as namespacedKeyword } from '../index/keyword-terms.js';
 import { idf } from '../scoring/bm25f.js';
 import { parseDateRange, parseDateSpan } from '../dates/index.js';
 import { QueryLimitError, QueryParseError } from '../errors.js';
@@ -128,7 +129,7 @@ class Planner {
       return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
     }
     if (scope !== undefined && scope.kind === 'keyword') {
-      return { kind: 'keyword', term: keywordTerm(node.text), field: scope.number };
+      return { kind: 'keyword', term: namespacedKeyword(scope.number, keywordTerm(node.text)), field: scope.number };
     }
     if (scope !== undefined && scope.kind === 'date') {
       const span = parseDateSpan(node.text);
@@ -253,7 +254,7 @@ class Planner {
           ...fuzzyExpand(all, EXACT_MARK + word, { maxEdits: edits, prefixLength: 1, maxExpansions: this.#ctx.maxExpansions * 2 }),
         ];
         for (const m of matches) {
-          if (m.distance === 0) continue;
+          if (m.distance === 0 || isKeywordTerm(m.term)) continue;
           const stem = isExactTerm(m.term) ? stemOf(analyzer, m.term.slice(1)) : m.term;
           if (stem === undefined || stem === own) continue;
           best.set(stem, Math.min(best.get(stem) ?? Infinity, m.distance));
@@ -280,7 +281,7 @@ class Planner {
     const scope = this.#scope(node);
     const boost = node.boost ?? 1;
     if (scope === 'unknown') return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
-    if (scope !== undefined && scope.kind === 'keyword') return { kind: 'keyword', term: keywordTerm(node.text), field: scope.number };
+    if (scope !== undefined && scope.kind === 'keyword') return { kind: 'keyword', term: namespacedKeyword(scope.number, keywordTerm(node.text)), field: scope.number };
     if (scope !== undefined && scope.kind === 'date') {
       const span = parseDateSpan(node.text);
       if (span !== undefined) return { kind: 'date', from: span.from, to: span.to };
