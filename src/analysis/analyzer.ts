@@ -12,6 +12,13 @@ const MEMO_LIMIT = 200_000;
 /** Marks a dropped token in the memo (a stop word), distinct from "not cached". */
 const DROPPED = '\u0000';
 
+/** What the memo remembers of a raw token. */
+interface MemoEntry {
+  /** The term, or DROPPED for a stop word. */
+  readonly term: string;
+  readonly exact: string | undefined;
+}
+
 /** Options of {@link createAnalyzer}. */
 export interface AnalyzerSpec {
   /** Stable name written into saved indexes (a loader re-attaches analyzers by this name). */
@@ -35,37 +42,34 @@ export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
   const filters = spec.filters.slice();
   const count = filters.length;
   const stemmer = spec.stemmer;
-  let memo = new Map<string, string>();
-  // raw → unstemmed form, only for raw tokens whose stem differs from it.
-  let exacts = new Map<string, string>();
+  // raw token → its term and (when stemming changed it) its unstemmed form: one lookup per token.
+  let memo = new Map<string, MemoEntry>();
 
-  const run = (raw: string): string | null => {
-    const cached = memo.get(raw);
-    if (cached !== undefined) return cached === DROPPED ? null : cached;
+  const run = (raw: string): MemoEntry => {
     let term: string | null = raw;
     for (let i = 0; i < count && term !== null; i++) term = filters[i]!(term);
     if (term === '') term = null;
-    if (memo.size >= MEMO_LIMIT) {
-      memo = new Map();
-      exacts = new Map();
-    }
+    let exact: string | undefined;
     if (term !== null && stemmer !== undefined) {
       const stemmed = stemmer(term);
-      if (stemmed !== null && stemmed !== '' && stemmed !== term) {
-        exacts.set(raw, term);
+      if (stemmed === null || stemmed === '') term = null;
+      else if (stemmed !== term) {
+        exact = term;
         term = stemmed;
-      } else if (stemmed === null || stemmed === '') term = null;
+      }
     }
-    memo.set(raw, term === null ? DROPPED : term);
-    return term;
+    if (memo.size >= MEMO_LIMIT) memo = new Map();
+    const entry: MemoEntry = { term: term ?? DROPPED, exact };
+    memo.set(raw, entry);
+    return entry;
   };
 
   return {
     name: spec.name,
     analyze(text: string, sink: TokenSink): void {
       spec.tokenizer.tokenize(text, (raw, position, start, end) => {
-        const term = run(raw);
-        if (term !== null) sink(term, position, start, end, exacts.get(raw));
+        const entry = memo.get(raw) ?? run(raw);
+        if (entry.term !== DROPPED) sink(entry.term, position, start, end, entry.exact);
       });
     },
   };
