@@ -176,6 +176,8 @@ export class SearchIndex {
   /** Field lengths of buffered documents (the writer does not keep them accessible). */
   #writerLengths: number[] = [];
   #locations = new Map<string, Location>();
+  /** The planner's stem → exact-forms cache; valid while the segment list is unchanged. */
+  #variantCache = new Map<string, string[]>();
   /** Σ field length over live documents, per scored field: exact integers, for average lengths. */
   #lengthSums: Float64Array;
 
@@ -265,6 +267,7 @@ export class SearchIndex {
       if (location !== undefined && location.segment === undefined) location.segment = segment;
     }
     this.#segments.push(segment);
+    this.#variantCache.clear();
     this.#mergeIfNeeded();
   }
 
@@ -516,6 +519,7 @@ export class SearchIndex {
       strict,
       query: typeof query === 'string' ? query : '',
       maxExpansions,
+      variantCache: this.#variantCache,
     });
     return {
       plan,
@@ -669,6 +673,7 @@ export class SearchIndex {
       }
     }
     this.#segments = merged.numDocs > 0 ? [...keep, merged] : keep;
+    this.#variantCache.clear();
   }
 
 }

@@ -44,6 +44,8 @@ export interface PlanContext {
   /** The query text, for error positions. */
   readonly query: string;
   readonly maxExpansions: number;
+  /** Stem → its other exact forms in these segments; filled by the planner, owned by the index (cleared when segments change). */
+  readonly variantCache?: Map<string, string[]>;
 }
 
 /** Plans `node`; throws QueryParseError/QueryLimitError only when `ctx.strict`. */
@@ -179,6 +181,15 @@ class Planner {
 
   /** Exact-form terms in the index whose stem is `stem` (Porter2 keeps all but ≤ 2 final letters). */
   #variants(analyzer: Analyzer, stem: string): string[] {
+    const cache = this.#ctx.variantCache;
+    const cached = cache?.get(stem);
+    if (cached !== undefined) return cached;
+    const found = this.#findVariants(analyzer, stem);
+    cache?.set(stem, found);
+    return found;
+  }
+
+  #findVariants(analyzer: Analyzer, stem: string): string[] {
     const head = EXACT_MARK + stem.slice(0, Math.max(1, stem.length - 2));
     const found = new Set<string>();
     for (const dict of this.#ctx.dictionaries) {
