@@ -17,10 +17,11 @@ import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring
 import type { CandidateFilter } from './query/executor.js';
 import type { QueryNode } from './query/ast.js';
 import { parseQuery } from './query/parser.js';
-import { DEFAULT_MAX_EXPANSIONS, planQuery } from './query/planner.js';
+import { DEFAULT_MAX_EXPANSIONS, MAX_BOOST, planQuery } from './query/planner.js';
 import type { PlanNode } from './query/plan.js';
 import { runPlan, type SortOrder } from './query/run-plan.js';
 import { explainPlan } from './query/explain-plan.js';
+import { PROXIMITY_WEIGHT, proximityBonus, wordPairs } from './query/proximity.js';
 import { parseDate, parseDateRange } from './dates/index.js';
 import { highlight, highlightAll, type HighlightOptions, type Passage, type PhraseTerms } from './features/highlight.js';
 import { countFacets, type FacetRequest, type Facets } from './features/facets.js';
@@ -57,7 +58,10 @@ export interface SearchOptions {
   offset?: number;
   /** Restrict matching to these text/date fields (default: all of them). */
   fields?: readonly string[];
-  /** Per-field boost overrides for this search, e.g. `{ title: 3 }`. */
+  /**
+   * Per-field boost overrides for this search, e.g. `{ title: 3 }` (0 to 1e6). A field with boost 0
+   * neither scores nor matches: `{ title: 0 }` searches the other fields only.
+   */
   boost?: Readonly<Record<string, number>>;
   /** Keep only hits for which this returns true; `total` counts only those. */
   filter?: (document: StoredDocument, id: string) => boolean;
@@ -96,6 +100,12 @@ export interface SearchOptions {
   highlight?: boolean | HighlightRequest;
   /** Facet counts over the whole match set (not just the page): by year, month, keyword fields. */
   facets?: FacetRequest;
+  /**
+   * For free text of 2–6 words (default true): the best candidates are rescored so that documents
+   * where consecutive query words stand together rank above scattered occurrences. Reads positions
+   * for the top k + 10 candidates only; `false` skips it.
+   */
+  proximity?: boolean;
 }
 
 /** Which stored text fields to highlight, and how (see {@link HighlightOptions}). */
@@ -336,6 +346,7 @@ export class SearchIndex {
       sort: prepared.sort,
       recency: prepared.recency,
       collectMatches: options.facets !== undefined,
+      proximity: options.proximity ?? true,
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
     const hits: SearchHit[] = [];
@@ -441,12 +452,17 @@ export class SearchIndex {
    * Why a document scored what it did for `query`: per term and per field, summing to the search
    * score (for phrase clauses, per phrase). Undefined when the id is unknown.
    */
-  explain(query: string | QueryNode, id: string, options: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions'> = {}): Explanation | undefined {
+  explain(query: string | QueryNode, id: string, options: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions' | 'proximity'> = {}): Explanation | undefined {
     this.flush();
     const location = this.#locations.get(id);
     if (location === undefined || location.segment === undefined) return undefined;
     const prepared = this.#prepare(query, options);
     const terms = explainPlan(prepared.plan, location.segment, location.doc, prepared.weights, this.#layout, prepared.fieldStats);
+    if (prepared.plan.kind === 'terms' && terms.length > 0 && options.proximity !== false) {
+      // Searches add this to the best k + 10 candidates of a free-text query (see proximity.ts).
+      const bonus = proximityBonus(location.segment, location.doc, wordPairs(prepared.plan.terms), prepared.weights);
+      if (bonus > 0) terms.push({ term: 'word proximity', kind: 'proximity', weight: PROXIMITY_WEIGHT, pseudoTf: 0, score: bonus, fields: [] });
+    }
     let score = 0;
     for (const t of terms) score += t.score;
     return { id, score, k1: this.#k1, docCount: this.size, terms };
@@ -483,7 +499,7 @@ export class SearchIndex {
     for (const [name, value] of Object.entries(boosts)) {
       const f = layout.byName.get(name);
       if (f === undefined || f.number >= width) throw new InvalidOptionError(`unknown text or date field: ${name}`, 'boost');
-      if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new InvalidOptionError(`boost for ${name} must be a finite number ≥ 0`, 'boost');
+      if (typeof value !== 'number' || !(value >= 0) || value > MAX_BOOST) throw new InvalidOptionError(`boost for ${name} must be a number from 0 to ${MAX_BOOST}`, 'boost');
     }
     const maxExpansions = options.maxExpansions === undefined ? DEFAULT_MAX_EXPANSIONS : positiveInteger(options.maxExpansions, DEFAULT_MAX_EXPANSIONS, 'maxExpansions');
     const sort = options.sort ?? 'relevance';

@@ -24,15 +24,15 @@ const MONTH_NAMES = [
 ];
 
 /**
- * The text indexed in the `date` field, e.g. `"2024 March 2024-03 2024-03-17"` for any instant of
- * 17 March 2024 UTC. Throws RangeError when `ms` is not a valid time value (as toISOString does).
+ * The text indexed in the `date` field, e.g. `"March 2024 2024-03 2024-03-17"` for any instant of
+ * 17 March 2024 UTC. Month before year, as people write it, so the phrase `"March 2024"` matches. Throws RangeError when `ms` is not a valid time value (as toISOString does).
  */
 export function dateFieldText(ms: number): string {
   const days = dayNumber(ms);
   const { year, month, day } = civilFromDays(days);
   const isoYear = formatYear(year);
   const isoMonth = `${isoYear}-${pad2(month)}`;
-  return `${isoYear} ${MONTH_NAMES[month - 1] ?? ''} ${isoMonth} ${isoMonth}-${pad2(day)}`;
+  return `${MONTH_NAMES[month - 1] ?? ''} ${isoYear} ${isoMonth} ${isoMonth}-${pad2(day)}`;
 }
 
 /**

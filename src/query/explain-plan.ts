@@ -28,7 +28,7 @@ export interface FieldExplanation {
 export interface TermExplanation {
   /** The term as indexed; exact forms are shown as `="form"`, phrases as `"a b"`. */
   term: string;
-  kind: 'term' | 'exact-form' | 'phrase';
+  kind: 'term' | 'exact-form' | 'phrase' | 'proximity';
   /** idf × query-term frequency × boost × the planner's factor (prefix, fuzzy, exact form). */
   weight: number;
   /** Σ over fields of boost · tf / B, combined before saturation (BM25F). */

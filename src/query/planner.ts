@@ -27,6 +27,20 @@ import { autoFuzziness, fuzzyExpand } from './fuzzy.js';
 export const EXACT_FORM_WEIGHT = 0.01;
 export const PREFIX_WEIGHT = 0.5;
 export const FUZZY_WEIGHT = 0.4;
+/**
+ * Boosts are clamped to [MIN_BOOST, MAX_BOOST] (0 stays 0: the clause then scores nothing): beyond
+ * these, weights overflow to Infinity or underflow to 0 and scores would stop being finite numbers.
+ */
+export const MIN_BOOST = 1e-6;
+export const MAX_BOOST = 1e6;
+
+/** A usable boost: 0 stays 0, anything else is clamped into [MIN_BOOST, MAX_BOOST]. */
+export function clampBoost(boost: number | undefined): number {
+  if (boost === undefined) return 1;
+  if (!(boost > 0)) return 0;
+  return Math.min(MAX_BOOST, Math.max(MIN_BOOST, boost));
+}
+
 /** Default cap on the terms one prefix or fuzzy clause expands to. */
 export const DEFAULT_MAX_EXPANSIONS = 64;
 
@@ -117,7 +131,7 @@ class Planner {
       } else if (planned.kind !== 'none') should.push(planned);
     }
     if (bag.length > 0) should.unshift({ kind: 'terms', terms: mergeTerms(bag) });
-    const boost = node.boost ?? 1;
+    const boost = clampBoost(node.boost);
     if (must.length === 0 && mustNot.length === 0 && boost === 1 && should.length === 1) return should[0]!;
     if (must.length === 0 && should.length === 0 && mustNot.length === 0) return { kind: 'none' };
     return { kind: 'bool', must, should, mustNot, boost };
@@ -125,7 +139,7 @@ class Planner {
 
   #term(node: TermNode): PlanNode {
     const scope = this.#scope(node);
-    const boost = node.boost ?? 1;
+    const boost = clampBoost(node.boost);
     if (scope === 'unknown') {
       // Lenient: `nutrition: requirements` was prose with a colon; search both words.
       return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
@@ -290,7 +304,7 @@ class Planner {
 
   #phrase(node: PhraseNode): PlanNode {
     const scope = this.#scope(node);
-    const boost = node.boost ?? 1;
+    const boost = clampBoost(node.boost);
     if (scope === 'unknown') return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
     if (scope !== undefined && scope.kind === 'keyword') return { kind: 'keyword', term: namespacedKeyword(scope.number, keywordTerm(node.text)), field: scope.number };
     if (scope !== undefined && scope.kind === 'date') {
@@ -339,7 +353,7 @@ class Planner {
       this.#fail(`ranges are supported on the date field, not on "${node.field}"`, node.start, node.end);
     }
     // Lenient: a range that cannot filter degrades to its bounds as words.
-    return this.#bag(`${node.lower ?? ''} ${node.upper ?? ''}`, this.#ctx.searchedMask, node.boost ?? 1);
+    return this.#bag(`${node.lower ?? ''} ${node.upper ?? ''}`, this.#ctx.searchedMask, clampBoost(node.boost));
   }
 }
 

@@ -8,6 +8,7 @@ import { rankTerms, type CandidateFilter } from './executor.js';
 import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
+import { rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
 
 /** How results are ordered. */
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly recency: ResolvedDecay | undefined;
   /** Also return every matching (segment, doc), for facets. */
   readonly collectMatches: boolean;
+  /** Rescore the best free-text candidates by word proximity (default on in the facade). */
+  readonly proximity: boolean;
 }
 
 /** The best `k` hits, the match count, and (when asked) every match. */
@@ -34,8 +37,14 @@ export interface RunResult {
 export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
   if (plan.kind === 'none') return { hits: [], total: 0, matches: options.collectMatches ? [] : undefined };
   if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
-    const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
-    return { hits: ranked.hits, total: ranked.total, matches: undefined };
+    const pairs = options.proximity ? wordPairs(plan.terms) : [];
+    if (pairs.length === 0) {
+      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
+      return { hits: ranked.hits, total: ranked.total, matches: undefined };
+    }
+    // Multi-word free text: rank a window deep enough for proximity to reorder, then rescore it.
+    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, Math.min(RESCORE_WINDOW, options.k + 10)), options.filter);
+    return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
   const recency = options.recency;
