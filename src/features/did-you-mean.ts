@@ -10,6 +10,10 @@ import { collectWords, stemOf } from './vocabulary.js';
 
 /** A word is replaced only by one at least this many times more frequent (typos are rare words). */
 const FREQUENCY_RATIO = 5;
+/** Words in at least this many documents are never corrected. */
+const MAX_TYPO_DF = 3;
+/** Words looked at per query: a pasted paragraph of unknown words must not cost a fuzzy walk each. */
+const MAX_WORDS = 8;
 
 /** Word runs of the query that are search words: not operators, field names, field values of dates, or numbers. */
 function forEachQueryWord(query: string, fn: (raw: string, offset: number) => void): void {
@@ -37,7 +41,10 @@ export function hasUnknownWord(view: IndexView, query: string): boolean {
 /** The corrected query, or undefined when no word needs (or has) a correction. */
 export function didYouMean(view: IndexView, query: string): string | undefined {
   const replacements: Array<{ offset: number; length: number; word: string }> = [];
+  let looked = 0;
   forEachQueryWord(query, (raw, offset) => {
+    if (looked >= MAX_WORDS) return;
+    looked++;
     const better = correctWord(view, raw);
     if (better !== undefined) replacements.push({ offset, length: raw.length, word: better });
   });
@@ -57,6 +64,8 @@ function correctWord(view: IndexView, raw: string): string | undefined {
   const stem = stemOf(view.analyzer, word);
   if (stem === undefined || word.length < 3) return undefined; // stop words and very short words stay
   const own = view.df(stem);
+  // A word in a few documents already is a word of this corpus, not a typo worth a fuzzy walk.
+  if (own >= MAX_TYPO_DF) return undefined;
   const edits = Math.max(1, autoFuzziness(word));
   const forms = new Map<string, string>();
   const stems = new Set<string>();
