@@ -25,6 +25,8 @@ test('--full adds 20 Newsgroups, scale 200k and the relevance runner; 1M only wi
   assert.is(full.timeMs, 1000);
   assert.equal(parseBenchArgs(['--full', '--scale', '1m']).corpora, ['corpus', 'reuters', '20news', 'scale-200k', 'scale-1m']);
   assert.is(parseBenchArgs(['--full', '--no-relevance']).relevance, false);
+  assert.equal(parseBenchArgs(['--scale', '200k']).corpora, ['corpus', 'reuters', 'scale-200k']);
+  assert.equal(parseBenchArgs(['--full', '--scale', '200k']).corpora, ['corpus', 'reuters', '20news', 'scale-200k']);
 });
 
 test('lists select corpora, engines (in report order) and classes (by key or label)', () => {

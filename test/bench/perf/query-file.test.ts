@@ -51,7 +51,7 @@ const docs: BenchDoc[] = Array.from({ length: 30 }, (_, i) => ({
   time: Date.UTC(2024, 0, 1 + i),
 }));
 
-test('ensureQuerySet writes a missing set, reuses a current one, regenerates a stale one', () => {
+test('ensureQuerySet writes a missing set, reuses a current one, regenerates a stale one', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-queries-'));
   try {
     let reads = 0;
@@ -59,18 +59,18 @@ test('ensureQuerySet writes a missing set, reuses a current one, regenerates a s
       reads++;
       return docs;
     };
-    const first = ensureQuerySet('tiny', docs.length, source, dir);
+    const first = await ensureQuerySet('tiny', docs.length, source, dir);
     assert.is(first.regenerated, true);
     assert.is(first.path, path.join(dir, 'tiny.json'));
     assert.equal(parseQuerySet(readFileSync(first.path, 'utf8')), first.set);
-    const second = ensureQuerySet('tiny', docs.length, source, dir);
+    const second = await ensureQuerySet('tiny', docs.length, source, dir);
     assert.is(second.regenerated, false);
     assert.is(reads, 1);
     assert.equal(second.set, first.set);
-    const stale = ensureQuerySet('tiny', docs.length + 1, source, dir);
+    const stale = await ensureQuerySet('tiny', docs.length + 1, source, dir);
     assert.is(stale.regenerated, true);
     writeFileSync(first.path, 'garbage');
-    assert.is(ensureQuerySet('tiny', docs.length + 1, source, dir).regenerated, true);
+    assert.is((await ensureQuerySet('tiny', docs.length + 1, source, dir)).regenerated, true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,117 @@
+// The bench's corpora by name: the sample corpus/ (CMS text files), Reuters-21578 and 20 Newsgroups
+// from ../shared/corpora (never copied into the repo), and scale corpora grown from Reuters.
+// Loading only; query sets are in query-file.ts, timing in child.ts.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseCmsArticle } from './cms-article.js';
+import { scaleCorpus } from './scale.js';
+import type { BenchDoc } from './types.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SHARED_CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
+
+/** A corpus the bench knows. */
+export interface CorpusSpec {
+  name: string;
+  label: string;
+  /** Documents for a scale corpus; undefined for real ones. */
+  scaleTo?: number;
+  /** Corpus whose query set is used (scale corpora reuse their seed's, so per-query cost compares). */
+  querySource: string;
+}
+
+export const CORPORA: readonly CorpusSpec[] = [
+  { name: 'corpus', label: 'corpus/ sample (CMS text)', querySource: 'corpus' },
+  { name: 'reuters', label: 'Reuters-21578', querySource: 'reuters' },
+  { name: '20news', label: '20 Newsgroups', querySource: '20news' },
+  { name: 'scale-200k', label: 'Scale 200k (grown from Reuters)', scaleTo: 200_000, querySource: 'reuters' },
+  { name: 'scale-1m', label: 'Scale 1M (grown from Reuters)', scaleTo: 1_000_000, querySource: 'reuters' },
+];
+
+/** Seed of every scale corpus, fixed so runs compare. */
+export const SCALE_SEED = 1987;
+
+const JSONL_FILES: Readonly<Record<string, string>> = {
+  reuters: 'reuters21578.jsonl.gz',
+  '20news': '20newsgroups.jsonl.gz',
+};
+
+/** The spec of a corpus name, or undefined. */
+export function corpusSpec(name: string): CorpusSpec | undefined {
+  return CORPORA.find((c) => c.name === name);
+}
+
+/** Why a corpus cannot be loaded here (missing data), or undefined when it can. */
+export function corpusUnavailable(name: string): string | undefined {
+  const spec = corpusSpec(name);
+  if (spec === undefined) return `unknown corpus ${name}`;
+  if (name === 'corpus') return sampleFiles().length === 0 ? 'corpus/ has no .txt files yet' : undefined;
+  const file = JSONL_FILES[spec.scaleTo === undefined ? name : 'reuters'];
+  if (file !== undefined && !existsSync(path.join(SHARED_CORPORA, file))) return `${path.join(SHARED_CORPORA, file)} is missing`;
+  return undefined;
+}
+
+/** The `.txt` files under corpus/, sorted, so document order never depends on the file system. */
+export function sampleFiles(root = path.join(REPO_ROOT, 'corpus')): string[] {
+  if (!existsSync(root)) return [];
+  const entries = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  return entries.filter((f) => f.endsWith('.txt')).map((f) => path.join(root, f)).sort();
+}
+
+/** The sample corpus: one document per `.txt` file, id = the file name without `.txt`. */
+export function loadSampleCorpus(root = path.join(REPO_ROOT, 'corpus')): BenchDoc[] {
+  return sampleFiles(root).map((file) => parseCmsArticle(path.basename(file, '.txt'), readFileSync(file, 'utf8')));
+}
+
+/** A corpora JSONL(.gz) file as bench documents (title, body, date; other fields dropped). */
+export function loadJsonlCorpus(file: string): BenchDoc[] {
+  let bytes = readFileSync(file);
+  if (file.endsWith('.gz')) bytes = gunzipSync(bytes);
+  const text = bytes.toString('utf8');
+  const docs: BenchDoc[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const record = JSON.parse(text.slice(start, end)) as { id: string; title?: string; body?: string; date?: string };
+      const doc: BenchDoc = { id: String(record.id), title: record.title ?? '', body: record.body ?? '' };
+      if (typeof record.date === 'string' && record.date !== '') {
+        const time = Date.parse(record.date);
+        if (Number.isFinite(time)) {
+          doc.date = record.date;
+          doc.time = time;
+        }
+      }
+      docs.push(doc);
+    }
+    start = end + 1;
+  }
+  return docs;
+}
+
+/** The documents of a corpus, lazily for scale corpora (each iteration regenerates identically). */
+export function corpusDocs(name: string): { docs: Iterable<BenchDoc>; count: number } {
+  const spec = corpusSpec(name);
+  if (spec === undefined) throw new RangeError(`unknown corpus ${name}`);
+  if (name === 'corpus') {
+    const docs = loadSampleCorpus();
+    return { docs, count: docs.length };
+  }
+  if (spec.scaleTo !== undefined) {
+    const seed = loadJsonlCorpus(path.join(SHARED_CORPORA, JSONL_FILES.reuters!));
+    return { docs: scaleCorpus(seed, { total: spec.scaleTo, seed: SCALE_SEED }), count: spec.scaleTo };
+  }
+  const docs = loadJsonlCorpus(path.join(SHARED_CORPORA, JSONL_FILES[name]!));
+  return { docs, count: docs.length };
+}
+
+/** Characters of title + body over all documents. */
+export function countChars(docs: Iterable<BenchDoc>): number {
+  let chars = 0;
+  for (const doc of docs) chars += doc.title.length + doc.body.length;
+  return chars;
+}
