@@ -18,7 +18,7 @@ import type { CandidateFilter } from './query/executor.js';
 import type { QueryNode } from './query/ast.js';
 import { parseQuery } from './query/parser.js';
 import { DEFAULT_MAX_EXPANSIONS, MAX_BOOST, planQuery } from './query/planner.js';
-import type { PlanNode } from './query/plan.js';
+import type { PlanNode, TieBreak } from './query/plan.js';
 import { runPlan, type SortOrder } from './query/run-plan.js';
 import { explainPlan } from './query/explain-plan.js';
 import { PROXIMITY_WEIGHT, proximityBonus, wordPairs } from './query/proximity.js';
@@ -27,7 +27,7 @@ import { highlight, highlightAll, type HighlightOptions, type Passage, type Phra
 import { countFacets, type FacetRequest, type Facets } from './features/facets.js';
 import type { IndexView } from './features/index-view.js';
 import { suggest as suggestCompletions, type Suggestion } from './features/suggest.js';
-import { didYouMean as correctQuery, hasUnknownWord } from './features/did-you-mean.js';
+import { didYouMean as correctQuery } from './features/did-you-mean.js';
 import { related as relatedDocs } from './features/related.js';
 import { isExactTerm } from './index/exact-terms.js';
 import { keywordTerm } from './index/keyword-terms.js';
@@ -347,6 +347,7 @@ export class SearchIndex {
       recency: prepared.recency,
       collectMatches: options.facets !== undefined,
       proximity: options.proximity ?? true,
+      tieBreaks: prepared.tieBreaks,
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
     const hits: SearchHit[] = [];
@@ -359,7 +360,7 @@ export class SearchIndex {
     }
     const out: SearchResult = { hits, total: result.total };
     if (options.facets !== undefined) out.facets = countFacets(this.#view(), result.matches ?? [], options.facets);
-    if (typeof query === 'string' && (result.total <= DID_YOU_MEAN_MAX_HITS || hasUnknownWord(this.#view(), query))) {
+    if (typeof query === 'string' && (result.total <= DID_YOU_MEAN_MAX_HITS || prepared.unknownWord)) {
       const corrected = correctQuery(this.#view(), query);
       if (corrected !== undefined && corrected !== query) out.didYouMean = corrected;
     }
@@ -475,6 +476,8 @@ export class SearchIndex {
   /** Parses, plans and gathers everything a search needs; validates options (InvalidOptionError). */
   #prepare(query: string | QueryNode, options: SearchOptions): {
     plan: PlanNode;
+    tieBreaks: readonly TieBreak[];
+    unknownWord: boolean;
     weights: Bm25fWeights;
     fieldStats: FieldStatistics[];
     filter: CandidateFilter | undefined;
@@ -519,7 +522,7 @@ export class SearchIndex {
           })
         : query;
     const segments = this.#segments;
-    const plan = planQuery(ast, {
+    const planned = planQuery(ast, {
       layout,
       searchedMask,
       docCount,
@@ -538,7 +541,9 @@ export class SearchIndex {
       variantCache: this.#variantCache,
     });
     return {
-      plan,
+      plan: planned.plan,
+      tieBreaks: planned.tieBreaks,
+      unknownWord: planned.unknownWord,
       weights: new Bm25fWeights({ k1: this.#k1 }, fieldStats),
       fieldStats,
       filter: this.#filterFor(options),

@@ -27,17 +27,6 @@ function forEachQueryWord(query: string, fn: (raw: string, offset: number) => vo
   }
 }
 
-/** True when some search word of the query is in no document: worth a correction even if others match. */
-export function hasUnknownWord(view: IndexView, query: string): boolean {
-  let unknown = false;
-  forEachQueryWord(query, (raw) => {
-    if (unknown) return;
-    const stem = stemOf(view.analyzer, normalize(raw));
-    if (stem !== undefined && view.df(stem) === 0) unknown = true;
-  });
-  return unknown;
-}
-
 /** The corrected query, or undefined when no word needs (or has) a correction. */
 export function didYouMean(view: IndexView, query: string): string | undefined {
   const replacements: Array<{ offset: number; length: number; word: string }> = [];

@@ -45,3 +45,24 @@ export type PlanNode =
   | { readonly kind: 'all' }
   /** No document. */
   | { readonly kind: 'none' };
+
+/**
+ * How to break an exact score tie in favour of the exact word: for a query word written differently
+ * from its stem, documents holding that exact form win (`exact`); for a word that is its own stem,
+ * documents holding it only through other forms (`variants`, e.g. "ports" for "port") lose.
+ */
+export interface TieBreak {
+  readonly fieldMask: number;
+  /** The exact-form term of the query word, when it differs from its stem. */
+  readonly exact: string | undefined;
+  /** Exact-form terms of the stem's other forms, when the query word is its own stem. */
+  readonly variants: readonly string[];
+}
+
+/** A plan and what the planner noticed on the way. */
+export interface PlannedQuery {
+  readonly plan: PlanNode;
+  readonly tieBreaks: readonly TieBreak[];
+  /** Some query word is in no document (a did-you-mean candidate). */
+  readonly unknownWord: boolean;
+}

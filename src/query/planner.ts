@@ -13,18 +13,18 @@ import { parseDateRange, parseDateSpan } from '../dates/index.js';
 import { QueryLimitError, QueryParseError } from '../errors.js';
 import type { BoolNode, PhraseNode, QueryNode, RangeNode, TermNode } from './ast.js';
 import type { ScoringTerm } from './executor.js';
-import type { PlanNode } from './plan.js';
+import type { PlanNode, PlannedQuery, TieBreak } from './plan.js';
 import { autoFuzziness, fuzzyExpand } from './fuzzy.js';
 
 /**
  * Ranking factors, relative to a plain term's BM25F weight. Together they give, for the same word,
  * exact form > same stem > prefix completion > fuzzy match:
- * - an exact surface form adds EXACT_FORM_WEIGHT of its own BM25F score (and a stem-mate variant of a
- *   query word that is its own stem subtracts as much), a tie-breaker that barely moves relevance;
+ * - exact form over stem is a tie-break (see TieBreak in plan.ts): it orders documents whose scores
+ *   are equal and never changes a score (as a score bonus it cost nDCG on CISI and MED and made every
+ *   query decode the postings of each word's other forms);
  * - a prefix completion other than the word itself scores PREFIX_WEIGHT of a plain term;
  * - a fuzzy match at distance d of a budget e scores FUZZY_WEIGHT · (1 − d / (e + 1)).
  */
-export const EXACT_FORM_WEIGHT = 0.01;
 export const PREFIX_WEIGHT = 0.5;
 export const FUZZY_WEIGHT = 0.4;
 /**
@@ -63,13 +63,17 @@ export interface PlanContext {
 }
 
 /** Plans `node`; throws QueryParseError/QueryLimitError only when `ctx.strict`. */
-export function planQuery(node: QueryNode, ctx: PlanContext): PlanNode {
-  return new Planner(ctx).plan(node);
+export function planQuery(node: QueryNode, ctx: PlanContext): PlannedQuery {
+  const planner = new Planner(ctx);
+  const plan = planner.plan(node);
+  return { plan, tieBreaks: planner.tieBreaks, unknownWord: planner.unknownWord };
 }
 
 class Planner {
   readonly #ctx: PlanContext;
   readonly #dfCache = new Map<string, number>();
+  readonly tieBreaks: TieBreak[] = [];
+  unknownWord = false;
 
   constructor(ctx: PlanContext) {
     this.#ctx = ctx;
@@ -171,26 +175,24 @@ class Planner {
     return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
   }
 
-  /** One analysed word: its stem, plus its exact form's bonus or its variants' penalty (text fields only). */
+  /** One analysed word: its stem scores; its exact form (or its stem's other forms) break ties. */
   #addWord(out: ScoringTerm[], analyzer: Analyzer, term: string, exact: string | undefined, fieldMask: number, weight: number): void {
     const df = this.#df(term);
-    if (df === 0) return;
-    const stemIdf = idf(this.#ctx.docCount, df);
-    out.push({ term, fieldMask, weight: stemIdf * weight });
-    const textMask = fieldMask & this.#textMask();
-    if (textMask === 0) return;
-    if (exact !== undefined) {
-      const marker = exactTerm(exact);
-      const mdf = this.#df(marker);
-      // Weighted by the stem's idf, not the (rarer) form's, so the bonus stays a tie-breaker.
-      if (mdf > 0) out.push({ term: marker, fieldMask: textMask, weight: stemIdf * weight * EXACT_FORM_WEIGHT });
+    if (df === 0) {
+      this.unknownWord = true;
       return;
     }
-    // The word is its own stem: documents that matched through another form (ports for port) get the
-    // exact-form weight taken off, so the exact word still ranks first.
-    for (const variant of this.#variants(analyzer, term)) {
-      out.push({ term: variant, fieldMask: textMask, weight: -stemIdf * weight * EXACT_FORM_WEIGHT });
+    out.push({ term, fieldMask, weight: idf(this.#ctx.docCount, df) * weight });
+    const textMask = fieldMask & this.#textMask();
+    if (textMask === 0 || weight === 0) return;
+    if (exact !== undefined) {
+      const marker = exactTerm(exact);
+      if (this.#df(marker) > 0) this.tieBreaks.push({ fieldMask: textMask, exact: marker, variants: [] });
+      return;
     }
+    // The word is its own stem: documents that hold it only through other forms (ports for port) lose ties.
+    const variants = this.#variants(analyzer, term);
+    if (variants.length > 0) this.tieBreaks.push({ fieldMask: textMask, exact: undefined, variants });
   }
 
   /** Exact-form terms in the index whose stem is `stem` (Porter2 keeps all but ≤ 2 final letters). */
@@ -379,6 +381,5 @@ export function mergeTerms(terms: readonly ScoringTerm[]): ScoringTerm[] {
     const seen = byKey.get(key);
     byKey.set(key, seen === undefined ? t : { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight });
   }
-  // Positive weights first: the accumulator only lets negative tie-breakers touch documents already matched.
-  return [...byKey.values()].sort((a, b) => Number(b.weight > 0) - Number(a.weight > 0));
+  return [...byKey.values()];
 }

@@ -9,6 +9,8 @@ import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import { rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
+import { breakTies, TIE_WINDOW } from './tie-break.js';
+import type { TieBreak } from './plan.js';
 
 /** How results are ordered. */
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
@@ -24,6 +26,8 @@ export interface RunOptions {
   readonly collectMatches: boolean;
   /** Rescore the best free-text candidates by word proximity (default on in the facade). */
   readonly proximity: boolean;
+  /** Exact-form tie-breaks for relevance order. */
+  readonly tieBreaks: readonly TieBreak[];
 }
 
 /** The best `k` hits, the match count, and (when asked) every match. */
@@ -33,8 +37,15 @@ export interface RunResult {
   readonly matches: Array<{ segment: number; doc: number }> | undefined;
 }
 
-/** Executes `plan`; results never depend on segment layout (ties fall back to id order). */
+/** Executes `plan`; results never depend on segment layout (ties: exact forms first, then id order). */
 export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
+  if (options.sort !== 'relevance' || options.tieBreaks.length === 0) return rank(segments, plan, weights, options);
+  // A few candidates past the page, so a tie across its last place is broken before the cut.
+  const wide = rank(segments, plan, weights, { ...options, k: options.k + TIE_WINDOW });
+  return { ...wide, hits: breakTies(segments, wide.hits, options.tieBreaks).slice(0, options.k) };
+}
+
+function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
   if (plan.kind === 'none') return { hits: [], total: 0, matches: options.collectMatches ? [] : undefined };
   if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
     const pairs = options.proximity ? wordPairs(plan.terms) : [];

@@ -1,9 +1,8 @@
-// The dumb oracle: BM25F computed straight from the documents' text, with no index at all, including
-// the planner's exact-form tie-breakers. Tests compare the engine's segmented, serialised results to it.
+// The dumb oracle: BM25F computed straight from the documents' text, with no index at all.
+// Tests compare the engine's segmented, serialised results to it.
 
 import type { Analyzer } from '../../src/analysis/types.js';
 import { dateFieldText, parseDate } from '../../src/dates/index.js';
-import { EXACT_FORM_WEIGHT } from '../../src/query/planner.js';
 
 export interface OracleField {
   name: string;
@@ -75,27 +74,15 @@ export function bruteForceBm25f(
 
   const scores = new Map<string, number>();
   analyzed.forEach((d, i) => {
-    let positive = 0;
-    let tieBreak = 0;
-    for (const { term, exact } of tokens) {
+    let score = 0;
+    for (const { term } of tokens) {
       const termDf = df(term);
       if (termDf === 0) continue;
       const idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
       const p = pseudo(d, (f) => f.counts.get(term) ?? 0);
-      if (p > 0) positive += idf * sat(p);
-      if (exact !== undefined) {
-        const pe = pseudo(d, (f, field) => (field.kind === 'text' ? f.exact.get(exact) ?? 0 : 0));
-        if (pe > 0) tieBreak += EXACT_FORM_WEIGHT * idf * sat(pe);
-      } else {
-        const forms = new Set<string>();
-        for (const f of d) for (const v of f.variants.get(term) ?? []) forms.add(v);
-        for (const v of forms) {
-          const pv = pseudo(d, (f, field) => (field.kind === 'text' ? f.exact.get(v) ?? 0 : 0));
-          if (pv > 0) tieBreak -= EXACT_FORM_WEIGHT * idf * sat(pv);
-        }
-      }
+      if (p > 0) score += idf * sat(p);
     }
-    if (positive > 0) scores.set(docs[i]!.id, positive + tieBreak);
+    if (score > 0) scores.set(docs[i]!.id, score);
   });
   return scores;
 }
