@@ -129,12 +129,15 @@ export interface SearchResult {
   total: number;
   /** With the `facets` option: counts over every match. */
   facets?: Facets;
-  /** When the query found few or no hits: the query with misspelt words corrected from the index vocabulary. */
+  /**
+   * When the query found nothing or has a word no document contains: the query with misspelt words
+   * corrected from the index vocabulary. (Rare-but-present words are corrected only by an explicit
+   * `didYouMean()` call, so ordinary searches never pay for a fuzzy walk.)
+   */
   didYouMean?: string;
 }
 
-/** Queries with at most this many hits (or with a word no document has) get a did-you-mean correction when one exists. */
-const DID_YOU_MEAN_MAX_HITS = 2;
+
 
 export type { FieldExplanation, TermExplanation } from './query/explain-plan.js';
 import type { TermExplanation } from './query/explain-plan.js';
@@ -360,7 +363,7 @@ export class SearchIndex {
     }
     const out: SearchResult = { hits, total: result.total };
     if (options.facets !== undefined) out.facets = countFacets(this.#view(), result.matches ?? [], options.facets);
-    if (typeof query === 'string' && (result.total <= DID_YOU_MEAN_MAX_HITS || prepared.unknownWord)) {
+    if (typeof query === 'string' && (result.total === 0 || prepared.unknownWord)) {
       const corrected = correctQuery(this.#view(), query);
       if (corrected !== undefined && corrected !== query) out.didYouMean = corrected;
     }

@@ -5,6 +5,7 @@
 import { isExactTerm } from '../index/exact-terms.js';
 import { isKeywordTerm } from '../index/keyword-terms.js';
 import type { Segment } from '../index/segment.js';
+import { termFrequencyIn } from '../index/read-posting.js';
 import { idf } from '../scoring/bm25f.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { rankTerms, type ScoringTerm } from '../query/executor.js';
@@ -58,53 +59,7 @@ function termsOf(segment: Segment, doc: number, view: IndexView): Map<string, nu
   return out;
 }
 
-/** tf of term `ordinal` in `doc` (0 when absent): the skip list finds the one block to decode. */
+/** tf of term `ordinal` in `doc` (0 when absent): the skip entries find the one block to decode. */
 function tfIn(data: Segment['data'], ordinal: number, doc: number, fieldMask: number): number {
-  const firstBlock = data.termBlockStart[ordinal]!;
-  const lastBlock = data.termBlockStart[ordinal + 1]!;
-  let lo = firstBlock;
-  let hi = lastBlock;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (data.blockLastDoc[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === lastBlock) return 0;
-  const bytes = data.postings;
-  let p = data.blockPostingsOffset[lo]!;
-  const end = data.blockPostingsOffset[lo + 1]!;
-  let current = lo === firstBlock ? -1 : data.blockLastDoc[lo - 1]!;
-  while (p < end) {
-    let b = bytes[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = bytes[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    current += v;
-    b = bytes[p++]!;
-    let flags = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = bytes[p++]!;
-      flags |= (b & 0x7f) << shift;
-    }
-    let tf = 0;
-    for (let m = flags >>> 1; m !== 0; ) {
-      const low = m & -m;
-      m ^= low;
-      let n = 1;
-      if ((flags & 1) === 0) {
-        b = bytes[p++]!;
-        n = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          n |= (b & 0x7f) << shift;
-        }
-      }
-      if ((low & fieldMask) !== 0) tf += n;
-    }
-    if (current === doc) return tf;
-    if (current > doc) return 0;
-  }
-  return 0;
+  return termFrequencyIn(data, ordinal, doc, fieldMask);
 }

@@ -4,6 +4,7 @@
 import { ByteReader, ByteWriter } from './byte-writer.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
+import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from './posting-blocks.js';
 import { isExactTerm } from './exact-terms.js';
 
 /** One merged segment holding the live documents of `segments`, in order. */
@@ -48,8 +49,10 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   const terms = [...allTerms].sort();
 
   const builder = new SegmentBuilder(postingsBytes);
-  const tfs = new Array<number>(fieldCount).fill(0);
+  const tfs = new Array<number>(32).fill(0);
   let pos: number[] = [];
+  const block = new DecodedBlock();
+  const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
   for (const term of terms) {
     let started = false;
     const withPositions = !isExactTerm(term);
@@ -58,33 +61,30 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
       const ordinal = data.dictionary.lookup(term);
       if (ordinal < 0) continue;
       const remap = remaps[s]!;
-      const firstBlock = data.termBlockStart[ordinal]!;
-      const lastBlock = data.termBlockStart[ordinal + 1]!;
-      const postings = new ByteReader(data.postings, data.blockPostingsOffset[firstBlock]!);
-      const positions = new ByteReader(data.positions, data.blockPositionsOffset[firstBlock]!);
-      const end = data.blockPostingsOffset[lastBlock]!;
-      let doc = -1;
-      while (postings.pos < end) {
-        doc += postings.varint();
-        const flags = postings.varint();
-        const mask = flags >>> 1;
-        let fields = 0;
-        let total = 0;
-        for (let m = mask; m !== 0; m &= m - 1) {
-          const tf = (flags & 1) === 1 ? 1 : postings.varint();
-          tfs[fields++] = tf;
-          total += tf;
+      const positions = new ByteReader(data.positions, data.termPositionsStart[ordinal]!);
+      const blocks = blockCount(data, ordinal);
+      for (let b = 0; b < blocks; b++) {
+        locateBlock(data, ordinal, b, geometry);
+        decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+        for (let i = 0; i < block.length; i++) {
+          let fields = 0;
+          let total = 0;
+          for (let j = block.tfStart[i]!; j < block.tfStart[i + 1]!; j++) {
+            const tf = block.tfs[j]!;
+            tfs[fields++] = tf;
+            total += tf;
+          }
+          const count = withPositions ? total : 0;
+          if (pos.length < count) pos = new Array<number>(count);
+          for (let k = 0; k < count; k++) pos[k] = positions.varint();
+          const target = remap[block.docs[i]!]!;
+          if (target < 0) continue;
+          if (!started) {
+            builder.startTerm(term, withPositions);
+            started = true;
+          }
+          builder.addPosting(target, block.masks[i]!, tfs, 0, pos, 0);
         }
-        const count = withPositions ? total : 0;
-        if (pos.length < count) pos = new Array<number>(count);
-        for (let i = 0; i < count; i++) pos[i] = positions.varint();
-        const target = remap[doc]!;
-        if (target < 0) continue;
-        if (!started) {
-          builder.startTerm(term, withPositions);
-          started = true;
-        }
-        builder.addPosting(target, mask, tfs, 0, pos, 0);
       }
     }
   }

@@ -1,9 +1,9 @@
-// Random access to one posting of a term: the block skip list finds the block holding a DocId, then
-// a short scan decodes it. Used by explain and by queries that need one document's tf or positions.
+// Random access to one posting of a term: the skip entries find the block holding a DocId, then one
+// block is decoded. Used by explain, phrase matching and related articles.
 
-import { ByteReader } from './byte-writer.js';
 import type { SegmentData } from './segment.js';
 import { isExactTerm } from './exact-terms.js';
+import { acquireBlock, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
 
 /** One decoded posting: its field mask, tf per field (0 where absent) and positions per field. */
 export interface DecodedPosting {
@@ -14,53 +14,105 @@ export interface DecodedPosting {
   readonly positions: readonly (readonly number[])[];
 }
 
-/** The posting of `doc` in term `ordinal`'s list, or undefined when the term is not in that document. */
-export function readPosting(data: SegmentData, ordinal: number, doc: number): DecodedPosting | undefined {
-  const firstBlock = data.termBlockStart[ordinal]!;
-  const lastBlock = data.termBlockStart[ordinal + 1]!;
-  // Binary search of the skip list: the first block whose last DocId is ≥ doc.
-  let lo = firstBlock;
-  let hi = lastBlock;
+/** The block (0-based within the term) that would hold `doc`, or -1 when `doc` is past the term's last block. */
+function findBlock(data: SegmentData, ordinal: number, doc: number): number {
+  const first = data.termBlockStart[ordinal]!;
+  const last = data.termBlockStart[ordinal + 1]!;
+  if (first === last) return data.termDf[ordinal]! > 0 ? 0 : -1;
+  // Binary search of the skip entries: the first block whose last DocId is ≥ doc.
+  let lo = first;
+  let hi = last;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (data.blockLastDoc[mid]! < doc) lo = mid + 1;
     else hi = mid;
   }
-  if (lo === lastBlock) return undefined;
-  const block = lo;
-  const postings = new ByteReader(data.postings, data.blockPostingsOffset[block]!);
-  const positions = new ByteReader(data.positions, data.blockPositionsOffset[block]!);
-  const end = data.blockPostingsOffset[block + 1]!;
-  let current = block === firstBlock ? -1 : data.blockLastDoc[block - 1]!;
-  const tfs = new Array<number>(data.fieldCount).fill(0);
-  const withPositions = !isExactTerm(data.dictionary.term(ordinal));
-  while (postings.pos < end) {
-    current += postings.varint();
-    const flags = postings.varint();
-    const mask = flags >>> 1;
-    tfs.fill(0);
-    let total = 0;
-    for (let m = mask; m !== 0; m &= m - 1) {
-      const f = 31 - Math.clz32(m & -m);
-      const tf = (flags & 1) === 1 ? 1 : postings.varint();
-      tfs[f] = tf;
-      total += tf;
-    }
-    if (current === doc) {
-      const perField: number[][] = [];
-      for (let f = 0; f < data.fieldCount; f++) {
-        const list: number[] = [];
-        let position = 0;
-        for (let i = 0; withPositions && i < tfs[f]!; i++) {
-          position = i === 0 ? positions.varint() : position + positions.varint();
-          list.push(position);
-        }
-        perField.push(list);
-      }
-      return { mask, tfs: tfs.slice(), positions: perField };
-    }
-    if (current > doc) return undefined;
-    if (withPositions) for (let i = 0; i < total; i++) positions.varint();
-  }
-  return undefined;
+  return lo === last ? -1 : lo - first;
 }
+
+/** Decodes the block of term `ordinal` that would hold `doc`; returns the index of `doc` in it, or -1. */
+function seek(data: SegmentData, ordinal: number, doc: number, block: DecodedBlock, geometry: BlockGeometry): number {
+  const b = findBlock(data, ordinal, doc);
+  if (b < 0) return -1;
+  locateBlock(data, ordinal, b, geometry);
+  decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+  const docs = block.docs;
+  let lo = 0;
+  let hi = block.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = docs[mid]!;
+    if (d < doc) lo = mid + 1;
+    else if (d > doc) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The posting of `doc` in term `ordinal`'s list, or undefined when the term is not in that document. */
+export function readPosting(data: SegmentData, ordinal: number, doc: number): DecodedPosting | undefined {
+  const block = acquireBlock();
+  try {
+    const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+    const i = seek(data, ordinal, doc, block, geometry);
+    if (i < 0) return undefined;
+    const { masks, tfStart, tfs } = block;
+    const mask = masks[i]!;
+    const perFieldTf = new Array<number>(data.fieldCount).fill(0);
+    let j = tfStart[i]!;
+    for (let m = mask; m !== 0; m &= m - 1) perFieldTf[31 - Math.clz32(m & -m)] = tfs[j++]!;
+    const withPositions = !isExactTerm(data.dictionary.term(ordinal));
+    const positions: number[][] = [];
+    // Positions of the block's earlier postings are skipped: a varint ends at a byte below 0x80.
+    const bytes = data.positions;
+    let p = geometry.positions;
+    if (withPositions) {
+      // Each earlier tf slot holds that many positions.
+      let toSkip = 0;
+      for (let k = 0; k < tfStart[i]!; k++) toSkip += tfs[k]!;
+      for (let seen = 0; seen < toSkip; p++) if (bytes[p]! < 0x80) seen++;
+    }
+    for (let f = 0; f < data.fieldCount; f++) {
+      const list: number[] = [];
+      let position = 0;
+      const tf = withPositions ? perFieldTf[f]! : 0;
+      for (let k = 0; k < tf; k++) {
+        let b = bytes[p++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[p++]!;
+          v |= (b & 0x7f) << shift;
+        }
+        position = k === 0 ? v : position + v;
+        list.push(position);
+      }
+      positions.push(list);
+    }
+    return { mask, tfs: perFieldTf, positions };
+  } finally {
+    releaseBlock(block);
+  }
+}
+
+/**
+ * The tf of term `ordinal` in `doc` summed over the fields of `fieldMask` (0 when absent): one
+ * block decoded through the skip entries, no positions read.
+ */
+export function termFrequencyIn(data: SegmentData, ordinal: number, doc: number, fieldMask: number): number {
+  const block = acquireBlock();
+  try {
+    const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+    const i = seek(data, ordinal, doc, block, geometry);
+    if (i < 0) return 0;
+    let tf = 0;
+    let j = block.tfStart[i]!;
+    for (let m = block.masks[i]!; m !== 0; m &= m - 1) {
+      const n = block.tfs[j++]!;
+      if ((m & -m & fieldMask) !== 0) tf += n;
+    }
+    return tf;
+  } finally {
+    releaseBlock(block);
+  }
+}
+

@@ -1,15 +1,15 @@
-// An immutable segment: typed arrays for postings (doc-id deltas + per-field tf, in blocks of 128),
-// positions stored apart, field lengths, the date column and stored fields. Only deletes change.
+// An immutable segment: postings in blocks of 128 (posting-blocks.ts), skip entries and block-max
+// metadata for terms with more than one block, positions stored apart, field lengths, the date column
+// and stored fields. Only deletes change.
 
-import { ByteReader } from './byte-writer.js';
 import { DeleteSet } from './deletes.js';
 import type { TermDictionary } from './dictionary.js';
+import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 
-/** Postings per block: skip entries and block offsets exist at this granularity. */
-export const BLOCK_SIZE = 128;
+export { BLOCK_SIZE };
 
-/** The frozen arrays of a segment, exactly what the serialised form holds. */
-export interface SegmentData {
+/** The frozen arrays of a segment, exactly what the serialised form holds (decoded to typed arrays). */
+export interface SegmentData extends PostingsLayout {
   readonly numDocs: number;
   /** Indexed fields (bits of a posting's field mask). */
   readonly fieldCount: number;
@@ -18,23 +18,40 @@ export interface SegmentData {
   readonly dictionary: TermDictionary;
   /** Documents containing each term (deleted ones included). */
   readonly termDf: Uint32Array;
-  /** Blocks of term t are [termBlockStart[t], termBlockStart[t + 1]). */
-  readonly termBlockStart: Uint32Array;
-  /** Last DocId of each block: the skip list. */
-  readonly blockLastDoc: Uint32Array;
-  /** Byte offset of each block in `postings`; one extra entry closes the last block. */
-  readonly blockPostingsOffset: Uint32Array;
-  /** Byte offset of each block in `positions`; one extra entry closes the last block. */
-  readonly blockPositionsOffset: Uint32Array;
+  /** Postings of term t are postings[termPostingsStart[t] .. termPostingsStart[t + 1]). */
+  readonly termPostingsStart: Uint32Array;
+  /** Positions of term t are positions[termPositionsStart[t] .. termPositionsStart[t + 1]) (empty for exact forms). */
+  readonly termPositionsStart: Uint32Array;
   /**
-   * Per posting: varint(doc delta), varint(fieldMask << 1 | allTfsAreOne), then, unless all are
-   * one, varint(tf) for each field in the mask in ascending field order.
+   * Skip entries of term t are [termBlockStart[t], termBlockStart[t + 1]), one per block, and exist
+   * only for terms with more than one block (df > BLOCK_SIZE): a term with one block needs none.
    */
+  readonly termBlockStart: Uint32Array;
+  /** Per skip entry: last DocId of the block. */
+  readonly blockLastDoc: Uint32Array;
+  /** Per skip entry: byte offset of the block in `postings` (it ends where the next block or the term ends). */
+  readonly blockPostingsOffset: Uint32Array;
+  /** Per skip entry: byte offset of the block's positions in `positions`. */
+  readonly blockPositionsOffset: Uint32Array;
+  /** Per skip entry: the union of the block's field masks. */
+  readonly blockMask: Uint32Array;
+  /** Per skip entry × scored field: the largest tf of the field in the block (0 when absent). */
+  readonly blockMaxTf: Uint32Array;
+  /** Per skip entry × scored field: the smallest field length among the block's postings in that field. */
+  readonly blockMinLength: Uint32Array;
+  /** The field mask a block's first posting is compared with (see posting-blocks.ts). */
+  readonly defaultMask: number;
+  /** Posting blocks of every term, in term order (see posting-blocks.ts). */
   readonly postings: Uint8Array;
   /** Per posting, per field in the mask: tf varint position deltas (first one absolute). */
   readonly positions: Uint8Array;
   /** numDocs × scoredCount token counts. */
   readonly fieldLengths: Uint32Array;
+  /**
+   * One-byte lower bounds of the field lengths, field by field (codes[f × numDocs + doc]; see
+   * length-codes.ts): derived in memory for pruning bounds, never serialised.
+   */
+  readonly lengthCodes: Uint8Array;
   /** Epoch ms per document; NaN when undated. */
   readonly dates: Float64Array;
   /** Stored-field JSON of doc d is stored[storedOffsets[d] .. storedOffsets[d + 1]). */
@@ -99,42 +116,31 @@ export class Segment {
 
 /** Calls `fn` with each DocId of term `ordinal` in order (deleted ones included). Not a hot path. */
 export function forEachPostingDoc(data: SegmentData, ordinal: number, fn: (doc: number) => void): void {
-  forEachPosting(data, ordinal, (doc) => fn(doc));
+  forEachPostingTf(data, ordinal, (doc) => fn(doc));
 }
 
 /** Calls `fn` with each DocId of term `ordinal` and its field mask, in DocId order (deleted ones included). */
 export function forEachPosting(data: SegmentData, ordinal: number, fn: (doc: number, mask: number) => void): void {
-  const firstBlock = data.termBlockStart[ordinal]!;
-  const lastBlock = data.termBlockStart[ordinal + 1]!;
-  const reader = new ByteReader(data.postings, data.blockPostingsOffset[firstBlock]!);
-  const end = data.blockPostingsOffset[lastBlock]!;
-  let doc = -1;
-  while (reader.pos < end) {
-    doc += reader.varint();
-    const flags = reader.varint();
-    if ((flags & 1) === 0) {
-      let mask = flags >>> 1;
-      while (mask !== 0) {
-        reader.varint();
-        mask &= mask - 1;
-      }
-    }
-    fn(doc, flags >>> 1);
-  }
+  forEachPostingTf(data, ordinal, (doc, mask) => fn(doc, mask));
 }
 
 /** Calls `fn` with each DocId of term `ordinal`, its field mask and its tf summed over fields. */
 export function forEachPostingTf(data: SegmentData, ordinal: number, fn: (doc: number, mask: number, tf: number) => void): void {
-  const firstBlock = data.termBlockStart[ordinal]!;
-  const lastBlock = data.termBlockStart[ordinal + 1]!;
-  const reader = new ByteReader(data.postings, data.blockPostingsOffset[firstBlock]!);
-  const end = data.blockPostingsOffset[lastBlock]!;
-  let doc = -1;
-  while (reader.pos < end) {
-    doc += reader.varint();
-    const flags = reader.varint();
-    let tf = 0;
-    for (let mask = flags >>> 1; mask !== 0; mask &= mask - 1) tf += (flags & 1) === 1 ? 1 : reader.varint();
-    fn(doc, flags >>> 1, tf);
+  const blocks = blockCount(data, ordinal);
+  const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+  const block = acquireBlock();
+  try {
+    for (let b = 0; b < blocks; b++) {
+      locateBlock(data, ordinal, b, geometry);
+      decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+      const { docs, masks, tfStart, tfs } = block;
+      for (let i = 0; i < geometry.count; i++) {
+        let tf = 0;
+        for (let j = tfStart[i]!; j < tfStart[i + 1]!; j++) tf += tfs[j]!;
+        fn(docs[i]!, masks[i]!, tf);
+      }
+    }
+  } finally {
+    releaseBlock(block);
   }
 }

@@ -7,8 +7,10 @@ import { builtInAnalyzer } from '../analysis/analyzer.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
+import { lengthCodes } from '../index/length-codes.js';
 import { Segment, type SegmentData } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
+import { TableError, decodeDates, decodeFieldLengths, decodeSkips, decodeTermTable } from './segment-tables.js';
 import {
   FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES,
   type IndexMeta, type SegmentMeta,
@@ -104,7 +106,10 @@ export function decodeIndex(input: Uint8Array, analyzers: readonly Analyzer[]): 
 function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount: number): Segment {
   const part = (name: string): string => `section:${name}/${s}`;
   const m = json<SegmentMeta>(need(sections, SectionKind.segmentMeta, s, 'segmentMeta'), part('segmentMeta'));
-  if (m.fieldCount !== fieldCount || !(m.numDocs >= 0) || !(m.terms >= 0) || !(m.blocks >= 0)) {
+  if (
+    m.fieldCount !== fieldCount || !isCount(m.numDocs) || !isCount(m.terms) || !isCount(m.blocks) ||
+    !isCount(m.scoredCount) || m.scoredCount > fieldCount || !Number.isInteger(m.defaultMask)
+  ) {
     throw new IndexFormatError('segment metadata is inconsistent', part('segmentMeta'), m.fieldCount, fieldCount);
   }
   const u32 = (kind: number, name: string, expected: number): Uint32Array => {
@@ -112,17 +117,29 @@ function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount:
     if (b.length !== expected * 4) throw new IndexFormatError(`section ${name} has the wrong size`, part(name), b.length, expected * 4);
     return new Uint32Array(b.buffer, b.byteOffset, expected);
   };
-  const termDf = u32(SectionKind.termDf, 'termDf', m.terms);
-  const termBlockStart = u32(SectionKind.termBlockStart, 'termBlockStart', m.terms + 1);
-  const blockLastDoc = u32(SectionKind.blockLastDoc, 'blockLastDoc', m.blocks);
-  const blockPostingsOffset = u32(SectionKind.blockPostingsOffset, 'blockPostingsOffset', m.blocks + 1);
-  const blockPositionsOffset = u32(SectionKind.blockPositionsOffset, 'blockPositionsOffset', m.blocks + 1);
+  /** Runs a table decoder, naming the section when it rejects the bytes. */
+  const table = <T>(name: string, decode: () => T): T => {
+    try {
+      return decode();
+    } catch (e) {
+      if (e instanceof TableError) throw new IndexFormatError(e.message, part(name), e.found, e.expected);
+      if (e instanceof RangeError) throw new IndexFormatError(e.message, part(name), 'malformed', 'well-formed');
+      throw e;
+    }
+  };
   const postings = need(sections, SectionKind.postings, s, 'postings');
   const positions = need(sections, SectionKind.positions, s, 'positions');
-  const fieldLengths = u32(SectionKind.fieldLengths, 'fieldLengths', m.numDocs * m.scoredCount);
-  const datesBytes = need(sections, SectionKind.dates, s, 'dates');
-  if (datesBytes.length !== m.numDocs * 8) throw new IndexFormatError('section dates has the wrong size', part('dates'), datesBytes.length, m.numDocs * 8);
-  const dates = new Float64Array(datesBytes.buffer, datesBytes.byteOffset, m.numDocs);
+  // Every skip entry is a block of at least one posting byte: a larger count is a lie, refused before allocating.
+  if (m.blocks > postings.length) throw new IndexFormatError('more blocks than postings bytes', part('segmentMeta'), m.blocks, postings.length);
+  const terms = table('termTable', () =>
+    decodeTermTable(need(sections, SectionKind.termTable, s, 'termTable'), m.terms, postings.length, positions.length, m.blocks),
+  );
+  const skips = table('skips', () => decodeSkips(need(sections, SectionKind.skips, s, 'skips'), terms, m.numDocs, m.scoredCount));
+  const fieldLengths = table('fieldLengths', () =>
+    decodeFieldLengths(need(sections, SectionKind.fieldLengths, s, 'fieldLengths'), m.numDocs * m.scoredCount),
+  );
+  const dictionary = table('terms', () => TermDictionary.fromBytes(need(sections, SectionKind.terms, s, 'terms'), m.terms));
+  const dates = table('dates', () => decodeDates(need(sections, SectionKind.dates, s, 'dates'), m.numDocs));
   const storedOffsets = u32(SectionKind.storedOffsets, 'storedOffsets', m.numDocs + 1);
   const stored = need(sections, SectionKind.stored, s, 'stored');
   const ids = json<unknown>(need(sections, SectionKind.ids, s, 'ids'), part('ids'));
@@ -130,31 +147,20 @@ function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount:
     throw new IndexFormatError('ids section is malformed', part('ids'), Array.isArray(ids) ? ids.length : typeof ids, m.numDocs);
   }
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
-
-  // Cheap structural checks (linear in terms and blocks, not postings) so a crafted file with a
-  // valid checksum still cannot send a reader out of bounds.
-  monotonic(termBlockStart, m.blocks, part('termBlockStart'));
-  monotonic(blockPostingsOffset, postings.length, part('blockPostingsOffset'));
-  monotonic(blockPositionsOffset, positions.length, part('blockPositionsOffset'));
   monotonic(storedOffsets, stored.length, part('storedOffsets'));
-  for (let i = 0; i < blockLastDoc.length; i++) {
-    if (blockLastDoc[i]! >= m.numDocs) throw new IndexFormatError('block refers to a missing document', part('blockLastDoc'), blockLastDoc[i]!, m.numDocs);
-  }
-  if (termBlockStart[0] !== 0 && m.terms > 0) throw new IndexFormatError('term blocks do not start at 0', part('termBlockStart'), termBlockStart[0]!, 0);
 
   const data: SegmentData = {
     numDocs: m.numDocs,
     fieldCount: m.fieldCount,
     scoredCount: m.scoredCount,
-    dictionary: TermDictionary.fromBytes(need(sections, SectionKind.terms, s, 'terms'), m.terms),
-    termDf,
-    termBlockStart,
-    blockLastDoc,
-    blockPostingsOffset,
-    blockPositionsOffset,
+    dictionary,
+    ...terms,
+    ...skips,
+    defaultMask: m.defaultMask >>> 0,
     postings,
     positions,
     fieldLengths,
+    lengthCodes: lengthCodes(fieldLengths, m.numDocs, m.scoredCount),
     dates,
     storedOffsets,
     stored,
@@ -162,6 +168,10 @@ function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount:
   };
   // The bitset is copied: deletes mutate it, and the caller's buffer must stay untouched.
   return new Segment(data, new DeleteSet(m.numDocs, deleteWords.slice()));
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 2 ** 32;
 }
 
 function need(sections: Map<string, Uint8Array>, kind: number, segment: number, name: string): Uint8Array {

@@ -4,6 +4,7 @@
 import type { FieldLayout } from '../index/field-layout.js';
 import type { Segment } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
+import { encodeDates, encodeFieldLengths, encodeSkips, encodeTermTable } from './segment-tables.js';
 import {
   FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SECTION_ALIGN, SectionKind, TABLE_ENTRY_BYTES,
   type IndexMeta, type SegmentMeta,
@@ -28,7 +29,7 @@ interface Section {
   bytes: Uint8Array;
 }
 
-function view(a: Uint32Array | Float64Array): Uint8Array {
+function view(a: Uint32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
@@ -55,21 +56,19 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
       scoredCount: d.scoredCount,
       terms: d.dictionary.size,
       blocks: d.blockLastDoc.length,
+      defaultMask: d.defaultMask,
     };
     const add = (kind: number, bytes: Uint8Array): void => {
       sections.push({ kind, segment: s, bytes });
     };
     add(SectionKind.segmentMeta, encoder.encode(JSON.stringify(segMeta)));
     add(SectionKind.terms, d.dictionary.toBytes());
-    add(SectionKind.termDf, view(d.termDf));
-    add(SectionKind.termBlockStart, view(d.termBlockStart));
-    add(SectionKind.blockLastDoc, view(d.blockLastDoc));
-    add(SectionKind.blockPostingsOffset, view(d.blockPostingsOffset));
-    add(SectionKind.blockPositionsOffset, view(d.blockPositionsOffset));
+    add(SectionKind.termTable, encodeTermTable(d));
+    add(SectionKind.skips, encodeSkips(d));
     add(SectionKind.postings, d.postings);
     add(SectionKind.positions, d.positions);
-    add(SectionKind.fieldLengths, view(d.fieldLengths));
-    add(SectionKind.dates, view(d.dates));
+    add(SectionKind.fieldLengths, encodeFieldLengths(d.fieldLengths));
+    add(SectionKind.dates, encodeDates(d.dates));
     add(SectionKind.storedOffsets, view(d.storedOffsets));
     add(SectionKind.stored, d.stored);
     add(SectionKind.ids, encoder.encode(JSON.stringify(d.ids)));

@@ -1,0 +1,468 @@
+// A cursor over one term's postings in one segment, for pruned ranking: advance(target) through the
+// skip entries and the BM25F contribution of the posting reached (probes), a streaming walk that
+// decodes and bounds postings in one pass (essential terms), and upper bounds of the contribution
+// per block (block-max) and per term. Cursors are reused across searches.
+
+import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import type { SegmentData } from '../index/segment.js';
+import type { Bm25fWeights } from '../scoring/bm25f.js';
+
+/** Bounds are compared after scaling by this, so rounding never lets a bound fall below what it bounds. */
+export const SLACK = 1 + 2 ** -30;
+
+/** tf slots of the posting being bounded (a mask has at most 32 fields). */
+const tfSlots = new Int32Array(32);
+
+/**
+ * Per-search bounds for walks: `perCode[(f << 8) | c]` bounds boost_f / (1 − b + b·len/avg) for
+ * every length with code c (length-codes.ts), and `need` is the least t̃ a posting must reach.
+ */
+export interface PruningBounds {
+  readonly perCode: Float64Array;
+  need: number;
+}
+
+/** Receives the postings of a walk that may still qualify. */
+export interface CandidateSink {
+  candidate(doc: number, contribution: number): void;
+}
+
+/** DocId of an exhausted cursor: larger than any real DocId. */
+export const NO_MORE = 0x7fffffff;
+
+/**
+ * Upper bound of w·t̃/(t̃ + k1) for t̃ built from `maxTf` and `minLength` per field: each field part
+ * boost·tf/(1 − b + b·len/avg) grows with tf and shrinks with len, and the saturation grows with t̃,
+ * so the largest tf and smallest length of a block bound every posting in it, for any query-time
+ * boosts, b, k1 and average lengths. Infinity when a length factor is not positive (no bound).
+ */
+export function contributionBound(
+  weights: Bm25fWeights,
+  weight: number,
+  fields: number,
+  maxTf: Uint32Array,
+  minLength: Uint32Array,
+  row: number,
+): number {
+  const boost = weights.boost;
+  const normA = weights.normA;
+  const normB = weights.normB;
+  let pseudoTf = 0;
+  for (let m = fields; m !== 0; m &= m - 1) {
+    const f = 31 - Math.clz32(m & -m);
+    const tf = maxTf[row + f]!;
+    if (tf === 0) continue;
+    const norm = normA[f]! + normB[f]! * minLength[row + f]!;
+    if (!(norm > 0)) return Infinity;
+    pseudoTf += (boost[f]! * tf) / norm;
+  }
+  return pseudoTf === 0 ? 0 : (weight * pseudoTf) / (pseudoTf + weights.k1);
+}
+
+/** One term's postings in one segment, walked in DocId order. */
+export class TermCursor {
+  /** Index of the term in the query's term list (the order scores are summed in). */
+  term = 0;
+  weight = 0;
+  /** Scored fields with a positive boost that the term may match in. */
+  fields = 0;
+  /** Current DocId, or NO_MORE. */
+  doc = NO_MORE;
+  /** Upper bound of the contribution over the whole term. */
+  maxBound = 0;
+  /** Upper bound for the block at the window being scored (see `shallow`). */
+  windowBound = 0;
+  #data!: SegmentData;
+  #weights!: Bm25fWeights;
+  #ordinal = 0;
+  #blocks = 0;
+  #skipBase = 0;
+  #single = false;
+  #block = -1;
+  /** Index of the current posting in the decoded block. */
+  #index = 0;
+  #shallow = 0;
+  /** The block decoded for probes (advance, score). */
+  readonly #buf = new DecodedBlock();
+  readonly #geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+  #bounds = new Float64Array(64);
+  // The streaming position: a fused decode for walking postings in order (see walkCandidates),
+  // independent of the array-decoded position that advance() and score() use.
+  #streamBlock = -1;
+  #streamLeft = 0;
+  #streamDone = false;
+  #sp = 0;
+  #sdoc = -1;
+  #smask = 0;
+
+  /**
+   * Positions the cursor on the first posting of term `ordinal` and computes its bounds: from the
+   * block-max metadata for a term with skip entries, exactly (by decoding its one block) otherwise.
+   */
+  open(data: SegmentData, ordinal: number, term: number, weight: number, fields: number, weights: Bm25fWeights): void {
+    this.#data = data;
+    this.#weights = weights;
+    this.#ordinal = ordinal;
+    this.term = term;
+    this.weight = weight;
+    this.fields = fields;
+    this.#blocks = blockCount(data, ordinal);
+    this.#skipBase = data.termBlockStart[ordinal]!;
+    this.#single = data.termBlockStart[ordinal + 1]! === this.#skipBase;
+    this.#shallow = 0;
+    this.#block = -1;
+    this.#index = 0;
+    this.#buf.length = 0;
+    this.#streamBlock = -1;
+    this.#streamLeft = 0;
+    this.#streamDone = false;
+    // Not positioned yet (−1 < every target): blocks are decoded on first use.
+    this.doc = this.#blocks === 0 ? NO_MORE : -1;
+    if (this.#blocks === 0) {
+      this.maxBound = 0;
+      return;
+    }
+    if (this.#single) {
+      // A one-block term has no metadata; t̃/(t̃ + k1) < 1 bounds it by its weight.
+      this.maxBound = weight > 0 ? weight : 0;
+      return;
+    }
+    if (this.#bounds.length < this.#blocks) this.#bounds = new Float64Array(Math.max(this.#blocks, this.#bounds.length * 2));
+    const bounds = this.#bounds;
+    const width = data.scoredCount;
+    let max = 0;
+    for (let b = 0; b < this.#blocks; b++) {
+      const k = this.#skipBase + b;
+      const bound = contributionBound(weights, weight, fields & data.blockMask[k]!, data.blockMaxTf, data.blockMinLength, k * width);
+      bounds[b] = bound;
+      if (bound > max) max = bound;
+    }
+    this.maxBound = max;
+  }
+
+  /** The field masks present in the term's postings (exact for one block, from metadata otherwise). */
+  fieldUnion(): number {
+    let union = 0;
+    if (this.#single) {
+      if (this.#block !== 0) this.#decode(0);
+      const masks = this.#buf.masks;
+      for (let i = 0; i < this.#buf.length; i++) union |= masks[i]!;
+      if (this.doc === -1) this.doc = this.#buf.docs[0]!;
+    } else {
+      for (let b = 0; b < this.#blocks; b++) union |= this.#data.blockMask[this.#skipBase + b]!;
+    }
+    return union >>> 0;
+  }
+
+  get ordinal(): number {
+    return this.#ordinal;
+  }
+
+  /**
+   * Moves the shallow pointer (skip entries only, nothing decoded) to the block holding `target`;
+   * returns that block's last DocId and sets `windowBound`, or returns NO_MORE when the term ends before.
+   */
+  shallow(target: number): number {
+    if (this.doc === NO_MORE) return NO_MORE;
+    if (this.#single) {
+      // No skip entry: the block's last DocId is known once decoded (a one-block term is short).
+      if (this.#block !== 0) this.#decode(0);
+      const last = this.#buf.docs[this.#buf.length - 1]!;
+      this.windowBound = this.maxBound;
+      return last >= target ? last : NO_MORE;
+    }
+    const lastDocs = this.#data.blockLastDoc;
+    let b = this.#shallow;
+    while (b < this.#blocks && lastDocs[this.#skipBase + b]! < target) b++;
+    this.#shallow = b;
+    if (b === this.#blocks) return NO_MORE;
+    this.windowBound = this.#bounds[b]!;
+    return lastDocs[this.#skipBase + b]!;
+  }
+
+  /** Moves to the first posting with DocId ≥ target, skipping whole blocks through the skip entries. */
+  advance(target: number): void {
+    if (this.doc >= target) return;
+    if (this.#single) {
+      if (this.#block !== 0) this.#decode(0);
+    } else {
+      const lastDocs = this.#data.blockLastDoc;
+      const base = this.#skipBase;
+      if (this.#block < 0 || lastDocs[base + this.#block]! < target) {
+        let b = this.#block < 0 ? 0 : this.#block + 1;
+        while (b < this.#blocks && lastDocs[base + b]! < target) b++;
+        if (b === this.#blocks) {
+          this.doc = NO_MORE;
+          return;
+        }
+        this.#decode(b);
+      }
+    }
+    const docs = this.#buf.docs;
+    const n = this.#buf.length;
+    let i = this.#index;
+    while (i < n && docs[i]! < target) i++;
+    this.#index = i;
+    this.doc = i < n ? docs[i]! : NO_MORE;
+  }
+
+  /**
+   * The contribution w·t̃/(t̃ + k1) of the current posting, or 0 when it has no allowed field. The
+   * arithmetic (field order, operations) is the exhaustive accumulator's, so scores are the same floats.
+   */
+  score(): number {
+    const i = this.#index;
+    const buf = this.#buf;
+    const mask = buf.masks[i]!;
+    const allowed = this.fields;
+    if ((mask & allowed) === 0) return 0;
+    const weights = this.#weights;
+    const boost = weights.boost;
+    const normA = weights.normA;
+    const normB = weights.normB;
+    const lengths = this.#data.fieldLengths;
+    const row = buf.docs[i]! * this.#data.scoredCount;
+    const tfs = buf.tfs;
+    let j = buf.tfStart[i]!;
+    let pseudoTf = 0;
+    for (let m = mask; m !== 0; j++) {
+      const low = m & -m;
+      m ^= low;
+      if ((allowed & low) !== 0) {
+        const f = 31 - Math.clz32(low);
+        const norm = normA[f]! + normB[f]! * lengths[row + f]!;
+        if (norm > 0) pseudoTf += (boost[f]! * tfs[j]!) / norm;
+      }
+    }
+    if (pseudoTf === 0) return 0;
+    return (this.weight * pseudoTf) / (pseudoTf + weights.k1);
+  }
+
+  /**
+   * Streams the postings with DocId in [from, to]: each posting whose contribution may reach the
+   * caller's threshold goes to `sink.candidate(doc, contribution)`. Each posting is first bounded
+   * without dividing or reading its lengths — Σ tf · bounds.perCode[length code] against
+   * bounds.need, the least t̃ that can still qualify — and only a posting passing that test is
+   * scored, exactly as the exhaustive accumulator does. `bounds.need` rises during the walk (the
+   * sink raises the threshold) and is read afresh for every posting.
+   */
+  walkCandidates(from: number, to: number, bounds: PruningBounds, sink: CandidateSink): void {
+    if (!this.#streamSeek(from)) return;
+    const data = this.#data;
+    const bytes = data.postings;
+    const lengths = data.fieldLengths;
+    const width = data.scoredCount;
+    const weights = this.#weights;
+    const boost = weights.boost;
+    const normA = weights.normA;
+    const normB = weights.normB;
+    const k1 = weights.k1;
+    const w = this.weight;
+    const fields = this.fields;
+    let p = this.#sp;
+    let doc = this.#sdoc;
+    let mask = this.#smask;
+    let left = this.#streamLeft;
+    const codes = data.lengthCodes;
+    const numDocs = data.numDocs;
+    const perCode = bounds.perCode;
+    for (;;) {
+      if (left === 0) {
+        if (!this.#streamLoad(this.#streamBlock + 1)) break;
+        p = this.#sp;
+        doc = this.#sdoc;
+        mask = this.#smask;
+        left = this.#streamLeft;
+        continue;
+      }
+      // Varints inline: this runs once per posting of every walked block.
+      let b = bytes[p]!;
+      let q = p + 1;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[q++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      const next = doc + (v >>> 2) + 1;
+      // Past the window: leave the posting unread for the next walk.
+      if (next > to) break;
+      p = q;
+      doc = next;
+      left--;
+      const code = v & 3;
+      if (code >= 2) {
+        b = bytes[p++]!;
+        mask = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[p++]!;
+          mask |= (b & 0x7f) << shift;
+        }
+      }
+      // The tfs are read into `tfSlots` (one per field of the mask) while the bound is summed.
+      let bound = 0;
+      let slot = 0;
+      for (let m = mask; m !== 0; slot++) {
+        const low = m & -m;
+        m ^= low;
+        let tf = 1;
+        if ((code & 1) === 1) {
+          b = bytes[p++]!;
+          tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[p++]!;
+            tf |= (b & 0x7f) << shift;
+          }
+        }
+        tfSlots[slot] = tf;
+        if ((fields & low) !== 0) {
+          const g = 31 - Math.clz32(low);
+          bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
+        }
+      }
+      if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
+      let pseudoTf = 0;
+      const row = doc * width;
+      slot = 0;
+      for (let m = mask; m !== 0; slot++) {
+        const low = m & -m;
+        m ^= low;
+        if ((fields & low) !== 0) {
+          const g = 31 - Math.clz32(low);
+          const norm = normA[g]! + normB[g]! * lengths[row + g]!;
+          if (norm > 0) pseudoTf += (boost[g]! * tfSlots[slot]!) / norm;
+        }
+      }
+      if (pseudoTf === 0) continue;
+      sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
+    }
+    this.#sp = p;
+    this.#sdoc = doc;
+    this.#smask = mask;
+    this.#streamLeft = left;
+  }
+
+  /**
+   * Adds the exact contribution of every posting with DocId in [from, to] into `acc`, listing in
+   * `list` (from `count`) documents touched first; returns the new count. The exhaustive
+   * accumulator's rules: a tie-breaker (negative weight) never touches an untouched document.
+   */
+  accumulateRange(from: number, to: number, acc: Float64Array, list: Int32Array, count: number): number {
+    if (!this.#streamSeek(from)) return count;
+    const data = this.#data;
+    const bytes = data.postings;
+    const lengths = data.fieldLengths;
+    const width = data.scoredCount;
+    const weights = this.#weights;
+    const boost = weights.boost;
+    const normA = weights.normA;
+    const normB = weights.normB;
+    const k1 = weights.k1;
+    const w = this.weight;
+    const tieBreaker = w < 0;
+    const fields = this.fields;
+    let p = this.#sp;
+    let doc = this.#sdoc;
+    let mask = this.#smask;
+    let left = this.#streamLeft;
+    for (;;) {
+      if (left === 0) {
+        if (!this.#streamLoad(this.#streamBlock + 1)) break;
+        p = this.#sp;
+        doc = this.#sdoc;
+        mask = this.#smask;
+        left = this.#streamLeft;
+        continue;
+      }
+      let b = bytes[p]!;
+      let q = p + 1;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[q++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      const next = doc + (v >>> 2) + 1;
+      if (next > to) break;
+      p = q;
+      doc = next;
+      left--;
+      const code = v & 3;
+      if (code >= 2) {
+        b = bytes[p++]!;
+        mask = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[p++]!;
+          mask |= (b & 0x7f) << shift;
+        }
+      }
+      let pseudoTf = 0;
+      const row = doc * width;
+      for (let m = mask; m !== 0; ) {
+        const low = m & -m;
+        m ^= low;
+        let tf = 1;
+        if ((code & 1) === 1) {
+          b = bytes[p++]!;
+          tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[p++]!;
+            tf |= (b & 0x7f) << shift;
+          }
+        }
+        if ((fields & low) !== 0) {
+          const g = 31 - Math.clz32(low);
+          const norm = normA[g]! + normB[g]! * lengths[row + g]!;
+          if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
+        }
+      }
+      if (doc < from || pseudoTf === 0) continue;
+      if (acc[doc] === 0) {
+        if (tieBreaker) continue;
+        list[count++] = doc;
+      }
+      acc[doc] = acc[doc]! + (w * pseudoTf) / (pseudoTf + k1);
+    }
+    this.#sp = p;
+    this.#sdoc = doc;
+    this.#smask = mask;
+    this.#streamLeft = left;
+    return count;
+  }
+
+  /** Puts the stream in the block holding the first posting ≥ target (it may sit before it in that block). */
+  #streamSeek(target: number): boolean {
+    if (this.#streamDone) return false;
+    if (this.#single) return this.#streamBlock === 0 || this.#streamLoad(0);
+    const lastDocs = this.#data.blockLastDoc;
+    const base = this.#skipBase;
+    let b = this.#streamBlock;
+    if (b >= 0 && lastDocs[base + b]! >= target) return true;
+    if (b < 0) b = 0;
+    while (b < this.#blocks && lastDocs[base + b]! < target) b++;
+    return this.#streamLoad(b);
+  }
+
+  /** Starts streaming block `block`; false (and the stream ends) when there is no such block. */
+  #streamLoad(block: number): boolean {
+    if (block >= this.#blocks) {
+      this.#streamDone = true;
+      this.#streamLeft = 0;
+      return false;
+    }
+    const g = this.#geometry;
+    locateBlock(this.#data, this.#ordinal, block, g);
+    this.#streamBlock = block;
+    this.#streamLeft = g.count;
+    this.#sp = g.start;
+    this.#sdoc = g.prevDoc;
+    this.#smask = this.#data.defaultMask;
+    return true;
+  }
+
+  #decode(block: number): void {
+    locateBlock(this.#data, this.#ordinal, block, this.#geometry);
+    const g = this.#geometry;
+    decodeBlock(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#buf);
+    this.#block = block;
+    this.#index = 0;
+  }
+}
