@@ -7,7 +7,7 @@ import { defaultNewsSchema } from './document.js';
 import { englishAnalyzer } from './analysis/analyzer.js';
 import { InvalidDocumentError, InvalidOptionError } from './errors.js';
 import { resolveFieldLayout, type FieldLayout } from './index/field-layout.js';
-import { prepareDocument, type PreparedDocument } from './index/prepare-document.js';
+import { decodeStored, prepareDocument, type PreparedDocument } from './index/prepare-document.js';
 import { Segment, forEachPosting } from './index/segment.js';
 import { normalize } from './analysis/normalizer.js';
 import { SegmentWriter } from './index/segment-writer.js';
@@ -473,7 +473,7 @@ export class SearchIndex {
   }
 
   #stored(segment: Segment, doc: number): StoredDocument {
-    return JSON.parse(segment.storedJson(doc)) as StoredDocument;
+    return decodeStored(this.#layout, segment.storedJson(doc), segment.data.dates[doc]!) as StoredDocument;
   }
 
   /** Parses, plans and gathers everything a search needs; validates options (InvalidOptionError). */

@@ -31,7 +31,7 @@ export interface FieldLayout {
   readonly byName: ReadonlyMap<string, IndexedField>;
   /** Name of the date field whose values fill the date column, if the schema has one. */
   readonly dateField: string | undefined;
-  /** Names of stored fields, in schema order. */
+  /** Names of stored fields, in field-number order (the order of stored arrays). */
   readonly storedNames: readonly string[];
 }
 
@@ -75,6 +75,7 @@ export function resolveFieldLayout(schema: Schema, analyzer: Analyzer): FieldLay
     fields.push({ name, kind: spec.type, number, boost, b, stored: spec.stored ?? false, analyzer: own ?? analyzer });
   }
   const byName = new Map(fields.map((f) => [f.name, f] as const));
-  const storedNames = names.filter((n) => schema[n]!.stored === true);
+  // Field-number order, not schema key order: a loaded index rebuilds the same numbering, so stored arrays line up.
+  const storedNames = fields.filter((f) => f.stored).map((f) => f.name);
   return { fields, scoredCount: scored.length, byName, dateField, storedNames };
 }

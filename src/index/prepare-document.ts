@@ -12,7 +12,7 @@ export interface PreparedDocument {
   readonly values: ReadonlyArray<string | readonly string[] | undefined>;
   /** Epoch milliseconds, or NaN when the document has no date. */
   readonly date: number;
-  /** The stored fields, serialised once at add time (hits decode it lazily). */
+  /** The stored fields as a JSON array in `layout.storedNames` order (see decodeStored). */
   readonly stored: string;
 }
 
@@ -52,22 +52,24 @@ export function prepareDocument(doc: unknown, layout: FieldLayout): PreparedDocu
     }
   }
 
-  const stored: Record<string, unknown> = {};
-  for (const name of layout.storedNames) {
+  // Stored fields are a JSON array in the layout's stored-field order: no repeated keys per document.
+  // The date is not written here: hits rebuild it from the date column. null means "absent".
+  const stored: unknown[] = [];
+  layout.storedNames.forEach((name, i) => {
     const value = record[name];
-    if (value === undefined) continue;
-    if (name === layout.dateField) {
-      if (!Number.isNaN(date)) stored[name] = toIsoString(date);
+    if (value === undefined || value === null || name === layout.dateField) {
+      stored[i] = null;
     } else if (value instanceof Date) {
-      stored[name] = Number.isNaN(value.getTime()) ? null : value.toISOString();
+      stored[i] = Number.isNaN(value.getTime()) ? null : value.toISOString();
     } else if (Array.isArray(value)) {
-      stored[name] = value.slice();
+      stored[i] = value.slice();
     } else if (typeof value === 'number' && !Number.isFinite(value)) {
-      stored[name] = null; // JSON cannot carry NaN/Infinity; null says "present but not a number".
+      stored[i] = null; // JSON cannot carry NaN or Infinity.
     } else {
-      stored[name] = value;
+      stored[i] = value;
     }
-  }
+  });
+  while (stored.length > 0 && stored[stored.length - 1] === null) stored.pop();
   return { id, values, date, stored: JSON.stringify(stored) };
 }
 
@@ -82,4 +84,19 @@ function keywordValues(value: unknown, id: string, field: string): readonly stri
     return value as string[];
   }
   throw new InvalidDocumentError(`field ${field} must be a string or an array of strings`, id, field);
+}
+
+/** The stored fields of a document as users see them, from its stored array and its date. */
+export function decodeStored(layout: FieldLayout, json: string, date: number): Record<string, unknown> {
+  const values = JSON.parse(json) as unknown[];
+  const out: Record<string, unknown> = {};
+  layout.storedNames.forEach((name, i) => {
+    if (name === layout.dateField) {
+      if (!Number.isNaN(date)) out[name] = toIsoString(date);
+      return;
+    }
+    const v = values[i];
+    if (v !== undefined && v !== null) out[name] = v;
+  });
+  return out;
 }

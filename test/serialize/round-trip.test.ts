@@ -138,4 +138,24 @@ test('a loaded index keeps working: add, remove, replace, save again', () => {
   assert.equal(again.size, 2);
 });
 
+
+
+test('stored fields survive a round trip whatever the schema key order', () => {
+  const index = new SearchIndex({
+    schema: {
+      url: { type: 'keyword', stored: true },
+      category: { type: 'keyword', stored: true },
+      title: { type: 'text', stored: true },
+      published: { type: 'date', stored: true },
+      body: { type: 'text' },
+    },
+  });
+  index.add({ id: 'x', title: 'Port news', body: 'port', url: 'https://e.example/x', category: ['a', 'b'], published: '2024-05-01' } as unknown as NewsDocument);
+  index.add({ id: 'y', title: 'Port note', body: 'port' });
+  const before = index.search('port').hits;
+  assert.equal(before.find((h) => h.id === 'x')!.document, { url: 'https://e.example/x', category: ['a', 'b'], title: 'Port news', published: '2024-05-01T00:00:00.000Z' });
+  assert.equal(before.find((h) => h.id === 'y')!.document, { title: 'Port note' });
+  assert.equal(SearchIndex.deserialize(index.serialize()).search('port').hits, before);
+});
+
 test.run();
