@@ -410,14 +410,7 @@ export class SearchIndex {
       layout: this.#layout,
       docCount: this.size,
       analyzer: this.#analyzer,
-      df: (term) => {
-        let df = 0;
-        for (const segment of segments) {
-          const ordinal = segment.data.dictionary.lookup(term);
-          if (ordinal >= 0) df += segment.liveDf(ordinal);
-        }
-        return df;
-      },
+      df: (term) => liveDf(segments, term),
     };
   }
 
@@ -529,14 +522,7 @@ export class SearchIndex {
       layout,
       searchedMask,
       docCount,
-      df: (term) => {
-        let df = 0;
-        for (const segment of segments) {
-          const ordinal = segment.data.dictionary.lookup(term);
-          if (ordinal >= 0) df += segment.liveDf(ordinal);
-        }
-        return df;
-      },
+      df: (term) => liveDf(segments, term),
       dictionaries: segments.map((s) => s.data.dictionary),
       strict,
       query: typeof query === 'string' ? query : '',
@@ -726,6 +712,16 @@ function collectHighlightTerms(plan: PlanNode, terms: Set<string>, phrases: Phra
     default:
       return;
   }
+}
+
+/** Live document frequency of `term` across segments (exact after deletes; see Segment.liveDf). */
+function liveDf(segments: readonly Segment[], term: string): number {
+  let df = 0;
+  for (const segment of segments) {
+    const ordinal = segment.data.dictionary.lookup(term);
+    if (ordinal >= 0) df += segment.liveDf(ordinal);
+  }
+  return df;
 }
 
 /** Date-range option → [from, to) in epoch ms; strings at their precision, inclusive at both ends. */
