@@ -1,13 +1,12 @@
 // Proximity rescoring of free-text results: among the best candidates, documents where consecutive
-// query words stand next to each other (a phrase, either order, one word between allowed) get a bonus,
+// query words stand next to each other (in query order, at most one word between) get a bonus,
 // so "trade fair" written together outranks "trade" and "fair" scattered. Reads positions only here.
 
 import type { Segment } from '../index/segment.js';
-import { readPosting, type DecodedPosting } from '../index/read-posting.js';
+import { PositionsScratch, readPositions } from '../index/read-positions.js';
 import { isExactTerm } from '../index/exact-terms.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
-import { phraseFrequency } from './phrase-match.js';
 import type { RankedDoc } from './top-k.js';
 
 /**
@@ -47,34 +46,55 @@ export function wordPairs(terms: readonly ScoringTerm[]): WordPair[] {
 }
 
 /** The proximity bonus of one document: Σ over pairs of weight · tf̃ / (tf̃ + k1), tf̃ from pair frequencies. */
-export function proximityBonus(segment: Segment, doc: number, pairs: readonly WordPair[], weights: Bm25fWeights): number {
+export function proximityBonus(segment: Segment, doc: number, pairs: readonly WordPair[], weights: Bm25fWeights, ordinals?: Int32Array): number {
   const data = segment.data;
   const width = data.scoredCount;
+  if (scratchA.tf.length < data.fieldCount) {
+    scratchA = new PositionsScratch(data.fieldCount);
+    scratchB = new PositionsScratch(data.fieldCount);
+  }
   let bonus = 0;
-  const cache = new Map<string, DecodedPosting | undefined>();
-  const posting = (term: string): DecodedPosting | undefined => {
-    if (!cache.has(term)) {
-      const ordinal = data.dictionary.lookup(term);
-      cache.set(term, ordinal < 0 ? undefined : readPosting(data, ordinal, doc));
-    }
-    return cache.get(term);
-  };
-  for (const pair of pairs) {
-    const pa = posting(pair.a);
-    const pb = posting(pair.b);
-    if (pa === undefined || pb === undefined) continue;
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k]!;
+    const oa = ordinals === undefined ? data.dictionary.lookup(pair.a) : ordinals[2 * k]!;
+    const ob = ordinals === undefined ? data.dictionary.lookup(pair.b) : ordinals[2 * k + 1]!;
+    if (oa < 0 || ob < 0) continue;
+    if (!readPositions(data, oa, doc, scratchA) || !readPositions(data, ob, doc, scratchB)) continue;
     let pseudoTf = 0;
-    for (let m = pair.fieldMask & pa.mask & pb.mask; m !== 0; ) {
+    for (let m = pair.fieldMask & scratchA.mask & scratchB.mask; m !== 0; ) {
       const low = m & -m;
       m ^= low;
       const f = 31 - Math.clz32(low);
       if (f >= width) continue;
-      const freq = phraseFrequency([pa.positions[f] ?? [], pb.positions[f] ?? []], [0, 1], PAIR_SLOP);
+      const freq = pairFrequency(scratchA, scratchB, f);
       if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * width + f]!);
     }
     if (pseudoTf > 0) bonus += (pair.weight * pseudoTf) / (pseudoTf + weights.k1);
   }
   return bonus;
+}
+
+let scratchA = new PositionsScratch(8);
+let scratchB = new PositionsScratch(8);
+
+/**
+ * Occurrences of the first word followed by the second with at most PAIR_SLOP words between:
+ * the phrase frequency of `"a b"~PAIR_SLOP` (phrase-match.ts), by a two-pointer walk over both lists.
+ */
+function pairFrequency(a: PositionsScratch, b: PositionsScratch, field: number): number {
+  const aStart = a.start[field]!;
+  const aEnd = aStart + a.tf[field]!;
+  const bStart = b.start[field]!;
+  const bEnd = bStart + b.tf[field]!;
+  let freq = 0;
+  let j = bStart;
+  for (let i = aStart; i < aEnd; i++) {
+    // A match needs b − 1 within PAIR_SLOP of a, i.e. b ∈ [a + 1 − PAIR_SLOP, a + 1 + PAIR_SLOP].
+    const lo = a.pos[i]! + 1 - PAIR_SLOP;
+    while (j < bEnd && b.pos[j]! < lo) j++;
+    if (j < bEnd && b.pos[j]! <= a.pos[i]! + 1 + PAIR_SLOP) freq++;
+  }
+  return freq;
 }
 
 /**
@@ -83,8 +103,23 @@ export function proximityBonus(segment: Segment, doc: number, pairs: readonly Wo
  */
 export function rescoreByProximity(segments: readonly Segment[], hits: RankedDoc[], pairs: readonly WordPair[], weights: Bm25fWeights): RankedDoc[] {
   if (pairs.length === 0 || hits.length === 0) return hits;
+  // The pairs' term ordinals, looked up once per segment rather than once per document.
+  const ordinals = new Map<number, Int32Array>();
+  const ordinalsIn = (s: number): Int32Array => {
+    let o = ordinals.get(s);
+    if (o === undefined) {
+      const dict = segments[s]!.data.dictionary;
+      o = new Int32Array(pairs.length * 2);
+      pairs.forEach((pair, k) => {
+        o![2 * k] = dict.lookup(pair.a);
+        o![2 * k + 1] = dict.lookup(pair.b);
+      });
+      ordinals.set(s, o);
+    }
+    return o;
+  };
   const window = hits.slice(0, RESCORE_WINDOW).map((h) => {
-    const bonus = proximityBonus(segments[h.segment]!, h.doc, pairs, weights);
+    const bonus = proximityBonus(segments[h.segment]!, h.doc, pairs, weights, ordinalsIn(h.segment));
     return bonus === 0 ? h : { ...h, score: h.score + bonus };
   });
   window.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

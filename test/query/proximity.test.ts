@@ -1,0 +1,67 @@
+// Proximity rescoring: the bonus equals BM25F over the pair frequency of `"a b"~1` as phrase-match.ts
+// defines it, and adjacent query words lift a document above one with the same words scattered.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SearchIndex } from '../../src/index.js';
+import { decodeIndex } from '../../src/serialize/decode.js';
+import { readPosting } from '../../src/index/read-posting.js';
+import { Bm25fWeights } from '../../src/scoring/bm25f.js';
+import { phraseFrequency } from '../../src/query/phrase-match.js';
+import { proximityBonus, type WordPair } from '../../src/query/proximity.js';
+import { randomText, rng, VOCABULARY } from '../_support/random.js';
+
+test('the bonus equals BM25F over phraseFrequency of "a b"~1, for random documents and pairs', () => {
+  const random = rng(5);
+  const index = new SearchIndex();
+  for (let i = 0; i < 300; i++) index.add({ id: `d${i}`, title: randomText(random, 5), body: randomText(random, 50) });
+  const segment = decodeIndex(index.serialize(), []).segments[0]!;
+  const data = segment.data;
+  const weights = new Bm25fWeights({ k1: 1.5 }, [
+    { boost: 2, b: 0.5, avgLength: 3 },
+    { boost: 0.5, b: 0, avgLength: 0 },
+    { boost: 1, b: 0.7, avgLength: 25 },
+  ]);
+  const terms = ['port', 'trade', 'fair', 'budget', 'deficit', 'qingdao', 'market', 'energi', 'electr'];
+  let nonZero = 0;
+  for (let round = 0; round < 200; round++) {
+    const a = terms[Math.floor(random() * terms.length)]!;
+    const b = terms[Math.floor(random() * terms.length)]!;
+    const pair: WordPair = { a, b, fieldMask: 0b101, weight: 0.3 };
+    const doc = Math.floor(random() * data.numDocs);
+    let expected = 0;
+    const oa = data.dictionary.lookup(a);
+    const ob = data.dictionary.lookup(b);
+    const pa = oa < 0 ? undefined : readPosting(data, oa, doc);
+    const pb = ob < 0 ? undefined : readPosting(data, ob, doc);
+    if (pa !== undefined && pb !== undefined) {
+      let pseudoTf = 0;
+      for (const f of [0, 2]) {
+        const freq = phraseFrequency([pa.positions[f] ?? [], pb.positions[f] ?? []], [0, 1], 1);
+        if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * data.scoredCount + f]!);
+      }
+      if (pseudoTf > 0) expected = (0.3 * pseudoTf) / (pseudoTf + 1.5);
+    }
+    const got = proximityBonus(segment, doc, [pair], weights);
+    assert.ok(Math.abs(got - expected) < 1e-12, `${a} ${b} in ${doc}: ${got} vs ${expected}`);
+    if (got > 0) nonZero++;
+  }
+  assert.ok(nonZero > 10, `only ${nonZero} pairs scored`);
+  void VOCABULARY;
+});
+
+test('adjacent words outrank the same words scattered; proximity: false leaves them tied by id', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'a-scattered', title: 'News', body: 'The trade ministers met. Later the fair opened downtown.' },
+    { id: 'b-adjacent', title: 'News', body: 'The trade fair opened. Later the ministers met downtown.' },
+  ]);
+  assert.equal(index.search('trade fair').hits.map((h) => h.id), ['b-adjacent', 'a-scattered']);
+  // Order matters (as in a sloppy phrase, swapping two words costs 2): "fair trade" is not "trade fair".
+  assert.equal(index.search('fair trade').hits.map((h) => h.id), ['a-scattered', 'b-adjacent']);
+  assert.equal(index.search('trade fair', { proximity: false }).hits.map((h) => h.id), ['a-scattered', 'b-adjacent']);
+  const e = index.explain('trade fair', 'b-adjacent')!;
+  assert.is(e.score, index.search('trade fair').hits[0]!.score);
+  assert.ok(e.terms.some((t) => t.kind === 'proximity'));
+});
+
+test.run();
