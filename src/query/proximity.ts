@@ -18,8 +18,11 @@ import type { RankedDoc } from './top-k.js';
 export const PROXIMITY_WEIGHT = 0.1;
 /** Queries with more words than this are prose, not keywords: proximity is not computed for them. */
 export const MAX_PROXIMITY_WORDS = 6;
-/** Only this many top candidates are rescored: positions are read for them alone. */
-export const RESCORE_WINDOW = 100;
+/**
+ * Only this many top candidates are rescored (positions are read for them alone). Fixed, not tied
+ * to the page size, so every page sees the same order; 30 covers the first three pages of ten.
+ */
+export const RESCORE_WINDOW = 30;
 /** A pair counts when the two words are within this many extra positions of each other. */
 const PAIR_SLOP = 1;
 

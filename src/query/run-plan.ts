@@ -53,8 +53,9 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
       const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
       return { hits: ranked.hits, total: ranked.total, matches: undefined };
     }
-    // Multi-word free text: rank a window deep enough for proximity to reorder, then rescore it.
-    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, Math.min(RESCORE_WINDOW, options.k + 10)), options.filter);
+    // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
+    // page size, so pages concatenate to the same order as one big page.
+    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter);
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
