@@ -106,14 +106,6 @@ export interface SearchOptions {
    * for the top k + 10 candidates only; `false` skips it.
    */
   proximity?: boolean;
-  /**
-   * How far `total` must be exact (Elasticsearch's `track_total_hits`). A number n (default 1,000):
-   * counts below n are exact, larger ones may be reported as a lower bound of at least n
-   * (`totalRelation: 'gte'`), which lets free-text ranking skip most postings of frequent words.
-   * `true` always counts exactly; `false` never counts beyond what is free. Filters, facets, date
-   * sorting and boolean or phrase queries always count exactly.
-   */
-  trackTotalHits?: boolean | number;
 }
 
 /** Which stored text fields to highlight, and how (see {@link HighlightOptions}). */
@@ -134,9 +126,7 @@ export interface SearchHit {
 /** Hits best first, and how many documents matched in all. */
 export interface SearchResult {
   hits: SearchHit[];
-  /** Documents matched: exact when `totalRelation` is `'eq'`, a lower bound when `'gte'` (see `trackTotalHits`). */
   total: number;
-  totalRelation: 'eq' | 'gte';
   /** With the `facets` option: counts over every match. */
   facets?: Facets;
   /**
@@ -361,7 +351,6 @@ export class SearchIndex {
       collectMatches: options.facets !== undefined,
       proximity: options.proximity ?? true,
       tieBreaks: prepared.tieBreaks,
-      countAtLeast: totalHitsThreshold(options.trackTotalHits),
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
     const hits: SearchHit[] = [];
@@ -372,9 +361,9 @@ export class SearchIndex {
       if (marker !== undefined) hit.highlights = marker(document);
       hits.push(hit);
     }
-    const out: SearchResult = { hits, total: result.total, totalRelation: result.totalExact ? 'eq' : 'gte' };
+    const out: SearchResult = { hits, total: result.total };
     if (options.facets !== undefined) out.facets = countFacets(this.#view(), result.matches ?? [], options.facets);
-    if (typeof query === 'string' && ((result.total === 0 && result.hits.length === 0) || prepared.unknownWord)) {
+    if (typeof query === 'string' && (result.total === 0 || prepared.unknownWord)) {
       const corrected = correctQuery(this.#view(), query);
       if (corrected !== undefined && corrected !== query) out.didYouMean = corrected;
     }
@@ -769,19 +758,5 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 function nonNegativeInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 0) throw new InvalidOptionError(`${name} must be an integer ≥ 0`, name);
-  return value;
-}
-
-/** Lucene's default total-hits threshold: exact counts up to here, "1,000+" beyond. */
-const DEFAULT_TRACK_TOTAL_HITS = 1000;
-
-/** The count from which `total` may be a lower bound (Infinity: always exact). */
-function totalHitsThreshold(value: boolean | number | undefined): number {
-  if (value === undefined) return DEFAULT_TRACK_TOTAL_HITS;
-  if (value === true) return Infinity;
-  if (value === false) return 0;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw new InvalidOptionError('trackTotalHits must be a boolean or a number ≥ 0', 'trackTotalHits');
-  }
   return value;
 }

@@ -8,7 +8,7 @@ import { BLOCK_SIZE, blockCount, locateBlock, type BlockGeometry } from '../inde
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import type { Sparse } from './sparse.js';
-import { matchLowerBound, pruningApplies, rankSegmentPruned, rankTermsPruned } from './pruned-rank.js';
+import { pruningApplies, rankSegmentPruned } from './pruned-rank.js';
 
 /** One query term ready to score: its idf-weighted query weight and the fields it may match in. */
 export interface ScoringTerm {
@@ -25,9 +25,7 @@ export type CandidateFilter = (segment: number, doc: number) => boolean;
 /** Ranked hits and how many documents matched in all. */
 export interface RankedResult {
   readonly hits: RankedDoc[];
-  /** The match count, or a lower bound of it when `totalExact` is false. */
   readonly total: number;
-  readonly totalExact: boolean;
 }
 
 // Scratch reused across searches: one Float64 accumulator and one touched-list, grown to the largest
@@ -138,10 +136,9 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
  * Scores every document matching any term (OR semantics) and keeps the best `k`; `total` counts
  * every match. A bag with one positive term is ranked with dynamic pruning in segments where its
  * list is long enough to pay (its count is then its live df; block-max bounds and a division-free
- * test spare most scoring). A bag of several is pruned (MaxScore) only when the caller accepts a
- * lower bound for a count of at least `countAtLeast` and the terms' document frequencies already
- * prove it (Lucene's total-hits threshold): an exact count decodes every posting anyway, and then
- * the in-order accumulator beat MaxScore on Reuters, 20 Newsgroups and a 200k-document corpus.
+ * test spare most scoring). Otherwise the in-order accumulator runs: with several positive terms
+ * every posting must be decoded for the exact count anyway, and measured on Reuters, 20 Newsgroups
+ * and a 200k-document corpus it beat MaxScore (see pruned-rank.ts, which implements it).
  */
 export function rankTerms(
   segments: readonly Segment[],
@@ -149,15 +146,9 @@ export function rankTerms(
   weights: Bm25fWeights,
   k: number,
   filter: CandidateFilter | undefined,
-  countAtLeast = Infinity,
 ): RankedResult {
-  if (k > MAX_PRUNED_K || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter);
-  const positives = positiveTerms(terms);
-  if (positives > 1 && filter === undefined && Number.isFinite(countAtLeast) && matchLowerBound(segments, terms, weights) >= countAtLeast) {
-    return rankTermsPruned(segments, terms, weights, k, undefined, countAtLeast);
-  }
-  if (positives !== 1) return rankTermsExhaustive(segments, terms, weights, k, filter);
-  const single = terms.find((t) => t.weight > 0 && Number.isFinite(t.weight))!.term;
+  const single = k <= MAX_PRUNED_K ? singlePositiveTerm(terms) : undefined;
+  if (single === undefined || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter);
   const top = new TopK(k);
   let total = 0;
   for (let s = 0; s < segments.length; s++) {
@@ -166,7 +157,7 @@ export function rankTerms(
     if (ordinal >= 0 && segment.data.termDf[ordinal]! >= MIN_PRUNED_DF) total += rankSegmentPruned(segment, s, terms, weights, top, filter);
     else total += rankSegmentExhaustive(segment, s, terms, weights, top, filter);
   }
-  return { hits: top.drain(), total, totalExact: true };
+  return { hits: top.drain(), total };
 }
 
 /** Above this many results a threshold rises too late to spare work; the accumulator is cheaper. */
@@ -178,14 +169,16 @@ const MAX_PRUNED_K = 1000;
  */
 const MIN_PRUNED_DF = 8 * BLOCK_SIZE;
 
-/** How many terms of the bag have a positive (finite) weight: the ones that make documents match. */
-function positiveTerms(terms: readonly ScoringTerm[]): number {
-  let n = 0;
+/** The term of the bag's only positive weight, or undefined when there are none or several. */
+function singlePositiveTerm(terms: readonly ScoringTerm[]): string | undefined {
+  let found: string | undefined;
   for (let t = 0; t < terms.length; t++) {
     const w = terms[t]!.weight;
-    if (w > 0 && Number.isFinite(w)) n++;
+    if (!(w > 0) || !Number.isFinite(w)) continue;
+    if (found !== undefined) return undefined;
+    found = terms[t]!.term;
   }
-  return n;
+  return found;
 }
 
 /** {@link rankTerms} without pruning: every matching document is scored. The oracle of the pruned path. */
@@ -199,7 +192,7 @@ export function rankTermsExhaustive(
   const top = new TopK(k);
   let total = 0;
   for (let s = 0; s < segments.length; s++) total += rankSegmentExhaustive(segments[s]!, s, terms, weights, top, filter);
-  return { hits: top.drain(), total, totalExact: true };
+  return { hits: top.drain(), total };
 }
 
 /** Scores every match of segment `s` into `top`; returns how many there are (after the filter). */

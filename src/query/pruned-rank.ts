@@ -1,9 +1,8 @@
 // Top-k of a bag of scoring terms with dynamic pruning: MaxScore (Turtle & Flood 1995) over windows
 // cut at block boundaries, with block-max bounds (Ding & Suel 2011) as per-window term bounds and a
 // division-free per-posting bound from one-byte length codes. Every score that reaches the heap is
-// the exhaustive accumulator's float (same operations, summed in term order). `total` is exact (a
-// one-term count is its live df, otherwise doc ids alone are decoded into a bitset) unless the caller
-// accepts a lower bound, which is what lets MaxScore skip postings of several terms at all.
+// the exhaustive accumulator's float (same operations, summed in term order); `total` stays exact
+// (a one-term count is its live df, otherwise doc ids alone are decoded into a bitset).
 
 import { DecodedBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import { LENGTH_CODES, LENGTH_CODE_FLOOR } from '../index/length-codes.js';
@@ -65,71 +64,23 @@ let shared: Scratch | undefined;
 /** True while a search runs: a filter callback that searches again gets its own scratch. */
 let busy = false;
 
-/**
- * Ranks `terms` with pruning in every segment; the caller checked {@link pruningApplies}. With
- * `countAtLeast` finite and no filter, a match count of at least that many is not computed: when the
- * segments' {@link matchLowerBound}s already reach it, `total` is their sum and `totalExact` false.
- */
+/** Ranks `terms` with pruning in every segment; the caller checked {@link pruningApplies}. */
 export function rankTermsPruned(
   segments: readonly Segment[],
   terms: readonly ScoringTerm[],
   weights: Bm25fWeights,
   k: number,
   filter: CandidateFilter | undefined,
-  countAtLeast = Infinity,
 ): RankedResult {
   const top = new TopK(k);
   let total = 0;
-  if (filter === undefined && Number.isFinite(countAtLeast)) {
-    const lower = matchLowerBound(segments, terms, weights);
-    if (lower >= countAtLeast) {
-      for (let s = 0; s < segments.length; s++) rankSegmentPruned(segments[s]!, s, terms, weights, top, undefined, false);
-      return { hits: top.drain(), total: lower, totalExact: false };
-    }
-  }
   for (let s = 0; s < segments.length; s++) total += rankSegmentPruned(segments[s]!, s, terms, weights, top, filter);
-  return { hits: top.drain(), total, totalExact: true };
-}
-
-/**
- * A lower bound of the documents matching `terms` (OR) without a filter: per segment, the largest
- * live df among positive terms whose every posting counts (the term occurs in no field outside those
- * it is searched and scored in; checked on block metadata, so one-block terms are left out), summed
- * over segments. No posting is decoded; 0 when nothing qualifies.
- */
-export function matchLowerBound(segments: readonly Segment[], terms: readonly ScoringTerm[], weights: Bm25fWeights): number {
-  let scoring = 0;
-  for (let f = 0; f < weights.boost.length; f++) if (weights.boost[f]! > 0) scoring |= 1 << f;
-  let sum = 0;
-  for (let s = 0; s < segments.length; s++) {
-    const segment = segments[s]!;
-    const data = segment.data;
-    let best = 0;
-    for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
-      if (!(term.weight > 0) || !Number.isFinite(term.weight)) continue;
-      const fields = term.fieldMask & scoring;
-      if (fields === 0) continue;
-      const ordinal = data.dictionary.lookup(term.term);
-      if (ordinal < 0) continue;
-      const first = data.termBlockStart[ordinal]!;
-      const last = data.termBlockStart[ordinal + 1]!;
-      if (first === last) continue;
-      let union = 0;
-      for (let b = first; b < last; b++) union |= data.blockMask[b]!;
-      if ((union & ~fields) !== 0) continue;
-      const live = segment.liveDf(ordinal);
-      if (live > best) best = live;
-    }
-    sum += best;
-  }
-  return sum;
+  return { hits: top.drain(), total };
 }
 
 /**
  * Offers the best documents of segment `s` matching `terms` to `top` (whose threshold carries over
- * from earlier segments) and returns how many documents of the segment match (0, uncounted, when
- * `count` is false; a filter needs counting).
+ * from earlier segments) and returns how many documents of the segment match.
  */
 export function rankSegmentPruned(
   segment: Segment,
@@ -138,13 +89,12 @@ export function rankSegmentPruned(
   weights: Bm25fWeights,
   top: TopK,
   filter: CandidateFilter | undefined,
-  count = true,
 ): number {
-  if (busy) return rankSegment(new Scratch(), segment, s, terms, weights, top, filter, count);
+  if (busy) return rankSegment(new Scratch(), segment, s, terms, weights, top, filter);
   busy = true;
   try {
     shared ??= new Scratch();
-    return rankSegment(shared, segment, s, terms, weights, top, filter, count);
+    return rankSegment(shared, segment, s, terms, weights, top, filter);
   } finally {
     busy = false;
   }
@@ -158,7 +108,6 @@ function rankSegment(
   weights: Bm25fWeights,
   top: TopK,
   filter: CandidateFilter | undefined,
-  counted: boolean,
 ): number {
   const count = terms.length;
   const data = segment.data;
@@ -193,12 +142,7 @@ function rankSegment(
   if (positive.length === 0) return 0;
   let total: number;
   let useBits = true;
-  if (!counted && filter === undefined) {
-    // No count wanted: candidates are checked against deletes alone (a posting outside the allowed
-    // fields has a zero contribution and never becomes a candidate), so no list is walked in full.
-    useBits = false;
-    total = 0;
-  } else if (positive.length === 1 && filter === undefined) {
+  if (positive.length === 1 && filter === undefined) {
     const only = positive[0]!;
     useBits = false;
     // Every posting matches when the term occurs in no field outside the scored ones: df is the count.

@@ -28,19 +28,12 @@ export interface RunOptions {
   readonly proximity: boolean;
   /** Exact-form tie-breaks for relevance order. */
   readonly tieBreaks: readonly TieBreak[];
-  /**
-   * Match counts of at least this many may be reported as a lower bound (free-text ranking only),
-   * which spares decoding every posting; Infinity counts exactly.
-   */
-  readonly countAtLeast: number;
 }
 
 /** The best `k` hits, the match count, and (when asked) every match. */
 export interface RunResult {
   readonly hits: RankedDoc[];
-  /** The match count, or a lower bound (≥ countAtLeast) when `totalExact` is false. */
   readonly total: number;
-  readonly totalExact: boolean;
   readonly matches: Array<{ segment: number; doc: number }> | undefined;
 }
 
@@ -53,18 +46,17 @@ export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: B
 }
 
 function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
-  if (plan.kind === 'none') return { hits: [], total: 0, totalExact: true, matches: options.collectMatches ? [] : undefined };
+  if (plan.kind === 'none') return { hits: [], total: 0, matches: options.collectMatches ? [] : undefined };
   if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
     const pairs = options.proximity ? wordPairs(plan.terms) : [];
     if (pairs.length === 0) {
-      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter, options.countAtLeast);
-      return { hits: ranked.hits, total: ranked.total, totalExact: ranked.totalExact, matches: undefined };
+      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
+      return { hits: ranked.hits, total: ranked.total, matches: undefined };
     }
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
     // page size, so pages concatenate to the same order as one big page.
-    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.countAtLeast);
-    const hits = rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k);
-    return { hits, total: ranked.total, totalExact: ranked.totalExact, matches: undefined };
+    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter);
+    return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
   const recency = options.recency;
@@ -86,7 +78,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
         if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
       }
     }
-    return { hits: top.drain(), total, totalExact: true, matches };
+    return { hits: top.drain(), total, matches };
   }
   // Date order: every match is a candidate; the page is cut after sorting.
   const all: Array<RankedDoc & { date: number }> = [];
@@ -113,5 +105,5 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     if (a.score !== b.score) return b.score - a.score;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  return { hits: all.slice(0, options.k).map(({ segment, doc, id, score }) => ({ segment, doc, id, score })), total, totalExact: true, matches };
+  return { hits: all.slice(0, options.k).map(({ segment, doc, id, score }) => ({ segment, doc, id, score })), total, matches };
 }

@@ -48,7 +48,7 @@ export async function demoCommand(argv: string[], out: Output): Promise<number> 
     const t = performance.now();
     const result = index.search(query, { limit: 3 });
     const took = performance.now() - t;
-    out.stdout(`\n» ${query}  (${result.total}${result.totalRelation === 'gte' ? '+' : ''} matches, ${took.toFixed(2)} ms)`);
+    out.stdout(`\n» ${query}  (${result.total} matches, ${took.toFixed(2)} ms)`);
     result.hits.forEach((hit, i) => {
       const date = typeof hit.document['date'] === 'string' ? hit.document['date'].slice(0, 10) : 'undated';
       out.stdout(`  ${i + 1}. [${date}] ${String(hit.document['title'] ?? hit.id)}  (score ${hit.score.toFixed(2)})`);

@@ -53,14 +53,14 @@ export function searchCommand(argv: string[], out: Output): number {
     };
   });
   if (values.json === true) {
-    out.stdout(JSON.stringify({ query, total: result.total, totalRelation: result.totalRelation, hits }, null, 2));
+    out.stdout(JSON.stringify({ query, total: result.total, hits }, null, 2));
     return 0;
   }
   if (hits.length === 0) {
     out.stdout(`No results for "${query}" (${index.size} documents searched).`);
     return 0;
   }
-  const lines = [`${result.total}${result.totalRelation === 'gte' ? '+' : ''} results for "${query}"${offset > 0 ? ` (from ${offset + 1})` : ''}:`, ''];
+  const lines = [`${result.total} results for "${query}"${offset > 0 ? ` (from ${offset + 1})` : ''}:`, ''];
   for (const h of hits) {
     lines.push(`${String(h.rank).padStart(3)}. ${h.title || '(untitled)'}`);
     lines.push(`     ${h.date === null ? 'undated' : h.date.slice(0, 10)} · score ${h.score.toFixed(3)} · ${h.id}`);
