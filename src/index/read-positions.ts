@@ -1,9 +1,40 @@
-// Positions of one term in one document without decoding its whole block or allocating: the skip
-// entries find the block, postings are walked only up to the document, earlier positions are
-// skipped by counting varint ends. For proximity rescoring, which asks this for every top candidate.
+// Positions of one term in a few documents without decoding whole blocks or allocating: the skip
+// entries find each block, postings are walked once per block up to the last document asked for,
+// earlier positions are skipped by counting varint ends. For proximity rescoring of top candidates.
 
 import type { SegmentData } from './segment.js';
 import { CODE_MASK_ONES, locateBlock, type BlockGeometry } from './posting-blocks.js';
+
+/**
+ * Reusable output of {@link readPositionsBatch}: for the i-th document asked for, `found[i]`, its
+ * field mask, and per field f the positions pos[start[i·F + f] .. + tf[i·F + f]) (F = fieldCount).
+ */
+export class PositionsBatch {
+  count = 0;
+  fieldCount = 1;
+  found = new Uint8Array(8);
+  masks = new Int32Array(8);
+  tf = new Int32Array(8);
+  start = new Int32Array(8);
+  pos = new Int32Array(64);
+
+  /** Makes room for `n` documents of `fieldCount` fields, none found yet. */
+  reset(n: number, fieldCount: number): void {
+    const F = Math.max(1, fieldCount);
+    this.count = n;
+    this.fieldCount = F;
+    if (this.found.length < n) {
+      this.found = new Uint8Array(n * 2);
+      this.masks = new Int32Array(n * 2);
+    }
+    if (this.tf.length < n * F) {
+      this.tf = new Int32Array(n * F * 2);
+      this.start = new Int32Array(n * F * 2);
+    }
+    this.found.fill(0, 0, n);
+    this.tf.fill(0, 0, n * F);
+  }
+}
 
 /** Reusable output of {@link readPositions}: per field f, positions pos[start[f] .. start[f] + tf[f]). */
 export class PositionsScratch {
@@ -62,107 +93,160 @@ export function skipVarints(bytes: Uint8Array, q: number, count: number): number
 }
 
 /**
+ * Fills `out` with the positions of term `ordinal` (a term with positions) in each of `docs[0 .. n)`,
+ * which must be ascending and distinct. Documents sharing a block share one walk of it: proximity
+ * asks for 30 documents of terms that often have only a few blocks.
+ */
+export function readPositionsBatch(data: SegmentData, ordinal: number, docs: ArrayLike<number>, n: number, out: PositionsBatch): void {
+  const F = data.fieldCount;
+  out.reset(n, F);
+  const first = data.termBlockStart[ordinal]!;
+  const last = data.termBlockStart[ordinal + 1]!;
+  const blocks = first === last ? 1 : last - first;
+  const bytes = data.postings;
+  const pbytes = data.positions;
+  const tfOut = out.tf;
+  let block = -1;
+  let p = 0;
+  let current = -1;
+  let mask = 0;
+  let fields = 0;
+  let code = 0;
+  let i = 0;
+  let q = 0; // positions byte offset of the first posting not yet skipped or read
+  let pending = 0; // positions of walked postings still to skip before q
+  let consumed = true; // whether the tfs of posting `current` were read (or skipped)
+  let used = 0;
+  for (let j = 0; j < n; j++) {
+    const doc = docs[j]!;
+    let b = block < 0 ? 0 : block;
+    if (first !== last) {
+      while (b < blocks && data.blockLastDoc[first + b]! < doc) b++;
+      // Past the term's last block: neither this document nor any later one holds the term.
+      if (b === blocks) break;
+    }
+    if (b !== block) {
+      locateBlock(data, ordinal, b, geometry);
+      block = b;
+      p = geometry.start;
+      current = geometry.prevDoc;
+      mask = data.defaultMask;
+      fields = bitCount(mask);
+      i = 0;
+      q = geometry.positions;
+      pending = 0;
+      consumed = true;
+    }
+    // Walk to the first posting ≥ doc. An earlier posting only adds its tf sum to `pending`: a
+    // one-byte gap and an unchanged mask with every tf 1 (the common posting) cost a compare and an add.
+    for (;;) {
+      if (!consumed) {
+        if (current >= doc) break;
+        consumed = true;
+        if ((code & 1) === 0) {
+          pending += fields;
+        } else {
+          for (let k = 0; k < fields; k++) {
+            let c = bytes[p++]!;
+            let tf = c & 0x7f;
+            for (let shift = 7; c >= 0x80; shift += 7) {
+              c = bytes[p++]!;
+              tf |= (c & 0x7f) << shift;
+            }
+            pending += tf;
+          }
+        }
+      }
+      if (i === geometry.count) break;
+      let c = bytes[p++]!;
+      let v = c;
+      if (c >= 0x80) {
+        v = c & 0x7f;
+        for (let shift = 7; c >= 0x80; shift += 7) {
+          c = bytes[p++]!;
+          v |= (c & 0x7f) << shift;
+        }
+      }
+      current += (v >>> 2) + 1;
+      code = v & 3;
+      if (code >= CODE_MASK_ONES) {
+        c = bytes[p++]!;
+        mask = c & 0x7f;
+        for (let shift = 7; c >= 0x80; shift += 7) {
+          c = bytes[p++]!;
+          mask |= (c & 0x7f) << shift;
+        }
+        fields = bitCount(mask);
+      }
+      i++;
+      consumed = false;
+    }
+    if (consumed || current !== doc || mask === 0) continue;
+    consumed = true;
+    const row = j * F;
+    let total = 0;
+    for (let m = mask; m !== 0; m &= m - 1) {
+      let tf = 1;
+      if ((code & 1) === 1) {
+        let c = bytes[p++]!;
+        tf = c & 0x7f;
+        for (let shift = 7; c >= 0x80; shift += 7) {
+          c = bytes[p++]!;
+          tf |= (c & 0x7f) << shift;
+        }
+      }
+      tfOut[row + 31 - Math.clz32(m & -m)] = tf;
+      total += tf;
+    }
+    out.found[j] = 1;
+    out.masks[j] = mask;
+    q = skipVarints(pbytes, q, pending);
+    pending = 0;
+    if (out.pos.length < used + total) {
+      const grown = new Int32Array(Math.max(used + total, out.pos.length * 2));
+      grown.set(out.pos.subarray(0, used));
+      out.pos = grown;
+    }
+    const pos = out.pos;
+    for (let f = 0; f < F; f++) {
+      out.start[row + f] = used;
+      let position = 0;
+      const tf = tfOut[row + f]!;
+      for (let k = 0; k < tf; k++) {
+        let c = pbytes[q++]!;
+        let v = c & 0x7f;
+        for (let shift = 7; c >= 0x80; shift += 7) {
+          c = pbytes[q++]!;
+          v |= (c & 0x7f) << shift;
+        }
+        position = k === 0 ? v : position + v;
+        pos[used++] = position;
+      }
+    }
+  }
+}
+
+const single = new PositionsBatch();
+const one = new Int32Array(1);
+
+/**
  * Fills `out` with the positions of term `ordinal` (a term with positions) in `doc`; false when the
  * term is not in the document. Positions are absolute and ascending per field.
  */
 export function readPositions(data: SegmentData, ordinal: number, doc: number, out: PositionsScratch): boolean {
+  one[0] = doc;
+  readPositionsBatch(data, ordinal, one, 1, single);
   out.mask = 0;
-  // The block that would hold doc: binary search of the skip entries (one-block terms have none).
-  const first = data.termBlockStart[ordinal]!;
-  const last = data.termBlockStart[ordinal + 1]!;
-  let block = 0;
-  if (first !== last) {
-    let lo = first;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (data.blockLastDoc[mid]! < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === last) return false;
-    block = lo - first;
-  }
-  locateBlock(data, ordinal, block, geometry);
-  const bytes = data.postings;
-  let p = geometry.start;
-  let current = geometry.prevDoc;
-  let mask = data.defaultMask;
-  let fields = bitCount(mask);
-  let skip = 0; // positions of earlier postings in this block
-  let code = 0;
-  let i = 0;
-  // Earlier postings only contribute their tf sum: a one-byte gap and an unchanged mask with every
-  // tf 1 (the common posting) cost a compare and an add (this walk was most of a proximity read).
-  for (; i < geometry.count; i++) {
-    let b = bytes[p++]!;
-    let v = b;
-    if (b >= 0x80) {
-      v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[p++]!;
-        v |= (b & 0x7f) << shift;
-      }
-    }
-    current += (v >>> 2) + 1;
-    code = v & 3;
-    if (code >= CODE_MASK_ONES) {
-      b = bytes[p++]!;
-      mask = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[p++]!;
-        mask |= (b & 0x7f) << shift;
-      }
-      fields = bitCount(mask);
-    }
-    if (current >= doc) break;
-    if ((code & 1) === 0) {
-      skip += fields;
-      continue;
-    }
-    for (let k = 0; k < fields; k++) {
-      b = bytes[p++]!;
-      let tf = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[p++]!;
-        tf |= (b & 0x7f) << shift;
-      }
-      skip += tf;
-    }
-  }
-  if (i === geometry.count || current !== doc || mask === 0) return false;
-  out.mask = mask;
-  out.tf.fill(0);
-  for (let m = mask; m !== 0; m &= m - 1) {
-    let tf = 1;
-    if ((code & 1) === 1) {
-      let b = bytes[p++]!;
-      tf = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[p++]!;
-        tf |= (b & 0x7f) << shift;
-      }
-    }
-    out.tf[31 - Math.clz32(m & -m)] = tf;
-  }
-  const pbytes = data.positions;
-  let q = skipVarints(pbytes, geometry.positions, skip);
-  let total = 0;
-  for (let f = 0; f < out.tf.length; f++) total += out.tf[f]!;
-  if (out.pos.length < total) out.pos = new Int32Array(Math.max(total, out.pos.length * 2));
+  if (single.found[0] === 0) return false;
+  out.mask = single.masks[0]!;
+  const F = single.fieldCount;
+  if (out.pos.length < single.pos.length) out.pos = new Int32Array(single.pos.length);
   let k = 0;
   for (let f = 0; f < out.tf.length; f++) {
+    const tf = f < F ? single.tf[f]! : 0;
+    out.tf[f] = tf;
     out.start[f] = k;
-    let position = 0;
-    for (let n = 0; n < out.tf[f]!; n++) {
-      let b = pbytes[q++]!;
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = pbytes[q++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      position = n === 0 ? v : position + v;
-      out.pos[k++] = position;
-    }
+    for (let n = 0; n < tf; n++) out.pos[k++] = single.pos[single.start[f]! + n]!;
   }
   return true;
 }

@@ -3,7 +3,7 @@
 // so "trade fair" written together outranks "trade" and "fair" scattered. Reads positions only here.
 
 import type { Segment } from '../index/segment.js';
-import { PositionsScratch, readPositions } from '../index/read-positions.js';
+import { PositionsBatch, readPositionsBatch } from '../index/read-positions.js';
 import { isExactTerm } from '../index/exact-terms.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
@@ -49,53 +49,95 @@ export function wordPairs(terms: readonly ScoringTerm[]): WordPair[] {
 }
 
 /** The proximity bonus of one document: Σ over pairs of weight · tf̃ / (tf̃ + k1), tf̃ from pair frequencies. */
-export function proximityBonus(segment: Segment, doc: number, pairs: readonly WordPair[], weights: Bm25fWeights, ordinals?: Int32Array): number {
-  const data = segment.data;
-  const width = data.scoredCount;
-  if (scratchA.tf.length < data.fieldCount) {
-    scratchA = new PositionsScratch(data.fieldCount);
-    scratchB = new PositionsScratch(data.fieldCount);
-  }
-  let bonus = 0;
-  for (let k = 0; k < pairs.length; k++) {
-    const pair = pairs[k]!;
-    const oa = ordinals === undefined ? data.dictionary.lookup(pair.a) : ordinals[2 * k]!;
-    const ob = ordinals === undefined ? data.dictionary.lookup(pair.b) : ordinals[2 * k + 1]!;
-    if (oa < 0 || ob < 0) continue;
-    if (!readPositions(data, oa, doc, scratchA) || !readPositions(data, ob, doc, scratchB)) continue;
-    let pseudoTf = 0;
-    for (let m = pair.fieldMask & scratchA.mask & scratchB.mask; m !== 0; ) {
-      const low = m & -m;
-      m ^= low;
-      const f = 31 - Math.clz32(low);
-      if (f >= width) continue;
-      const freq = pairFrequency(scratchA, scratchB, f);
-      if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * width + f]!);
-    }
-    if (pseudoTf > 0) bonus += (pair.weight * pseudoTf) / (pseudoTf + weights.k1);
-  }
-  return bonus;
+export function proximityBonus(segment: Segment, doc: number, pairs: readonly WordPair[], weights: Bm25fWeights): number {
+  const out = new Float64Array(1);
+  segmentBonuses(segment, Int32Array.of(doc), 1, pairWords(pairs), weights, out);
+  return out[0]!;
 }
 
-let scratchA = new PositionsScratch(8);
-let scratchB = new PositionsScratch(8);
+/** The distinct words of the pairs ("a b c" → a–b, b–c shares b), and each pair's two word slots. */
+interface PairWords {
+  readonly pairs: readonly WordPair[];
+  readonly words: string[];
+  readonly slots: Int32Array;
+}
+
+function pairWords(pairs: readonly WordPair[]): PairWords {
+  const words: string[] = [];
+  const slots = new Int32Array(pairs.length * 2);
+  for (let k = 0; k < pairs.length; k++) {
+    for (let side = 0; side < 2; side++) {
+      const word = side === 0 ? pairs[k]!.a : pairs[k]!.b;
+      let w = words.indexOf(word);
+      if (w < 0) w = words.push(word) - 1;
+      slots[2 * k + side] = w;
+    }
+  }
+  return { pairs, words, slots };
+}
+
+/** One batch per distinct pair word (at most MAX_PROXIMITY_WORDS), reused across searches. */
+const batches: PositionsBatch[] = [];
+const present = new Uint8Array(MAX_PROXIMITY_WORDS);
+
+/**
+ * The bonus of each of `docs[0 .. n)` (ascending, distinct) into `out`: each word's positions are
+ * read once for all the documents, block by block (see readPositionsBatch).
+ */
+function segmentBonuses(segment: Segment, docs: Int32Array, n: number, shared: PairWords, weights: Bm25fWeights, out: Float64Array): void {
+  const data = segment.data;
+  const width = data.scoredCount;
+  const { pairs, words, slots } = shared;
+  while (batches.length < words.length) batches.push(new PositionsBatch());
+  for (let w = 0; w < words.length; w++) {
+    const ordinal = data.dictionary.lookup(words[w]!);
+    present[w] = ordinal < 0 ? 0 : 1;
+    if (ordinal >= 0) readPositionsBatch(data, ordinal, docs, n, batches[w]!);
+  }
+  for (let i = 0; i < n; i++) {
+    const doc = docs[i]!;
+    let bonus = 0;
+    for (let k = 0; k < pairs.length; k++) {
+      const wa = slots[2 * k]!;
+      const wb = slots[2 * k + 1]!;
+      if (present[wa] === 0 || present[wb] === 0) continue;
+      const a = batches[wa]!;
+      const b = batches[wb]!;
+      if (a.found[i] === 0 || b.found[i] === 0) continue;
+      const pair = pairs[k]!;
+      let pseudoTf = 0;
+      for (let m = pair.fieldMask & a.masks[i]! & b.masks[i]!; m !== 0; ) {
+        const low = m & -m;
+        m ^= low;
+        const f = 31 - Math.clz32(low);
+        if (f >= width) continue;
+        const freq = pairFrequency(a, b, i * a.fieldCount + f);
+        if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * width + f]!);
+      }
+      if (pseudoTf > 0) bonus += (pair.weight * pseudoTf) / (pseudoTf + weights.k1);
+    }
+    out[i] = bonus;
+  }
+}
 
 /**
  * Occurrences of the first word followed by the second with at most PAIR_SLOP words between:
  * the phrase frequency of `"a b"~PAIR_SLOP` (phrase-match.ts), by a two-pointer walk over both lists.
  */
-function pairFrequency(a: PositionsScratch, b: PositionsScratch, field: number): number {
-  const aStart = a.start[field]!;
-  const aEnd = aStart + a.tf[field]!;
-  const bStart = b.start[field]!;
-  const bEnd = bStart + b.tf[field]!;
+function pairFrequency(a: PositionsBatch, b: PositionsBatch, slot: number): number {
+  const aStart = a.start[slot]!;
+  const aEnd = aStart + a.tf[slot]!;
+  const bStart = b.start[slot]!;
+  const bEnd = bStart + b.tf[slot]!;
+  const ap = a.pos;
+  const bp = b.pos;
   let freq = 0;
   let j = bStart;
   for (let i = aStart; i < aEnd; i++) {
     // A match needs b − 1 within PAIR_SLOP of a, i.e. b ∈ [a + 1 − PAIR_SLOP, a + 1 + PAIR_SLOP].
-    const lo = a.pos[i]! + 1 - PAIR_SLOP;
-    while (j < bEnd && b.pos[j]! < lo) j++;
-    if (j < bEnd && b.pos[j]! <= a.pos[i]! + 1 + PAIR_SLOP) freq++;
+    const lo = ap[i]! + 1 - PAIR_SLOP;
+    while (j < bEnd && bp[j]! < lo) j++;
+    if (j < bEnd && bp[j]! <= ap[i]! + 1 + PAIR_SLOP) freq++;
   }
   return freq;
 }
@@ -106,25 +148,47 @@ function pairFrequency(a: PositionsScratch, b: PositionsScratch, field: number):
  */
 export function rescoreByProximity(segments: readonly Segment[], hits: RankedDoc[], pairs: readonly WordPair[], weights: Bm25fWeights): RankedDoc[] {
   if (pairs.length === 0 || hits.length === 0) return hits;
-  // The pairs' term ordinals, looked up once per segment rather than once per document.
-  const ordinals = new Map<number, Int32Array>();
-  const ordinalsIn = (s: number): Int32Array => {
-    let o = ordinals.get(s);
-    if (o === undefined) {
-      const dict = segments[s]!.data.dictionary;
-      o = new Int32Array(pairs.length * 2);
-      pairs.forEach((pair, k) => {
-        o![2 * k] = dict.lookup(pair.a);
-        o![2 * k + 1] = dict.lookup(pair.b);
-      });
-      ordinals.set(s, o);
+  const size = Math.min(hits.length, RESCORE_WINDOW);
+  const shared = pairWords(pairs);
+  // The window in (segment, DocId) order, what the batch reader walks: an insertion sort of ≤ 30 keys.
+  const order = windowOrder;
+  const key = windowKey;
+  for (let i = 0; i < size; i++) {
+    const h = hits[i]!;
+    const k = h.segment * 2 ** 31 + h.doc;
+    let j = i;
+    while (j > 0 && key[j - 1]! > k) {
+      key[j] = key[j - 1]!;
+      order[j] = order[j - 1]!;
+      j--;
     }
-    return o;
-  };
-  const window = hits.slice(0, RESCORE_WINDOW).map((h) => {
-    const bonus = proximityBonus(segments[h.segment]!, h.doc, pairs, weights, ordinalsIn(h.segment));
-    return bonus === 0 ? h : { ...h, score: h.score + bonus };
-  });
+    key[j] = k;
+    order[j] = i;
+  }
+  const bonuses = windowBonus;
+  for (let from = 0; from < size; ) {
+    const segment = hits[order[from]!]!.segment;
+    let n = 0;
+    while (from + n < size && hits[order[from + n]!]!.segment === segment) {
+      windowDocs[n] = hits[order[from + n]!]!.doc;
+      n++;
+    }
+    segmentBonuses(segments[segment]!, windowDocs, n, shared, weights, segmentBonus);
+    for (let i = 0; i < n; i++) bonuses[order[from + i]!] = segmentBonus[i]!;
+    from += n;
+  }
+  const window = new Array<RankedDoc>(size);
+  for (let i = 0; i < size; i++) {
+    const h = hits[i]!;
+    window[i] = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]! };
+  }
   window.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return hits.length <= RESCORE_WINDOW ? window : [...window, ...hits.slice(RESCORE_WINDOW)];
 }
+
+// Window scratch, reused across searches (rescoring never re-enters itself).
+const windowOrder = new Int32Array(RESCORE_WINDOW);
+const windowKey = new Float64Array(RESCORE_WINDOW);
+const windowDocs = new Int32Array(RESCORE_WINDOW);
+const windowBonus = new Float64Array(RESCORE_WINDOW);
+const segmentBonus = new Float64Array(RESCORE_WINDOW);

@@ -1,0 +1,55 @@
+// readPositionsBatch (proximity's reader: one walk per block for many documents) returns for every
+// document asked for exactly what readPosting decodes, for random ascending sets mixing documents
+// with and without the term, across multi-block lists.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SearchIndex } from '../../src/index.js';
+import { decodeIndex } from '../../src/serialize/decode.js';
+import { readPosting } from '../../src/index/read-posting.js';
+import { PositionsBatch, readPositionsBatch } from '../../src/index/read-positions.js';
+import { isExactTerm } from '../../src/index/exact-terms.js';
+import { isKeywordTerm } from '../../src/index/keyword-terms.js';
+import { randomText, rng } from '../_support/random.js';
+
+test('readPositionsBatch equals readPosting for every document of random ascending sets', () => {
+  const random = rng(53);
+  const index = new SearchIndex();
+  // Few words, many documents: common terms get several blocks of 128 postings.
+  for (let i = 0; i < 900; i++) index.add({ id: `d${i}`, title: randomText(random, 4), body: randomText(random, 30 + Math.floor(random() * 40)) });
+  const data = decodeIndex(index.serialize(), []).segments[0]!.data;
+  const terms = data.dictionary.terms;
+  const batch = new PositionsBatch();
+  let found = 0;
+  let absent = 0;
+  for (let round = 0; round < 400; round++) {
+    const term = terms[Math.floor(random() * terms.length)]!;
+    if (isExactTerm(term) || isKeywordTerm(term)) continue;
+    // Through the dictionary, as searches get ordinals (a loaded segment decodes term metadata then).
+    const ordinal = data.dictionary.lookup(term);
+    // 1–40 distinct documents anywhere in the segment, ascending (as proximity asks).
+    const set = new Set<number>();
+    const n = 1 + Math.floor(random() * 40);
+    while (set.size < n) set.add(Math.floor(random() * data.numDocs));
+    const docs = Int32Array.from([...set].sort((a, b) => a - b));
+    readPositionsBatch(data, ordinal, docs, docs.length, batch);
+    for (let i = 0; i < docs.length; i++) {
+      const expected = readPosting(data, ordinal, docs[i]!);
+      if (expected === undefined) {
+        assert.is(batch.found[i], 0, `${term} not in ${docs[i]}`);
+        absent++;
+        continue;
+      }
+      found++;
+      assert.is(batch.found[i], 1, `${term} in ${docs[i]}`);
+      assert.is(batch.masks[i], expected.mask);
+      for (let f = 0; f < data.fieldCount; f++) {
+        const slot = i * batch.fieldCount + f;
+        const got = Array.from(batch.pos.subarray(batch.start[slot]!, batch.start[slot]! + batch.tf[slot]!));
+        assert.equal(got, expected.positions[f] ?? [], `${term} in ${docs[i]}, field ${f}`);
+      }
+    }
+  }
+  assert.ok(found > 500 && absent > 500, `${found} found, ${absent} absent`);
+});
+
+test.run();
