@@ -211,13 +211,21 @@ function rankSegmentExhaustive(
   const list = touched;
   const ids = data.ids;
   let total = 0;
+  let threshold = top.threshold;
   for (let i = 0; i < count; i++) {
     const doc = list[i]!;
     const score = acc[doc]!;
     acc[doc] = 0;
     if (filter !== undefined && !filter(s, doc)) continue;
     total++;
-    if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
+    // Below the k-th score nothing enters (a tie needs the id): most matches stop at this compare,
+    // without loading their id string.
+    if (score < threshold) continue;
+    const id = ids[doc]!;
+    if (top.wouldAccept(score, id)) {
+      top.offer(score, s, doc, id);
+      threshold = top.threshold;
+    }
   }
   return total;
 }
