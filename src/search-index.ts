@@ -310,6 +310,7 @@ export class SearchIndex {
     for (const segment of this.#segments) {
       const { data } = segment;
       terms += data.dictionary.size;
+      data.dictionary.decodeAllMetadata(); // a loaded segment decodes term metadata lazily
       for (let t = 0; t < data.termDf.length; t++) postings += data.termDf[t]!;
       deleted += segment.deletes.count;
       for (let d = 0; d < data.numDocs; d++) {
@@ -617,7 +618,9 @@ export class SearchIndex {
 
   /**
    * Loads bytes written by {@link serialize}. Custom analyzers are not saved: pass them again (by the
-   * same names) in `analyzers`. Throws IndexFormatError on anything it cannot read.
+   * same names) in `analyzers`. Throws IndexFormatError on anything it cannot read. Every checksum is
+   * verified here, but term metadata is decoded per group of terms on first use: bytes that pass
+   * their checksums yet are malformed there (a crafted file) are refused by the first call using them.
    */
   static deserialize(bytes: Uint8Array, options: { analyzers?: readonly Analyzer[] } = {}): SearchIndex {
     const decoded = decodeIndex(bytes, options.analyzers ?? []);

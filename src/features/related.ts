@@ -48,6 +48,8 @@ export function related(view: IndexView, segment: number, doc: number, weights: 
 function termsOf(segment: Segment, doc: number, view: IndexView): Map<string, number> {
   const data = segment.data;
   const out = new Map<string, number>();
+  // Every ordinal is visited without asking the dictionary for it: a loaded segment decodes all first.
+  data.dictionary.decodeAllMetadata();
   const terms = data.dictionary.terms;
   const scoredMask = (1 << view.layout.scoredCount) - 1;
   for (let t = 0; t < terms.length; t++) {

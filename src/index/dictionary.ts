@@ -1,13 +1,37 @@
 // The sorted term dictionary of one segment: term → ordinal, prefix ranges for prefix queries, and
 // its byte form, front-coded with a full term every RESTART_INTERVAL terms. A loaded dictionary
-// answers lookups from the bytes (binary search over restart terms, then a short scan), so loading
-// decodes no strings; the full term list is built only when a caller asks for it. Holds no postings.
+// answers lookups from the bytes and owns its segment's lazily decoded term metadata: every ordinal
+// it hands out has its group's metadata decoded first. Holds no postings itself.
+
+import { IndexFormatError } from '../errors.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Terms between two full (restart) entries of the byte form. */
 export const RESTART_INTERVAL = 16;
+/** log2(RESTART_INTERVAL): ordinal >>> RESTART_SHIFT is its group. */
+const RESTART_SHIFT = 4;
+/** Group states of a loaded dictionary (bits). */
+const CHECKED = 1;
+const LOADED = 2;
+
+/**
+ * Decodes the term metadata (df, offsets, skip entries) of one group of RESTART_INTERVAL terms into
+ * the segment's arrays. A loaded segment's metadata arrives this way, group by group, on first use.
+ */
+export interface TermMetadataLoader {
+  /** Fills group `group`; throws IndexFormatError when its bytes are malformed. */
+  loadGroup(group: number): void;
+}
+
+/** Options of a dictionary read from bytes. */
+export interface DictionaryBytesOptions {
+  /** Error part named when an entry turns out malformed on first use (default 'terms'). */
+  part?: string;
+  /** Where the segment's term metadata comes from; undefined when it is already in memory. */
+  metadata?: TermMetadataLoader;
+}
 
 /** Lookups remembered per loaded dictionary. */
 const RECENT_LOOKUPS = 4096;
@@ -98,12 +122,31 @@ export class TermDictionary {
   readonly #recent = new Map<string, number>();
   /** Read position of the binary search over restart terms (kept apart from the cursor's). */
   #probe = { p: 0 };
+  readonly #part: string;
+  /** The source of term metadata not decoded yet; undefined once all of it is (or for a built segment). */
+  #metadata: TermMetadataLoader | undefined;
+  /**
+   * Per group of RESTART_INTERVAL terms, for a dictionary loaded with its restart offsets: CHECKED
+   * once its entries are checked, LOADED once its metadata is decoded too.
+   */
+  #groups: Uint8Array | undefined;
+  #pendingGroups = 0;
 
-  private constructor(terms: string[] | undefined, bytes: Uint8Array | undefined, restarts: Uint32Array | undefined, size: number) {
+  private constructor(
+    terms: string[] | undefined, bytes: Uint8Array | undefined, restarts: Uint32Array | undefined, size: number,
+    options: DictionaryBytesOptions = {},
+  ) {
     this.#terms = terms;
     this.#bytes = bytes;
     this.#restarts = restarts;
     this.size = size;
+    this.#part = options.part ?? 'terms';
+    const groups = Math.ceil(size / RESTART_INTERVAL);
+    if (bytes !== undefined) this.#groups = new Uint8Array(groups);
+    if (options.metadata !== undefined && groups > 0) {
+      this.#metadata = options.metadata;
+      this.#pendingGroups = groups;
+    }
   }
 
   /** From terms already sorted and distinct. */
@@ -112,17 +155,24 @@ export class TermDictionary {
   }
 
   /**
-   * From the byte form. Walks the entries once to find the restart points and check every length
-   * stays in bounds (throws RangeError otherwise); no string is decoded.
+   * From the byte form. With `restarts` (the byte offset of every RESTART_INTERVAL-th entry, as
+   * {@link byteForm} gives them) loading reads nothing but their count and first offset: a group's
+   * offset and entries are checked when the group is first read, throwing IndexFormatError
+   * (options.part). Without them the entries are walked once to find the restarts (RangeError when
+   * malformed).
    */
-  static fromBytes(bytes: Uint8Array, size: number): TermDictionary {
-    const restarts = new Uint32Array(Math.ceil(size / RESTART_INTERVAL));
+  static fromBytes(bytes: Uint8Array, size: number, restarts?: Uint32Array, options: DictionaryBytesOptions = {}): TermDictionary {
+    if (restarts !== undefined) {
+      checkRestarts(bytes, size, restarts, options.part ?? 'terms');
+      return new TermDictionary(undefined, bytes, restarts, size, options);
+    }
+    const found = new Uint32Array(Math.ceil(size / RESTART_INTERVAL));
     const state = { p: 0 };
     let previous = 0;
     for (let i = 0; i < size; i++) {
       if (state.p >= bytes.length) throw new RangeError('term dictionary ends early');
       let shared = 0;
-      if (i % RESTART_INTERVAL === 0) restarts[i / RESTART_INTERVAL] = state.p;
+      if (i % RESTART_INTERVAL === 0) found[i / RESTART_INTERVAL] = state.p;
       else shared = readVarint(bytes, state);
       const suffix = readVarint(bytes, state);
       if (shared > previous || state.p + suffix > bytes.length) throw new RangeError('term dictionary entry out of bounds');
@@ -130,10 +180,17 @@ export class TermDictionary {
       previous = shared + suffix;
     }
     if (state.p !== bytes.length) throw new RangeError('term dictionary has trailing bytes');
-    return new TermDictionary(undefined, bytes, restarts, size);
+    const dictionary = new TermDictionary(undefined, bytes, found, size, options);
+    dictionary.#groups!.fill(CHECKED);
+    return dictionary;
   }
 
-  /** All terms in order (decoded on first use for a loaded segment, then kept). */
+  /**
+   * All terms in order (decoded on first use for a loaded segment, then kept). Positions in this
+   * list are ordinals, but a loaded segment's metadata is decoded only for ordinals the dictionary
+   * hands out (lookup, lowerBound, prefixRange): a caller walking every ordinal of this list calls
+   * {@link decodeAllMetadata} first.
+   */
   get terms(): readonly string[] {
     if (this.#terms === undefined) {
       // Rebuild the NUL-joined text and decode it in one call: far faster than a string per term.
@@ -143,6 +200,7 @@ export class TermDictionary {
       let p = 0;
       let o = 0;
       let prevStart = 0;
+      let prevLength = 0;
       for (let i = 0; i < this.size; i++) {
         let shared = 0;
         if (i % RESTART_INTERVAL !== 0) {
@@ -159,11 +217,14 @@ export class TermDictionary {
           b = bytes[p++]!;
           suffix |= (b & 0x7f) << shift;
         }
+        // Entries are checked lazily (see fromBytes): a malformed one must not drive these loops.
+        if (shared > prevLength || p + suffix > bytes.length) this.#corrupt(p, bytes.length);
         if (i > 0) text[o++] = 0;
         const begin = o;
         for (let j = 0; j < shared; j++) text[o++] = text[prevStart + j]!;
         for (let j = 0; j < suffix; j++) text[o++] = bytes[p++]!;
         prevStart = begin;
+        prevLength = shared + suffix;
       }
       const out = this.size === 0 ? [] : decoder.decode(text.subarray(0, o)).split('\u0000');
       this.#terms = out;
@@ -171,6 +232,67 @@ export class TermDictionary {
       this.#restarts = undefined;
     }
     return this.#terms;
+  }
+
+  /**
+   * Decodes every group's term metadata not decoded yet: for callers that walk all ordinals without
+   * asking the dictionary for them (merges, related articles, statistics, encoding).
+   */
+  decodeAllMetadata(): void {
+    if (this.#metadata === undefined) return;
+    const groups = this.#groups!;
+    for (let g = 0; g < groups.length && this.#metadata !== undefined; g++) if ((groups[g]! & LOADED) === 0) this.#loadGroup(g);
+  }
+
+  /** Makes sure the metadata of ordinals [from, to) is decoded. */
+  #ready(from: number, to: number): void {
+    const groups = this.#groups!;
+    const last = (to - 1) >>> RESTART_SHIFT;
+    for (let g = from >>> RESTART_SHIFT; g <= last; g++) if ((groups[g]! & LOADED) === 0) this.#loadGroup(g);
+  }
+
+  #loadGroup(g: number): void {
+    const groups = this.#groups!;
+    // The entries are checked before the metadata (once the list is decoded, all of them were).
+    if ((groups[g]! & CHECKED) === 0 && this.#bytes !== undefined) this.#checkGroup(g);
+    this.#metadata!.loadGroup(g);
+    groups[g] = groups[g]! | LOADED;
+    if (--this.#pendingGroups === 0) this.#metadata = undefined;
+  }
+
+  /**
+   * Checks the entries of restart group `g`: its restart offset before the next one, shared prefixes
+   * and suffixes in bounds, the last entry ending at the next restart.
+   */
+  #checkGroup(g: number): void {
+    const bytes = this.#bytes!;
+    const restarts = this.#restarts!;
+    const end = g + 1 < restarts.length ? restarts[g + 1]! : bytes.length;
+    if (end > bytes.length) this.#corrupt(end, bytes.length);
+    const state = this.#probe;
+    state.p = restarts[g]!;
+    const count = Math.min(RESTART_INTERVAL, this.size - g * RESTART_INTERVAL);
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      if (state.p >= end) this.#corrupt(state.p, end);
+      const shared = i === 0 ? 0 : readVarint(bytes, state);
+      const suffix = readVarint(bytes, state);
+      if (shared > previous || state.p + suffix > end) this.#corrupt(state.p + suffix, end);
+      state.p += suffix;
+      previous = shared + suffix;
+    }
+    if (state.p !== end) this.#corrupt(state.p, end);
+    this.#groups![g] = this.#groups![g]! | CHECKED;
+  }
+
+  #corrupt(found: number, expected: number): never {
+    throw new IndexFormatError('term dictionary entry out of bounds', this.#part, found, expected);
+  }
+
+  /** The byte form and the byte offset of every RESTART_INTERVAL-th entry in it. */
+  byteForm(): { bytes: Uint8Array; restarts: Uint32Array } {
+    if (this.#bytes !== undefined) return { bytes: this.#bytes, restarts: this.#restarts! };
+    return encodeTerms(this.terms);
   }
 
   term(ordinal: number): string {
@@ -191,6 +313,7 @@ export class TermDictionary {
       const at = this.#lowerBoundBytes(n);
       // The search leaves the cursor on `at`.
       const found = at < this.size && compareBytes(this.#cur, 0, this.#curLength, queryBytes, n) === 0 ? at : -1;
+      if (found >= 0 && this.#metadata !== undefined) this.#ready(found, found + 1);
       if (this.#recent.size >= RECENT_LOOKUPS) this.#recent.clear();
       this.#recent.set(term, found);
       return found;
@@ -202,7 +325,10 @@ export class TermDictionary {
       const t = terms[mid]!;
       if (t < term) lo = mid + 1;
       else if (t > term) hi = mid - 1;
-      else return mid;
+      else {
+        if (this.#metadata !== undefined) this.#ready(mid, mid + 1);
+        return mid;
+      }
     }
     return -1;
   }
@@ -215,6 +341,12 @@ export class TermDictionary {
 
   /** The first ordinal whose term is ≥ `term`. */
   lowerBound(term: string): number {
+    const at = this.#lowerBound(term);
+    if (at < this.size && this.#metadata !== undefined) this.#ready(at, at + 1);
+    return at;
+  }
+
+  #lowerBound(term: string): number {
     let terms: readonly string[] | undefined = this.#terms;
     if (terms === undefined) {
       const n = encodeQuery(term);
@@ -233,6 +365,12 @@ export class TermDictionary {
 
   /** Ordinals [from, to) of the terms starting with `prefix`. */
   prefixRange(prefix: string): [number, number] {
+    const range = this.#prefixRange(prefix);
+    if (range[1] > range[0] && this.#metadata !== undefined) this.#ready(range[0], range[1]);
+    return range;
+  }
+
+  #prefixRange(prefix: string): [number, number] {
     let terms: readonly string[] | undefined = this.#terms;
     if (terms === undefined && encodeQuery(prefix) < 0) terms = this.terms;
     if (terms === undefined) {
@@ -247,7 +385,7 @@ export class TermDictionary {
       }
       return [from, to];
     }
-    const from = this.lowerBound(prefix);
+    const from = this.#lowerBound(prefix);
     let to = from;
     while (to < terms.length && terms[to]!.startsWith(prefix)) to++;
     return [from, to];
@@ -255,33 +393,7 @@ export class TermDictionary {
 
   /** The byte form (see the file comment): front-coded UTF-8, a full entry every RESTART_INTERVAL terms. */
   toBytes(): Uint8Array {
-    if (this.#bytes !== undefined) return this.#bytes;
-    const terms = this.terms;
-    // One encode of the NUL-joined terms (terms never contain NUL) instead of one call per term.
-    const text = encoder.encode(terms.join('\u0000'));
-    const out = new Uint8Array(text.length + terms.length * 10 + 16);
-    let o = 0;
-    let start = 0;
-    let prevStart = 0;
-    let prevLength = 0;
-    for (let i = 0; i < terms.length; i++) {
-      let end = start;
-      while (end < text.length && text[end] !== 0) end++;
-      const length = end - start;
-      let shared = 0;
-      if (i % RESTART_INTERVAL !== 0) {
-        const max = length < prevLength ? length : prevLength;
-        while (shared < max && text[start + shared] === text[prevStart + shared]) shared++;
-        o = putVarint(out, o, shared);
-      }
-      o = putVarint(out, o, length - shared);
-      out.set(text.subarray(start + shared, end), o);
-      o += length - shared;
-      prevStart = start;
-      prevLength = length;
-      start = end + 1;
-    }
-    return out.slice(0, o);
+    return this.byteForm().bytes;
   }
 
   /**
@@ -299,6 +411,7 @@ export class TermDictionary {
       const mid = (lo + hi + 1) >>> 1;
       state.p = restarts[mid]!;
       const length = readVarint(bytes, state);
+      if (state.p + length > bytes.length) this.#corrupt(state.p + length, bytes.length);
       if (compareBytes(bytes, state.p, length, queryBytes, n) <= 0) lo = mid;
       else hi = mid - 1;
     }
@@ -330,12 +443,20 @@ export class TermDictionary {
     const bytes = this.#bytes!;
     const state = this.#next;
     let shared = 0;
-    if (ordinal % RESTART_INTERVAL === 0) state.p = this.#restarts![ordinal / RESTART_INTERVAL]!;
-    else if (ordinal !== this.#curOrdinal + 1) {
+    if (ordinal % RESTART_INTERVAL === 0) {
+      const g = ordinal >>> RESTART_SHIFT;
+      // Every scan of a group starts at its restart entry: the group's entries are checked on the first.
+      if ((this.#groups![g]! & CHECKED) === 0) this.#checkGroup(g);
+      state.p = this.#restarts![g]!;
+    } else if (ordinal !== this.#curOrdinal + 1) {
       this.#seek(ordinal);
       return;
     } else shared = readVarint(bytes, state);
     const suffix = readVarint(bytes, state);
+    // Cheap bounds checks: a group's entries are fully checked only when its metadata is decoded.
+    if (shared > this.#curLength || state.p + suffix > bytes.length) {
+      this.#corrupt(state.p + suffix, bytes.length);
+    }
     const length = shared + suffix;
     if (this.#cur.length < length) {
       const grown = new Uint8Array(length * 2);
@@ -360,6 +481,44 @@ export class TermDictionary {
     }
     return s;
   }
+}
+
+/** The byte form of sorted terms and its restart offsets. */
+function encodeTerms(terms: readonly string[]): { bytes: Uint8Array; restarts: Uint32Array } {
+  // One encode of the NUL-joined terms (terms never contain NUL) instead of one call per term.
+  const text = encoder.encode(terms.join('\u0000'));
+  const out = new Uint8Array(text.length + terms.length * 10 + 16);
+  const restarts = new Uint32Array(Math.ceil(terms.length / RESTART_INTERVAL));
+  let o = 0;
+  let start = 0;
+  let prevStart = 0;
+  let prevLength = 0;
+  for (let i = 0; i < terms.length; i++) {
+    let end = start;
+    while (end < text.length && text[end] !== 0) end++;
+    const length = end - start;
+    let shared = 0;
+    if (i % RESTART_INTERVAL !== 0) {
+      const max = length < prevLength ? length : prevLength;
+      while (shared < max && text[start + shared] === text[prevStart + shared]) shared++;
+      o = putVarint(out, o, shared);
+    } else restarts[i / RESTART_INTERVAL] = o;
+    o = putVarint(out, o, length - shared);
+    out.set(text.subarray(start + shared, end), o);
+    o += length - shared;
+    prevStart = start;
+    prevLength = length;
+    start = end + 1;
+  }
+  return { bytes: out.slice(0, o), restarts };
+}
+
+/** Restart offsets must be one per group and start at 0; whether they ascend is checked per group on first use. */
+function checkRestarts(bytes: Uint8Array, size: number, restarts: Uint32Array, part: string): void {
+  const groups = Math.ceil(size / RESTART_INTERVAL);
+  if (restarts.length !== groups) throw new IndexFormatError('wrong number of dictionary restart points', part, restarts.length, groups);
+  if (groups === 0 && bytes.length !== 0) throw new IndexFormatError('term dictionary has trailing bytes', part, bytes.length, 0);
+  if (groups > 0 && restarts[0] !== 0) throw new IndexFormatError('first dictionary restart is not at 0', part, restarts[0]!, 0);
 }
 
 function putVarint(buf: Uint8Array, p: number, value: number): number {

@@ -1,7 +1,7 @@
 // One-byte codes of field lengths, laid out field by field, for bounds only: a code maps to a
 // length that is never above the true one (lengths below 16 exactly, then 16 steps per doubling), so
-// a score computed from it is an upper bound. Derived from fieldLengths in memory, never serialised;
-// exact scores always read fieldLengths.
+// a score computed from it is an upper bound. Derived from fieldLengths when a segment is built (and
+// saved with it, so loading computes nothing); exact scores always read fieldLengths.
 
 /** Codes per field: one byte. */
 export const LENGTH_CODES = 256;

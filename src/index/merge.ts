@@ -30,14 +30,15 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   let out = 0;
   let postingsBytes = 0;
   for (let s = 0; s < segments.length; s++) {
-    const data = segments[s]!.data;
+    const segment = segments[s]!;
+    const data = segment.data;
     postingsBytes += data.postings.length + data.positions.length;
     const remap = remaps[s]!;
     for (let d = 0; d < data.numDocs; d++) {
       if (remap[d]! < 0) continue;
       fieldLengths.set(data.fieldLengths.subarray(d * scoredCount, (d + 1) * scoredCount), out * scoredCount);
       dates[out] = data.dates[d]!;
-      stored.bytes(data.stored.subarray(data.storedOffsets[d]!, data.storedOffsets[d + 1]!));
+      stored.bytes(segment.storedBytes(d));
       storedOffsets[out + 1] = stored.length;
       ids[out] = data.ids[d]!;
       out++;

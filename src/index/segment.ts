@@ -2,6 +2,7 @@
 // metadata for terms with more than one block, positions stored apart, field lengths, the date column
 // and stored fields. Only deletes change.
 
+import { IndexFormatError } from '../errors.js';
 import { DeleteSet } from './deletes.js';
 import type { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
@@ -49,7 +50,7 @@ export interface SegmentData extends PostingsLayout {
   readonly fieldLengths: Uint32Array;
   /**
    * One-byte lower bounds of the field lengths, field by field (codes[f × numDocs + doc]; see
-   * length-codes.ts): derived in memory for pruning bounds, never serialised.
+   * length-codes.ts): derived at build time for pruning bounds, saved so loading computes nothing.
    */
   readonly lengthCodes: Uint8Array;
   /** Epoch ms per document; NaN when undated. */
@@ -107,10 +108,21 @@ export class Segment {
     return live;
   }
 
-  /** The stored fields of `doc`, parsed. */
+  /** The stored-field JSON of `doc`, as text. */
   storedJson(doc: number): string {
+    return decoder.decode(this.storedBytes(doc));
+  }
+
+  /**
+   * The stored-field bytes of `doc`. Their offsets are checked here, per read, not at load (a loaded
+   * segment's offsets are a view of the file): a bad pair throws IndexFormatError.
+   */
+  storedBytes(doc: number): Uint8Array {
     const { stored, storedOffsets } = this.data;
-    return decoder.decode(stored.subarray(storedOffsets[doc]!, storedOffsets[doc + 1]!));
+    const start = storedOffsets[doc]!;
+    const end = storedOffsets[doc + 1]!;
+    if (!(start <= end && end <= stored.length)) throw new IndexFormatError('stored offsets out of order', 'section:storedOffsets', end, stored.length);
+    return stored.subarray(start, end);
   }
 }
 

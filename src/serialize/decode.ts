@@ -1,5 +1,7 @@
 // Reads the layout of format.ts back into segments: checks magic, version, lengths and checksums,
-// then takes typed-array views over the buffer (no per-posting objects are rebuilt).
+// then takes typed-array views over the buffer. Term metadata is decoded later, one group at a
+// time, when the dictionary first hands out one of the group's ordinals (see term-groups.ts): a
+// crafted file with valid checksums can therefore be refused at first use rather than at load.
 
 import type { Analyzer } from '../analysis/types.js';
 import type { Schema } from '../document.js';
@@ -7,12 +9,12 @@ import { builtInAnalyzer } from '../analysis/analyzer.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
-import { lengthCodes } from '../index/length-codes.js';
 import { Segment, type SegmentData } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
-import { TableError, decodeDates, decodeFieldLengths, decodeSkips, decodeTermTable } from './segment-tables.js';
+import { TableError, decodeDates, decodeFieldLengths, decodeIds, decodeLengthCodes } from './segment-tables.js';
+import { TermGroupDecoder, checkTermGroups, type TermArrays } from './term-groups.js';
 import {
-  FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES,
+  FORMAT_VERSION, GLOBAL, GROUP_COLUMNS, GroupColumn, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES, TERM_GROUP,
   type IndexMeta, type SegmentMeta,
 } from './format.js';
 
@@ -35,8 +37,11 @@ export function decodeIndex(input: Uint8Array, analyzers: readonly Analyzer[]): 
   if (!(input instanceof Uint8Array)) throw new IndexFormatError('index bytes must be a Uint8Array', 'input', typeof input, 'Uint8Array');
   if (!LITTLE_ENDIAN) throw new IndexFormatError('big-endian platforms are not supported', 'platform', 'big-endian', 'little-endian');
   if (input.length < HEADER_BYTES) throw new IndexFormatError('index is shorter than its header', 'length', input.length, HEADER_BYTES);
+  // A plain Uint8Array view of a Buffer: sections are then plain Uint8Arrays like a built segment's
+  // (one hidden class for query code), and slice() below copies (Buffer#slice would be a view).
+  const plain = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   // Typed-array views need aligned offsets; a misaligned input (a Buffer slice from a pool) is copied once.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const bytes = plain.byteOffset % 8 === 0 ? plain : plain.slice();
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = dv.getUint32(0, true);
   if (magic !== MAGIC) throw new IndexFormatError('not a Broadsheet index (bad magic number)', 'magic', hex(magic), hex(MAGIC));
@@ -129,45 +134,92 @@ function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount:
   };
   const postings = need(sections, SectionKind.postings, s, 'postings');
   const positions = need(sections, SectionKind.positions, s, 'positions');
-  // Every skip entry is a block of at least one posting byte: a larger count is a lie, refused before allocating.
+  const termBytes = need(sections, SectionKind.terms, s, 'terms');
+  // Every skip entry is a block of at least one posting byte, every term a dictionary byte: larger
+  // counts are lies, refused before allocating for them.
   if (m.blocks > postings.length) throw new IndexFormatError('more blocks than postings bytes', part('segmentMeta'), m.blocks, postings.length);
-  const terms = table('termTable', () =>
-    decodeTermTable(need(sections, SectionKind.termTable, s, 'termTable'), m.terms, postings.length, positions.length, m.blocks),
+  if (m.terms > termBytes.length) throw new IndexFormatError('more terms than dictionary bytes', part('segmentMeta'), m.terms, termBytes.length);
+  const termTable = need(sections, SectionKind.termTable, s, 'termTable');
+  const skips = need(sections, SectionKind.skips, s, 'skips');
+  const groupCount = Math.ceil(m.terms / TERM_GROUP);
+  const groups = u32(SectionKind.termGroups, 'termGroups', GROUP_COLUMNS * (groupCount + 1));
+  const totals = [termBytes.length, termTable.length, postings.length, positions.length, m.blocks, skips.length];
+  checkTermGroups(groups, m.terms, totals, part('termGroups'));
+  const arrays = termArrays(m.terms, m.blocks, m.scoredCount, totals);
+  const metadata = new TermGroupDecoder(
+    { terms: m.terms, numDocs: m.numDocs, scoredCount: m.scoredCount, groups, termTable, skips, termTablePart: part('termTable'), skipsPart: part('skips') },
+    arrays,
+    part('termGroups'),
   );
-  const skips = table('skips', () => decodeSkips(need(sections, SectionKind.skips, s, 'skips'), terms, m.numDocs, m.scoredCount));
-  const fieldLengths = table('fieldLengths', () =>
-    decodeFieldLengths(need(sections, SectionKind.fieldLengths, s, 'fieldLengths'), m.numDocs * m.scoredCount),
-  );
-  const dictionary = table('terms', () => TermDictionary.fromBytes(need(sections, SectionKind.terms, s, 'terms'), m.terms));
+  const restartsAt = GroupColumn.dictionary * (groupCount + 1);
+  const dictionary = TermDictionary.fromBytes(termBytes, m.terms, groups.subarray(restartsAt, restartsAt + groupCount), {
+    part: part('terms'),
+    metadata,
+  });
+  const cells = m.numDocs * m.scoredCount;
+  const fieldLengths = table('fieldLengths', () => decodeFieldLengths(need(sections, SectionKind.fieldLengths, s, 'fieldLengths'), cells));
+  const lengthCodes = table('lengthCodes', () => decodeLengthCodes(need(sections, SectionKind.lengthCodes, s, 'lengthCodes'), cells));
   const dates = table('dates', () => decodeDates(need(sections, SectionKind.dates, s, 'dates'), m.numDocs));
   const storedOffsets = u32(SectionKind.storedOffsets, 'storedOffsets', m.numDocs + 1);
   const stored = need(sections, SectionKind.stored, s, 'stored');
-  const ids = json<unknown>(need(sections, SectionKind.ids, s, 'ids'), part('ids'));
-  if (!Array.isArray(ids) || ids.length !== m.numDocs || !ids.every((id) => typeof id === 'string')) {
-    throw new IndexFormatError('ids section is malformed', part('ids'), Array.isArray(ids) ? ids.length : typeof ids, m.numDocs);
-  }
+  const ids = table('ids', () => decodeIds(need(sections, SectionKind.ids, s, 'ids'), m.numDocs));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
-  monotonic(storedOffsets, stored.length, part('storedOffsets'));
+  // Stored offsets are checked per document when read (Segment.storedBytes): a loop here costs ~1 ms cold.
 
+  // The same keys in the same order as SegmentBuilder.finish, without a spread: built and loaded
+  // segments then share one hidden class, so query code optimised on one does not deoptimise on the other.
   const data: SegmentData = {
     numDocs: m.numDocs,
     fieldCount: m.fieldCount,
     scoredCount: m.scoredCount,
     dictionary,
-    ...terms,
-    ...skips,
+    termDf: arrays.termDf,
+    termPostingsStart: arrays.termPostingsStart,
+    termPositionsStart: arrays.termPositionsStart,
+    termBlockStart: arrays.termBlockStart,
+    blockLastDoc: arrays.blockLastDoc,
+    blockPostingsOffset: arrays.blockPostingsOffset,
+    blockPositionsOffset: arrays.blockPositionsOffset,
+    blockMask: arrays.blockMask,
+    blockMaxTf: arrays.blockMaxTf,
+    blockMinLength: arrays.blockMinLength,
     defaultMask: m.defaultMask >>> 0,
     postings,
     positions,
     fieldLengths,
-    lengthCodes: lengthCodes(fieldLengths, m.numDocs, m.scoredCount),
+    lengthCodes,
     dates,
     storedOffsets,
     stored,
-    ids: ids as string[],
+    ids,
   };
   // The bitset is copied: deletes mutate it, and the caller's buffer must stay untouched.
   return new Segment(data, new DeleteSet(m.numDocs, deleteWords.slice()));
+}
+
+/**
+ * The term and skip arrays of a loaded segment, zeroed (filled per group by TermGroupDecoder) except
+ * the end entries, known from the group index totals.
+ */
+function termArrays(terms: number, blocks: number, width: number, totals: readonly number[]): TermArrays {
+  const termPostingsStart = new Uint32Array(terms + 1);
+  const termPositionsStart = new Uint32Array(terms + 1);
+  const termBlockStart = new Uint32Array(terms + 1);
+  termPostingsStart[terms] = totals[GroupColumn.postings]!;
+  termPositionsStart[terms] = totals[GroupColumn.positions]!;
+  termBlockStart[terms] = totals[GroupColumn.blocks]!;
+  return {
+    termDf: new Uint32Array(terms),
+    termPostingsStart,
+    termPositionsStart,
+    termBlockStart,
+    blockLastDoc: new Uint32Array(blocks),
+    blockPostingsOffset: new Uint32Array(blocks),
+    blockPositionsOffset: new Uint32Array(blocks),
+    blockMask: new Uint32Array(blocks),
+    blockMaxTf: new Uint32Array(blocks * width),
+    blockMinLength: new Uint32Array(blocks * width),
+  };
 }
 
 function isCount(n: unknown): n is number {
@@ -187,15 +239,6 @@ function json<T>(bytes: Uint8Array, part: string): T {
     return JSON.parse(decoder.decode(bytes)) as T;
   } catch {
     throw new IndexFormatError('section is not valid JSON', part, 'invalid', 'JSON');
-  }
-}
-
-function monotonic(a: Uint32Array, max: number, part: string): void {
-  let prev = 0;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
-    if (v < prev || v > max) throw new IndexFormatError('offsets are not ascending within bounds', part, v, max);
-    prev = v;
   }
 }
 

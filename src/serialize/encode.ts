@@ -4,7 +4,8 @@
 import type { FieldLayout } from '../index/field-layout.js';
 import type { Segment } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
-import { encodeDates, encodeFieldLengths, encodeSkips, encodeTermTable } from './segment-tables.js';
+import { encodeDates, encodeFieldLengths, encodeIds } from './segment-tables.js';
+import { encodeTermGroups } from './term-groups.js';
 import {
   FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SECTION_ALIGN, SectionKind, TABLE_ENTRY_BYTES,
   type IndexMeta, type SegmentMeta,
@@ -61,17 +62,23 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     const add = (kind: number, bytes: Uint8Array): void => {
       sections.push({ kind, segment: s, bytes });
     };
+    // A loaded segment's tables are re-encoded from its arrays: all of them, decoded first.
+    d.dictionary.decodeAllMetadata();
+    const dictionary = d.dictionary.byteForm();
+    const terms = encodeTermGroups(d, dictionary.restarts, dictionary.bytes.length);
     add(SectionKind.segmentMeta, encoder.encode(JSON.stringify(segMeta)));
-    add(SectionKind.terms, d.dictionary.toBytes());
-    add(SectionKind.termTable, encodeTermTable(d));
-    add(SectionKind.skips, encodeSkips(d));
+    add(SectionKind.terms, dictionary.bytes);
+    add(SectionKind.termGroups, view(terms.groups));
+    add(SectionKind.termTable, terms.termTable);
+    add(SectionKind.skips, terms.skips);
     add(SectionKind.postings, d.postings);
     add(SectionKind.positions, d.positions);
     add(SectionKind.fieldLengths, encodeFieldLengths(d.fieldLengths));
+    add(SectionKind.lengthCodes, d.lengthCodes);
     add(SectionKind.dates, encodeDates(d.dates));
     add(SectionKind.storedOffsets, view(d.storedOffsets));
     add(SectionKind.stored, d.stored);
-    add(SectionKind.ids, encoder.encode(JSON.stringify(d.ids)));
+    add(SectionKind.ids, encodeIds(d.ids));
     add(SectionKind.deletes, view(segment.deletes.words));
   });
 

@@ -1,10 +1,16 @@
 // The one place that defines Broadsheet's binary index layout: magic, version, header, section kinds.
 // encode.ts and decode.ts follow it; nothing else in the code base knows these numbers.
 
+import { RESTART_INTERVAL } from '../index/dictionary.js';
+
 /** "BSIX" in ASCII: the first four bytes of every Broadsheet index. */
 export const MAGIC = 0x58495342;
-/** Bumped on any incompatible layout change; a reader rejects versions it does not know. */
-export const FORMAT_VERSION = 2;
+/**
+ * Bumped on any incompatible layout change; a reader rejects versions it does not know. Version 3
+ * made loading a matter of views: term metadata decoded per group on first use, raw field lengths,
+ * dates and length codes, ids without JSON.
+ */
+export const FORMAT_VERSION = 3;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -16,7 +22,8 @@ export const SECTION_ALIGN = 8;
 
 /**
  * What a section holds. Kinds are never renumbered; new kinds get new numbers. Kinds 4–8 held the
- * fixed-width term and block tables of format 1 and are not reused.
+ * fixed-width term and block tables of format 1, kinds 11, 12 and 15 the varint field lengths,
+ * varint dates and JSON ids of format 2; none is reused.
  */
 export const SectionKind = {
   /** JSON: schema, analyzer names, parameters, segment count. */
@@ -29,17 +36,15 @@ export const SectionKind = {
   postings: 9,
   /** Position deltas, per posting per field. */
   positions: 10,
-  /** Varint field lengths, numDocs × scoredCount. */
-  fieldLengths: 11,
-  /** Mode byte, then varint deltas of whole milliseconds (or raw Float64s); see serialize/segment-tables.ts. */
-  dates: 12,
+  /** Uint32 per document: stored-field JSON offsets (numDocs + 1). */
   storedOffsets: 13,
   stored: 14,
-  /** JSON array of the user ids, by DocId. */
-  ids: 15,
   /** Deletion bitset words. */
   deletes: 16,
-  /** Per term: varint df, varint postings bytes, varint positions bytes. */
+  /**
+   * Per term: varint df, varint postings bytes, varint positions bytes. Decoded a group of
+   * TERM_GROUP terms at a time, on first use, from the offsets in termGroups.
+   */
   termTable: 17,
   /**
    * Per term with more than one block, per block: varint last-DocId delta, varint postings bytes and
@@ -47,7 +52,29 @@ export const SectionKind = {
    * scored field in that union varint max tf and varint min field length (block-max metadata).
    */
   skips: 18,
+  /**
+   * The term groups' index: GROUP_COLUMNS columns of (groups + 1) Uint32s, column by column. Row g
+   * holds, for term g × TERM_GROUP, the byte offset of its dictionary entry (a restart point), of its
+   * term-table entry, its postings and positions offsets, its first skip entry and the byte offset of
+   * that entry in skips; row `groups` holds the totals (section lengths, skip entry count).
+   */
+  termGroups: 19,
+  /** One byte per (scored field, document), field by field: index/length-codes.ts codes of the field lengths. */
+  lengthCodes: 20,
+  /** Byte 2 or 4 (the width), 7 zero bytes, then numDocs × scoredCount little-endian lengths of that width. */
+  fieldLengths: 21,
+  /** numDocs little-endian Float64 epoch milliseconds (NaN when undated), viewed in place. */
+  dates: 22,
+  /** Byte 0 then the ids as UTF-8 joined by NUL, or byte 1 then a JSON array (ids with NUL or lone surrogates). */
+  ids: 23,
 } as const;
+
+/** Terms per group of the termGroups index: one dictionary restart interval, so a group starts at a restart point. */
+export const TERM_GROUP = RESTART_INTERVAL;
+
+/** Columns of the termGroups section, in order. */
+export const GroupColumn = { dictionary: 0, termTable: 1, postings: 2, positions: 3, blocks: 4, skips: 5 } as const;
+export const GROUP_COLUMNS = 6;
 
 export type SectionKindName = keyof typeof SectionKind;
 

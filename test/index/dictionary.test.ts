@@ -2,7 +2,8 @@
 // array (JavaScript order), across restart points and for characters where UTF-8 and UTF-16 order differ.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RESTART_INTERVAL, TermDictionary } from '../../src/index/dictionary.js';
+import { RESTART_INTERVAL, TermDictionary, type TermMetadataLoader } from '../../src/index/dictionary.js';
+import { IndexFormatError } from '../../src/errors.js';
 import { rng } from '../_support/random.js';
 
 const terms = ['__proto__', 'constructor', 'port', 'portal', 'porter', 'ports', 'qingdao', 'zürich', '港口'].sort();
@@ -92,6 +93,101 @@ test('malformed byte forms are refused with RangeError', () => {
   // The second entry claims to share more bytes than the first term has.
   lying[bytes[0]! + 1] = 60;
   assert.throws(() => TermDictionary.fromBytes(lying, 3), (e: unknown) => e instanceof RangeError);
+});
+
+/** A metadata source that records which groups were asked for, in order. */
+function recorder(): TermMetadataLoader & { groups: number[] } {
+  const groups: number[] = [];
+  return { groups, loadGroup: (g) => void groups.push(g) };
+}
+
+test('byteForm gives the restart offsets a scan of the bytes finds', () => {
+  const sorted = randomTerms(4, 300);
+  const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
+  assert.is(restarts.length, Math.ceil(sorted.length / RESTART_INTERVAL));
+  const scanned = TermDictionary.fromBytes(bytes, sorted.length).byteForm();
+  assert.equal(scanned.restarts, restarts);
+  assert.equal(TermDictionary.fromBytes(bytes, sorted.length, restarts).byteForm().bytes, bytes);
+});
+
+test('a loaded dictionary decodes metadata for exactly the groups of the ordinals it hands out, once each', () => {
+  const sorted = randomTerms(5, 400);
+  const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
+  const metadata = recorder();
+  const dict = TermDictionary.fromBytes(bytes, sorted.length, restarts, { metadata });
+  const groupOf = (o: number): number => Math.floor(o / RESTART_INTERVAL);
+  assert.equal(metadata.groups, [], 'loading decodes nothing');
+  const o = dict.lookup(sorted[100]!);
+  assert.is(o, 100);
+  assert.equal(metadata.groups, [groupOf(100)]);
+  dict.lookup(sorted[101]!);
+  dict.lookup(sorted[100]!);
+  assert.equal(metadata.groups, [groupOf(100)], 'a group is decoded once');
+  assert.is(dict.lookup('\uffff\uffff'), -1);
+  assert.is(dict.term(350), sorted[350]);
+  assert.equal(metadata.groups, [groupOf(100)], 'misses and term() hand out no ordinal');
+  const lb = dict.lowerBound(sorted[200]! + '\u0000');
+  assert.is(lb, 201);
+  assert.ok(metadata.groups.includes(groupOf(201)));
+  const [from, to] = dict.prefixRange('port');
+  assert.ok(to - from > RESTART_INTERVAL, 'a range over several groups');
+  for (let g = groupOf(from); g <= groupOf(to - 1); g++) assert.ok(metadata.groups.includes(g), `group ${g} of the range`);
+  dict.decodeAllMetadata();
+  assert.equal([...metadata.groups].sort((a, b) => a - b), Array.from({ length: restarts.length }, (_, g) => g));
+  dict.decodeAllMetadata();
+  assert.is(metadata.groups.length, restarts.length, 'nothing decoded twice');
+  // Decoding the term list changes no answer and hands nothing out again.
+  assert.equal(dict.terms, sorted);
+  assert.is(dict.lookup(sorted[3]!), 3);
+});
+
+test('ordinals found through the decoded term list have their metadata decoded too', () => {
+  const sorted = randomTerms(6, 200);
+  const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
+  const metadata = recorder();
+  const dict = TermDictionary.fromBytes(bytes, sorted.length, restarts, { metadata });
+  void dict.terms;
+  assert.is(dict.lookup(sorted[150]!), 150);
+  assert.equal(metadata.groups, [Math.floor(150 / RESTART_INTERVAL)]);
+});
+
+test('restart offsets that cannot be right are refused at load with IndexFormatError', () => {
+  const sorted = randomTerms(7, 100);
+  const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
+  const refused = (r: Uint32Array, b = bytes, size = sorted.length): void =>
+    assert.throws(() => TermDictionary.fromBytes(b, size, r, { part: 'terms/0' }), (e: unknown) => e instanceof IndexFormatError && e.part === 'terms/0');
+  refused(restarts.subarray(1));
+  const shifted = restarts.slice();
+  shifted[0] = 1;
+  refused(shifted);
+  refused(new Uint32Array(0), bytes, 0);
+});
+
+test("a group's malformed entries are refused at first use of that group, naming the part", () => {
+  const sorted = Array.from({ length: 5 * RESTART_INTERVAL }, (_, i) => `term${String(i).padStart(4, '0')}`);
+  const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
+  const bad = bytes.slice();
+  // The second entry of group 2 claims a suffix running past the group: a varint of 127.
+  const at = restarts[2]!;
+  const second = at + 1 + bad[at]!; // after the restart entry (length byte + bytes)
+  bad[second + 1] = 0x7f;
+  const broken = (): TermDictionary => TermDictionary.fromBytes(bad, sorted.length, restarts, { part: 'section:terms/0', metadata: recorder() });
+  const isFormat = (e: unknown): boolean => e instanceof IndexFormatError && e.part === 'section:terms/0';
+  const dict = broken();
+  assert.is(dict.lookup(sorted[3]!), 3, 'other groups still answer');
+  assert.is(dict.lookup(sorted[4 * RESTART_INTERVAL]!), 4 * RESTART_INTERVAL);
+  assert.throws(() => dict.lookup(sorted[2 * RESTART_INTERVAL + 5]!), isFormat);
+  assert.throws(() => broken().term(2 * RESTART_INTERVAL + 3), isFormat);
+  assert.throws(() => broken().prefixRange('term00'), isFormat);
+  assert.throws(() => broken().decodeAllMetadata(), isFormat);
+  assert.throws(() => broken().terms, isFormat);
+  // A restart offset out of order is refused when its group is first read.
+  const swapped = restarts.slice();
+  swapped[3] = restarts[2]!;
+  assert.throws(() => TermDictionary.fromBytes(bytes, sorted.length, swapped, { part: 'section:terms/0' }).lookup(sorted[2 * RESTART_INTERVAL + 1]!), isFormat);
+  const past = restarts.slice();
+  past[4] = bytes.length + 10;
+  assert.throws(() => TermDictionary.fromBytes(bytes, sorted.length, past, { part: 'section:terms/0' }).lookup('term9999'), isFormat);
 });
 
 test.run();

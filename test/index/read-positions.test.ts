@@ -20,6 +20,7 @@ test('readPositions equals readPosting on every posting', () => {
   const data = segment.data;
   const scratch = new PositionsScratch(data.fieldCount);
   let checked = 0;
+  data.dictionary.decodeAllMetadata(); // every ordinal is walked: a loaded segment decodes term metadata lazily
   data.dictionary.terms.forEach((term, ordinal) => {
     if (isExactTerm(term) || isKeywordTerm(term)) return;
     const docs: number[] = [];

@@ -1,71 +1,91 @@
-// The compact segment tables: term table, skip entries with block-max metadata and varint field
-// lengths decode to exactly the arrays the builder made, and malformed bytes are refused.
+// The per-document columns on disk: field lengths (2 or 4 bytes wide), raw dates, length codes and
+// ids decode to exactly what was encoded, and malformed sections are refused with TableError.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  TableError, decodeDates, decodeFieldLengths, decodeSkips, decodeTermTable, encodeDates, encodeFieldLengths, encodeSkips, encodeTermTable,
+  TableError, decodeDates, decodeFieldLengths, decodeIds, decodeLengthCodes, encodeDates, encodeFieldLengths, encodeIds,
 } from '../../src/serialize/segment-tables.js';
 import { syntheticSegment } from '../_support/synthetic-segments.js';
 import { rng } from '../_support/random.js';
 
-test('term table, skips and field lengths round-trip', () => {
-  for (const seed of [1, 2, 3]) {
-    const d = syntheticSegment(rng(seed), { numDocs: 2000 + seed * 500, terms: 80, topShare: 0.7, deleteShare: 0 }, 'x').data;
-    const terms = decodeTermTable(encodeTermTable(d), d.termDf.length, d.postings.length, d.positions.length, d.blockLastDoc.length);
-    assert.equal(terms.termDf, d.termDf);
-    assert.equal(terms.termPostingsStart, d.termPostingsStart);
-    assert.equal(terms.termPositionsStart, d.termPositionsStart);
-    assert.equal(terms.termBlockStart, d.termBlockStart);
-    const skips = decodeSkips(encodeSkips(d), terms, d.numDocs, d.scoredCount);
-    assert.ok(d.blockLastDoc.length > 20, 'terms with several blocks');
-    assert.equal(skips.blockLastDoc, d.blockLastDoc);
-    assert.equal(skips.blockPostingsOffset, d.blockPostingsOffset);
-    assert.equal(skips.blockPositionsOffset, d.blockPositionsOffset);
-    assert.equal(skips.blockMask, d.blockMask);
-    assert.equal(skips.blockMaxTf, d.blockMaxTf);
-    assert.equal(skips.blockMinLength, d.blockMinLength);
-    const lengths = encodeFieldLengths(d.fieldLengths);
-    assert.ok(lengths.length < d.fieldLengths.byteLength / 2);
-    assert.equal(decodeFieldLengths(lengths, d.fieldLengths.length), d.fieldLengths);
-  }
+const refused = (run: () => unknown): void => assert.throws(run, (e: unknown) => e instanceof TableError);
+
+/** A copy at an 8-byte-aligned offset of a larger buffer, as a section sits in a loaded file. */
+function placed(bytes: Uint8Array): Uint8Array {
+  const buffer = new Uint8Array(bytes.length + 16);
+  buffer.set(bytes, 8);
+  return buffer.subarray(8, 8 + bytes.length);
+}
+
+test('field lengths take 2 bytes each when they fit, 4 otherwise, and round-trip', () => {
+  const short = Uint32Array.from([0, 1, 17, 400, 65_535, 3]);
+  const narrow = encodeFieldLengths(short);
+  assert.is(narrow.length, 8 + short.length * 2);
+  assert.equal(decodeFieldLengths(placed(narrow), short.length), short);
+  const long = Uint32Array.from([5, 65_536, 2 ** 32 - 1, 0]);
+  const wide = encodeFieldLengths(long);
+  assert.is(wide.length, 8 + long.length * 4);
+  assert.equal(decodeFieldLengths(placed(wide), long.length), long);
+  // A synthetic segment's lengths (bodies up to 82,000 positions) come back exactly.
+  const d = syntheticSegment(rng(4), { numDocs: 3000, terms: 40, topShare: 0.5, deleteShare: 0 }, 'x').data;
+  assert.equal(decodeFieldLengths(placed(encodeFieldLengths(d.fieldLengths)), d.fieldLengths.length), d.fieldLengths);
+  assert.equal(decodeFieldLengths(placed(encodeFieldLengths(new Uint32Array(0))), 0), new Uint32Array(0));
 });
 
-test('inconsistent or truncated tables are refused with TableError', () => {
-  const d = syntheticSegment(rng(9), { numDocs: 1000, terms: 30, topShare: 0.8, deleteShare: 0 }, 'x').data;
-  const table = encodeTermTable(d);
-  const n = d.termDf.length;
-  const refused = (run: () => unknown): void => assert.throws(run, (e: unknown) => e instanceof TableError);
-  refused(() => decodeTermTable(table, n, d.postings.length + 1, d.positions.length, d.blockLastDoc.length));
-  refused(() => decodeTermTable(table, n, d.postings.length, d.positions.length - 1, d.blockLastDoc.length));
-  refused(() => decodeTermTable(table, n, d.postings.length, d.positions.length, d.blockLastDoc.length + 1));
-  refused(() => decodeTermTable(table.subarray(0, table.length - 1), n, d.postings.length, d.positions.length, d.blockLastDoc.length));
-  refused(() => decodeTermTable(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), 1, 0, 0, 0));
-  const terms = decodeTermTable(table, n, d.postings.length, d.positions.length, d.blockLastDoc.length);
-  const skips = encodeSkips(d);
-  refused(() => decodeSkips(skips, terms, d.blockLastDoc[d.blockLastDoc.length - 1]!, d.scoredCount));
-  refused(() => decodeSkips(skips.subarray(0, skips.length - 1), terms, d.numDocs, d.scoredCount));
-  refused(() => decodeFieldLengths(encodeFieldLengths(d.fieldLengths), d.fieldLengths.length + 1));
-  refused(() => decodeFieldLengths(encodeFieldLengths(d.fieldLengths), d.fieldLengths.length - 1));
+test('malformed field lengths and length codes are refused', () => {
+  const bytes = encodeFieldLengths(Uint32Array.from([1, 2, 3]));
+  refused(() => decodeFieldLengths(placed(bytes), 4));
+  refused(() => decodeFieldLengths(placed(bytes), 2));
+  const badWidth = bytes.slice();
+  badWidth[0] = 3;
+  refused(() => decodeFieldLengths(placed(badWidth), 3));
+  refused(() => decodeFieldLengths(new Uint8Array(0), 0));
+  assert.equal(decodeLengthCodes(Uint8Array.of(1, 2, 3), 3), Uint8Array.of(1, 2, 3));
+  refused(() => decodeLengthCodes(Uint8Array.of(1, 2, 3), 4));
 });
 
-test('dates round-trip exactly: NaN, whole milliseconds both ways, and any other double raw', () => {
+test('dates round-trip bit for bit: NaN, −0, fractions, huge values', () => {
   const cases = [
     Float64Array.from([NaN, Date.UTC(1987, 2, 26, 15, 1, 1, 790), NaN, Date.UTC(1987, 1, 26), Date.UTC(2024, 0, 1), -86_400_000, 0]),
     Float64Array.from([1.5, NaN, -0, 8.64e15, 2 ** 53]),
-    Float64Array.from([5, -0, 7]),
     new Float64Array(0),
   ];
   for (const dates of cases) {
-    const bytes = encodeDates(dates);
-    const back = decodeDates(bytes, dates.length);
+    const back = decodeDates(placed(encodeDates(dates)), dates.length);
     assert.is(back.length, dates.length);
     for (let i = 0; i < dates.length; i++) assert.ok(Object.is(back[i], dates[i]), `date ${i}: ${dates[i]} → ${back[i]}`);
   }
-  // Whole milliseconds take about 3 bytes a date, not 8.
-  const reuters = Float64Array.from({ length: 1000 }, (_, i) => Date.UTC(1987, 1, 26) + i * 61_270);
-  assert.ok(encodeDates(reuters).length < 3.5 * 1000);
-  assert.throws(() => decodeDates(encodeDates(reuters), 1001), (e: unknown) => e instanceof TableError);
-  assert.throws(() => decodeDates(Uint8Array.of(7), 0), (e: unknown) => e instanceof TableError);
+  refused(() => decodeDates(placed(encodeDates(cases[0]!)), 8));
+  refused(() => decodeDates(Uint8Array.of(7), 0));
+});
+
+test('ids round-trip, including ids that need the JSON form (NUL, lone surrogates)', () => {
+  const cases: string[][] = [
+    ['a', 'b/c', 'zürich', '港口', '😀', ''],
+    [''],
+    [],
+    ['x', 'with\u0000nul', 'y'],
+    ['lone \ud800 high', 'fine'],
+    ['lone \udc00 low'],
+  ];
+  for (const ids of cases) assert.equal(decodeIds(encodeIds(ids), ids.length), ids, JSON.stringify(ids));
+  // The joined form is smaller than JSON for ordinary ids.
+  const plain = Array.from({ length: 500 }, (_, i) => String(i + 1));
+  assert.ok(encodeIds(plain).length < new TextEncoder().encode(JSON.stringify(plain)).length);
+});
+
+test('malformed ids are refused', () => {
+  const ids = encodeIds(['a', 'b', 'c']);
+  refused(() => decodeIds(ids, 2));
+  refused(() => decodeIds(ids, 4));
+  const unknownMode = ids.slice();
+  unknownMode[0] = 9;
+  refused(() => decodeIds(unknownMode, 3));
+  refused(() => decodeIds(Uint8Array.of(0, 0xff, 0xfe), 1)); // not UTF-8
+  const json = new TextEncoder().encode('\u0001[1,2]');
+  refused(() => decodeIds(json, 2)); // JSON, but not strings
+  refused(() => decodeIds(new TextEncoder().encode('\u0001[oops'), 1));
+  refused(() => decodeIds(new Uint8Array(0), 0));
 });
 
 test.run();

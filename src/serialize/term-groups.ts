@@ -1,0 +1,247 @@
+// A segment's term metadata on disk: the term table (df and byte lengths per term), the skip entries
+// with block-max metadata, and the termGroups index that lets a loaded segment decode them one group
+// of TERM_GROUP terms at a time, on first use. Knows the layout; the dictionary decides when.
+
+import { ByteWriter } from '../index/byte-writer.js';
+import type { TermMetadataLoader } from '../index/dictionary.js';
+import { BLOCK_SIZE } from '../index/posting-blocks.js';
+import type { SegmentData } from '../index/segment.js';
+import { IndexFormatError } from '../errors.js';
+import { GROUP_COLUMNS, GroupColumn, TERM_GROUP } from './format.js';
+
+/** The three term-metadata sections of one segment. */
+export interface EncodedTermGroups {
+  termTable: Uint8Array;
+  skips: Uint8Array;
+  /** GROUP_COLUMNS columns of (groups + 1) Uint32s (see format.ts). */
+  groups: Uint32Array;
+}
+
+/**
+ * Encodes the term table and skip entries from the SegmentData arrays, recording at each group's
+ * first term where every stream stands. `restarts` are the dictionary's restart offsets.
+ */
+export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictionaryBytes: number): EncodedTermGroups {
+  const terms = d.termDf.length;
+  const groupCount = Math.ceil(terms / TERM_GROUP);
+  const stride = groupCount + 1;
+  const groups = new Uint32Array(GROUP_COLUMNS * stride);
+  const table = new ByteWriter(terms * 4 + 16);
+  const skips = new ByteWriter(d.blockLastDoc.length * 10 + 16);
+  const width = d.scoredCount;
+  for (let t = 0; t < terms; t++) {
+    if (t % TERM_GROUP === 0) {
+      const g = t / TERM_GROUP;
+      groups[GroupColumn.dictionary * stride + g] = restarts[g]!;
+      groups[GroupColumn.termTable * stride + g] = table.length;
+      groups[GroupColumn.postings * stride + g] = d.termPostingsStart[t]!;
+      groups[GroupColumn.positions * stride + g] = d.termPositionsStart[t]!;
+      groups[GroupColumn.blocks * stride + g] = d.termBlockStart[t]!;
+      groups[GroupColumn.skips * stride + g] = skips.length;
+    }
+    table.varint(d.termDf[t]!);
+    table.varint(d.termPostingsStart[t + 1]! - d.termPostingsStart[t]!);
+    table.varint(d.termPositionsStart[t + 1]! - d.termPositionsStart[t]!);
+    const first = d.termBlockStart[t]!;
+    const end = d.termBlockStart[t + 1]!;
+    for (let k = first; k < end; k++) {
+      skips.varint(d.blockLastDoc[k]! - (k === first ? 0 : d.blockLastDoc[k - 1]!));
+      if (k < end - 1) {
+        skips.varint(d.blockPostingsOffset[k + 1]! - d.blockPostingsOffset[k]!);
+        skips.varint(d.blockPositionsOffset[k + 1]! - d.blockPositionsOffset[k]!);
+      }
+      const mask = d.blockMask[k]!;
+      skips.varint(mask);
+      for (let f = 0; f < width; f++) {
+        if ((mask & (1 << f)) === 0) continue;
+        skips.varint(d.blockMaxTf[k * width + f]!);
+        skips.varint(d.blockMinLength[k * width + f]!);
+      }
+    }
+  }
+  const termTable = table.finish();
+  const skipBytes = skips.finish();
+  groups[GroupColumn.dictionary * stride + groupCount] = dictionaryBytes;
+  groups[GroupColumn.termTable * stride + groupCount] = termTable.length;
+  groups[GroupColumn.postings * stride + groupCount] = d.termPostingsStart[terms]!;
+  groups[GroupColumn.positions * stride + groupCount] = d.termPositionsStart[terms]!;
+  groups[GroupColumn.blocks * stride + groupCount] = d.termBlockStart[terms]!;
+  groups[GroupColumn.skips * stride + groupCount] = skipBytes.length;
+  return { termTable, skips: skipBytes, groups };
+}
+
+/** The term and skip arrays of a loaded segment: allocated zeroed, filled group by group. */
+export interface TermArrays {
+  termDf: Uint32Array;
+  termPostingsStart: Uint32Array;
+  termPositionsStart: Uint32Array;
+  termBlockStart: Uint32Array;
+  blockLastDoc: Uint32Array;
+  blockPostingsOffset: Uint32Array;
+  blockPositionsOffset: Uint32Array;
+  blockMask: Uint32Array;
+  blockMaxTf: Uint32Array;
+  blockMinLength: Uint32Array;
+}
+
+/** What a loaded segment's term metadata is decoded from. */
+export interface TermGroupSource {
+  terms: number;
+  numDocs: number;
+  scoredCount: number;
+  /** The termGroups section as Uint32s, its size and end rows checked by {@link checkTermGroups}. */
+  groups: Uint32Array;
+  termTable: Uint8Array;
+  skips: Uint8Array;
+  /** Error parts naming the two sections. */
+  termTablePart: string;
+  skipsPart: string;
+}
+
+/**
+ * Checks the group index at load in O(1): its size, a first row of zeros and a last row of totals.
+ * Whether each column ascends is checked per group when the group is decoded: a loop over every
+ * row costs ~2 ms cold for 91k terms, a third of the load budget.
+ */
+export function checkTermGroups(groups: Uint32Array, terms: number, totals: readonly number[], part: string): void {
+  const groupCount = Math.ceil(terms / TERM_GROUP);
+  const stride = groupCount + 1;
+  if (groups.length !== GROUP_COLUMNS * stride) throw new IndexFormatError('term group index has the wrong size', part, groups.length, GROUP_COLUMNS * stride);
+  for (let c = 0; c < GROUP_COLUMNS; c++) {
+    if (groups[c * stride] !== 0) throw new IndexFormatError('term group index does not start at 0', part, groups[c * stride]!, 0);
+    const total = groups[c * stride + groupCount]!;
+    if (total !== totals[c]) throw new IndexFormatError('term group index does not end at its section', part, total, totals[c]!);
+  }
+}
+
+/** Sequential varint reader confined to [p, end) of one section. */
+class Reader {
+  readonly bytes: Uint8Array;
+  p: number;
+  end: number;
+  readonly part: string;
+  constructor(bytes: Uint8Array, part: string) {
+    this.bytes = bytes;
+    this.p = 0;
+    this.end = 0;
+    this.part = part;
+  }
+  varint(): number {
+    const bytes = this.bytes;
+    let p = this.p;
+    if (p >= this.end) throw new IndexFormatError('term metadata runs past its group', this.part, p, this.end);
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      if (shift > 28 || p >= this.end) throw new IndexFormatError('malformed varint in term metadata', this.part, p, this.end);
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    this.p = p;
+    return v >>> 0;
+  }
+}
+
+/**
+ * Decodes term metadata group by group into {@link TermArrays}, checking as it goes that every offset
+ * stays inside its term and section and that each group's streams add up to the next group's starts
+ * (so a crafted file with valid checksums is refused here, at first use, with IndexFormatError).
+ */
+export class TermGroupDecoder implements TermMetadataLoader {
+  readonly #source: TermGroupSource;
+  readonly #arrays: TermArrays;
+  readonly #stride: number;
+  readonly #table: Reader;
+  readonly #skips: Reader;
+  readonly #groupsPart: string;
+
+  constructor(source: TermGroupSource, arrays: TermArrays, groupsPart: string) {
+    this.#source = source;
+    this.#arrays = arrays;
+    this.#groupsPart = groupsPart;
+    this.#stride = Math.ceil(source.terms / TERM_GROUP) + 1;
+    this.#table = new Reader(source.termTable, source.termTablePart);
+    this.#skips = new Reader(source.skips, source.skipsPart);
+  }
+
+  /** Fills the arrays for terms [group × TERM_GROUP, …) and their skip entries. */
+  loadGroup(group: number): void {
+    const { groups, terms, numDocs, scoredCount: width, termTablePart, skipsPart } = this.#source;
+    const a = this.#arrays;
+    const stride = this.#stride;
+    const last = stride - 1;
+    // This group's window of every column must ascend and stay within the column's total.
+    for (let c = 0; c < GROUP_COLUMNS; c++) {
+      const start = groups[c * stride + group]!;
+      const end = groups[c * stride + group + 1]!;
+      if (start > end || end > groups[c * stride + last]!) throw new IndexFormatError('term group index is not ascending', this.#groupsPart, end, start);
+    }
+    const from = group * TERM_GROUP;
+    const to = Math.min(from + TERM_GROUP, terms);
+    const table = this.#table;
+    table.p = groups[GroupColumn.termTable * stride + group]!;
+    table.end = groups[GroupColumn.termTable * stride + group + 1]!;
+    let postings = groups[GroupColumn.postings * stride + group]!;
+    let positions = groups[GroupColumn.positions * stride + group]!;
+    let blocks = groups[GroupColumn.blocks * stride + group]!;
+    for (let t = from; t < to; t++) {
+      const df = table.varint();
+      a.termDf[t] = df;
+      a.termPostingsStart[t] = postings;
+      a.termPositionsStart[t] = positions;
+      a.termBlockStart[t] = blocks;
+      postings += table.varint();
+      positions += table.varint();
+      // Terms with more than one block, and only they, have skip entries: one per block.
+      if (df > BLOCK_SIZE) blocks += Math.ceil(df / BLOCK_SIZE);
+    }
+    if (table.p !== table.end) throw new IndexFormatError('term table group has trailing bytes', termTablePart, table.p, table.end);
+    const postingsEnd = groups[GroupColumn.postings * stride + group + 1]!;
+    const positionsEnd = groups[GroupColumn.positions * stride + group + 1]!;
+    const blocksEnd = groups[GroupColumn.blocks * stride + group + 1]!;
+    if (postings !== postingsEnd) throw new IndexFormatError('term postings do not add up to the group index', termTablePart, postings, postingsEnd);
+    if (positions !== positionsEnd) throw new IndexFormatError('term positions do not add up to the group index', termTablePart, positions, positionsEnd);
+    if (blocks !== blocksEnd) throw new IndexFormatError('block count does not match the group index', termTablePart, blocks, blocksEnd);
+    // The end of the group's last term is the next group's start (the same value its own decode writes).
+    a.termPostingsStart[to] = postings;
+    a.termPositionsStart[to] = positions;
+    a.termBlockStart[to] = blocks;
+
+    const skips = this.#skips;
+    skips.p = groups[GroupColumn.skips * stride + group]!;
+    skips.end = groups[GroupColumn.skips * stride + group + 1]!;
+    for (let t = from; t < to; t++) {
+      const first = a.termBlockStart[t]!;
+      const end = a.termBlockStart[t + 1]!;
+      if (first === end) continue;
+      const termPostingsEnd = a.termPostingsStart[t + 1]!;
+      const termPositionsEnd = a.termPositionsStart[t + 1]!;
+      let lastDoc = -1;
+      let p = a.termPostingsStart[t]!;
+      let q = a.termPositionsStart[t]!;
+      for (let k = first; k < end; k++) {
+        const delta = skips.varint();
+        if (k > first && delta === 0) throw new IndexFormatError('block last DocIds do not ascend', skipsPart, delta, 1);
+        lastDoc = k === first ? delta : lastDoc + delta;
+        if (lastDoc >= numDocs) throw new IndexFormatError('block refers to a missing document', skipsPart, lastDoc, numDocs);
+        a.blockLastDoc[k] = lastDoc;
+        a.blockPostingsOffset[k] = p;
+        a.blockPositionsOffset[k] = q;
+        if (k < end - 1) {
+          p += skips.varint();
+          q += skips.varint();
+          if (p > termPostingsEnd) throw new IndexFormatError('block runs past its term', skipsPart, p, termPostingsEnd);
+          if (q > termPositionsEnd) throw new IndexFormatError('block positions run past their term', skipsPart, q, termPositionsEnd);
+        }
+        const mask = skips.varint();
+        a.blockMask[k] = mask;
+        for (let f = 0; f < width; f++) {
+          if ((mask & (1 << f)) === 0) continue;
+          a.blockMaxTf[k * width + f] = skips.varint();
+          a.blockMinLength[k * width + f] = skips.varint();
+        }
+      }
+    }
+    if (skips.p !== skips.end) throw new IndexFormatError('skip entries of a group have trailing bytes', skipsPart, skips.p, skips.end);
+  }
+}

@@ -1,0 +1,252 @@
+// A loaded index decodes term metadata one group at a time, on first use. Specification: every kind
+// of query, feature and maintenance operation, run first on a freshly loaded index, answers exactly
+// as on the built index; a crafted file with valid checksums is refused with IndexFormatError, at
+// load for what load reads, at first use for a term group's bytes.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { IndexFormatError, SearchIndex, type NewsDocument } from '../../src/index.js';
+import { checksum32 } from '../../src/serialize/checksum.js';
+import { decodeIndex } from '../../src/serialize/decode.js';
+import { GroupColumn, HEADER_BYTES, SectionKind, TABLE_ENTRY_BYTES, TERM_GROUP } from '../../src/serialize/format.js';
+import { VOCABULARY, pick, rng } from '../_support/random.js';
+import { syntheticSegment } from '../_support/synthetic-segments.js';
+
+const WORDS = [
+  ...VOCABULARY,
+  'harbor', 'harbors', 'shipping', 'shipped', 'exports', 'exported', 'price', 'prices', 'priced', 'oil', 'crude',
+  'wheat', 'grain', 'bank', 'banks', 'banking', 'rate', 'rates', 'interest', 'inflation', 'minister', 'ministry',
+  'zürich', 'qingdao', '港口', 'inventory', 'investor', 'investors', 'invoice', 'portal', 'porter', 'portion',
+];
+const CATEGORIES = ['economy', 'shipping', 'energy', 'politics'];
+
+function corpus(seed: number, count: number): NewsDocument[] {
+  const random = rng(seed);
+  // Zipf-ish word choice: a few words reach more than one posting block (128 documents).
+  const word = (): string => WORDS[Math.floor(WORDS.length * random() ** 2.5)]!;
+  const text = (n: number): string => Array.from({ length: 1 + Math.floor(random() * n) }, word).join(' ');
+  return Array.from({ length: count }, (_, i) => {
+    const doc: NewsDocument = { id: `d${i}`, title: text(6), body: text(40), category: pick(random, CATEGORIES) };
+    if (random() < 0.85) doc.date = new Date(Date.UTC(1987, Math.floor(random() * 12), 1 + Math.floor(random() * 28))).toISOString();
+    return doc;
+  });
+}
+
+const DOCS = corpus(1987, 700);
+
+/** The same index every time: three segments (250 documents buffered each) and a few deletes. */
+function build(): SearchIndex {
+  const index = new SearchIndex({ maxBufferedDocs: 250 });
+  index.addAll(DOCS);
+  for (let i = 0; i < DOCS.length; i += 37) index.remove(DOCS[i]!.id);
+  index.flush();
+  return index;
+}
+
+const BYTES = build().serialize();
+
+/** Each kind of use, run first on a freshly loaded index. */
+const KINDS: Record<string, (index: SearchIndex) => unknown> = {
+  'one word': (i) => i.search('port'),
+  'several words (proximity)': (i) => i.search('trade deficit growth'),
+  'all words': (i) => i.search('port trade', { defaultOperator: 'and' }),
+  'a long page': (i) => i.search('the market growth', { limit: 60 }),
+  phrase: (i) => i.search('"trade fair"'),
+  prefix: (i) => i.search('inv*'),
+  fuzzy: (i) => i.search('harbr~1 shiping~2'),
+  'fields and booleans': (i) => i.search('title:port -budget +market'),
+  'date range and order': (i) => i.search('market', { dateRange: { from: '1987-03', to: '1987-08' }, sort: 'newest' }),
+  'facets and keyword filters': (i) => i.search('port', { facets: { fields: ['category'], year: true, month: true }, where: { category: ['economy', 'energy'] } }),
+  highlight: (i) => i.search('port trading', { highlight: true }),
+  suggest: (i) => i.suggest('po'),
+  'did you mean': (i) => [i.didYouMean('harbur'), i.didYouMean('tradng deficet')],
+  related: (i) => i.related('d5'),
+  explain: (i) => i.explain('port trade', 'd3'),
+  stats: (i) => i.stats(),
+  'optimize, then search': (i) => {
+    i.optimize();
+    return [i.segmentCount, i.search('port trade'), i.stats()];
+  },
+  'add and remove, then search': (i) => {
+    i.remove('d10');
+    i.add({ id: 'new', title: 'port harbor', body: 'trade at the port' });
+    i.replace({ id: 'd11', title: 'energy', body: 'crude oil prices' });
+    return [i.search('port'), i.search('crude oil'), i.size];
+  },
+};
+
+for (const [name, use] of Object.entries(KINDS)) {
+  test(`first use on a freshly loaded index: ${name}`, () => {
+    assert.equal(use(SearchIndex.deserialize(BYTES)), use(build()));
+  });
+}
+
+test('save → load → save gives the same bytes, and the reloaded index answers the same', () => {
+  const loaded = SearchIndex.deserialize(BYTES);
+  const again = loaded.serialize();
+  assert.equal(again, BYTES);
+  const twice = SearchIndex.deserialize(SearchIndex.deserialize(again).serialize());
+  for (const q of ['port', 'trade deficit', '"trade fair"', 'inv*', 'harbr~1']) assert.equal(twice.search(q), build().search(q), q);
+  // After queries have decoded some groups only, saving still writes every group.
+  const partly = SearchIndex.deserialize(BYTES);
+  partly.search('port');
+  assert.equal(partly.serialize(), BYTES);
+});
+
+test('a Node Buffer loads, at any byte offset, and answers the same', () => {
+  for (const offset of [0, 1, 3, 4]) {
+    const buffer = Buffer.alloc(BYTES.length + offset);
+    buffer.set(BYTES, offset);
+    const loaded = SearchIndex.deserialize(buffer.subarray(offset));
+    assert.equal(loaded.search('port trade'), build().search('port trade'), `offset ${offset}`);
+  }
+});
+
+test('loaded segment data has the keys of built segment data, in the same order (one hidden class for query code)', () => {
+  const built = syntheticSegment(rng(1), { numDocs: 50, terms: 10, topShare: 0.5, deleteShare: 0 }, 'x').data;
+  assert.equal(Object.keys(decodeIndex(BYTES, []).segments[0]!.data), Object.keys(built));
+});
+
+// ---- Crafted files: valid checksums around bad content.
+
+interface SectionRef {
+  offset: number;
+  length: number;
+  entry: number;
+}
+
+function section(bytes: Uint8Array, kind: number, segment: number): SectionRef {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = dv.getUint32(8, true);
+  for (let i = 0; i < count; i++) {
+    const entry = HEADER_BYTES + i * TABLE_ENTRY_BYTES;
+    if (dv.getUint32(entry, true) === kind && dv.getUint32(entry + 4, true) === segment) {
+      return { offset: dv.getUint32(entry + 8, true), length: dv.getUint32(entry + 12, true), entry };
+    }
+  }
+  throw new Error(`no section ${kind}/${segment}`);
+}
+
+/** A copy of BYTES with one section's content changed in place and every checksum made right again. */
+function crafted(kind: number, segment: number, change: (body: Uint8Array, words: Uint32Array) => void): Uint8Array {
+  const bytes = BYTES.slice();
+  const s = section(bytes, kind, segment);
+  const body = bytes.subarray(s.offset, s.offset + s.length);
+  change(body, new Uint32Array(bytes.buffer, s.offset, s.length >>> 2));
+  const dv = new DataView(bytes.buffer);
+  dv.setUint32(s.entry + 16, checksum32(body), true);
+  const count = dv.getUint32(8, true);
+  dv.setUint32(12, checksum32(bytes.subarray(HEADER_BYTES, HEADER_BYTES + count * TABLE_ENTRY_BYTES)), true);
+  return bytes;
+}
+
+const refusedAs = (part: string) => (e: unknown): boolean => e instanceof IndexFormatError && e.part === part;
+
+function termCount(segment: number): number {
+  const meta = section(BYTES, SectionKind.segmentMeta, segment);
+  return (JSON.parse(new TextDecoder().decode(BYTES.subarray(meta.offset, meta.offset + meta.length))) as { terms: number }).terms;
+}
+
+test('a group index that ascends wrongly loads, and is refused at first use of that group', () => {
+  const stride = Math.ceil(termCount(0) / TERM_GROUP) + 1;
+  const dictionary = decodeIndex(BYTES, []).segments[0]!.data.dictionary;
+  const group = Math.floor(dictionary.lookup('port') / TERM_GROUP);
+  // A word whose stem lies in neither of the two groups the change touches (port's and the next).
+  const away = ['bank', 'crude', 'budget', 'harbor'].find((w) => Math.abs(Math.floor(dictionary.lookup(w) / TERM_GROUP) - group - 0.5) > 1)!;
+  // The group holding "port" now ends past the postings section.
+  const bytes = crafted(SectionKind.termGroups, 0, (_, words) => {
+    words[GroupColumn.postings * stride + group + 1] = words[GroupColumn.postings * stride + stride - 1]! + 1;
+  });
+  const loaded = SearchIndex.deserialize(bytes); // load reads only the group index's ends
+  assert.equal(loaded.search(away), build().search(away), 'groups left alone still answer');
+  assert.throws(() => loaded.search('port'), refusedAs('section:termGroups/0'));
+  assert.throws(() => SearchIndex.deserialize(bytes).stats(), refusedAs('section:termGroups/0'));
+});
+
+test('a group index with the wrong totals or size is refused at load', () => {
+  const stride = Math.ceil(termCount(1) / TERM_GROUP) + 1;
+  const totals = crafted(SectionKind.termGroups, 1, (_, words) => {
+    words[GroupColumn.skips * stride + stride - 1] = words[GroupColumn.skips * stride + stride - 1]! + 1;
+  });
+  assert.throws(() => SearchIndex.deserialize(totals), refusedAs('section:termGroups/1'));
+  const restart = crafted(SectionKind.termGroups, 1, (_, words) => {
+    words[GroupColumn.dictionary * stride] = 3;
+  });
+  assert.throws(() => SearchIndex.deserialize(restart), refusedAs('section:termGroups/1'));
+});
+
+test('term table, skip entry and dictionary bytes are refused at first use, naming their section', () => {
+  const table = crafted(SectionKind.termTable, 2, (body) => {
+    body[body.length - 2] = body[body.length - 2]! ^ 0x01; // the last term's postings or positions length
+  });
+  assert.throws(() => SearchIndex.deserialize(table).stats(), refusedAs('section:termTable/2'));
+  const skips = crafted(SectionKind.skips, 0, (body) => {
+    body.set([0xff, 0xff, 0x7f], 0); // the first skip entry's last DocId, far past the segment
+  });
+  assert.throws(() => SearchIndex.deserialize(skips).stats(), refusedAs('section:skips/0'));
+  const terms = crafted(SectionKind.terms, 0, (body) => {
+    body[0] = 0x7f; // the first term claims 127 bytes, running into the next group
+  });
+  const loaded = SearchIndex.deserialize(terms);
+  assert.throws(() => loaded.search('__proto__ constructor'), refusedAs('section:terms/0'));
+  assert.throws(() => SearchIndex.deserialize(terms).stats(), refusedAs('section:terms/0'));
+});
+
+test('stored offsets out of order are refused when that document is read', () => {
+  const bytes = crafted(SectionKind.storedOffsets, 0, (_, words) => {
+    for (let d = 0; d < 250; d++) words[d + 1] = words[0]! + 1_000_000; // past the stored section
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.throws(() => loaded.search('port'), refusedAs('section:storedOffsets'));
+});
+
+test('a file of format 2 is refused with the version named', () => {
+  const old = BYTES.slice();
+  new DataView(old.buffer).setUint32(4, 2, true);
+  assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 2 && e.expected === 3);
+});
+
+// ---- Property: small random corpora answer identically built and loaded.
+
+const docArb = fc.record({
+  title: fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }),
+  body: fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }),
+  category: fc.constantFrom(...CATEGORIES),
+  month: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined }),
+});
+const queryArb = fc.oneof(
+  fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+  fc.constantFrom(...WORDS).map((w) => `${w.slice(0, 2)}*`),
+  fc.constantFrom(...WORDS).map((w) => `${w}~1`),
+  fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...WORDS)).map(([a, b]) => `"${a} ${b}"`),
+  fc.string({ maxLength: 6 }),
+);
+
+test('property: random small corpora answer random queries identically, built and freshly loaded', () => {
+  fc.assert(
+    fc.property(
+      fc.array(docArb, { minLength: 1, maxLength: 40 }),
+      fc.array(queryArb, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 5, max: 60 }),
+      (docs, queries, buffered) => {
+        const built = new SearchIndex({ maxBufferedDocs: buffered });
+        built.addAll(
+          docs.map((d, i) => ({
+            id: `p${i}`,
+            title: d.title.join(' '),
+            body: d.body.join(' '),
+            category: d.category,
+            ...(d.month === undefined ? {} : { date: `1987-${String(d.month + 1).padStart(2, '0')}-15` }),
+          })),
+        );
+        if (docs.length > 3) built.remove('p1');
+        const loaded = SearchIndex.deserialize(built.serialize());
+        for (const q of queries) assert.equal(loaded.search(q, { limit: 20 }), built.search(q, { limit: 20 }), q);
+        assert.equal(loaded.stats(), built.stats());
+      },
+    ),
+    { numRuns: 300, seed: 21578 },
+  );
+});
+
+test.run();

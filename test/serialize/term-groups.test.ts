@@ -1,0 +1,148 @@
+// Term metadata on disk: encoded from a segment's arrays, decoded one group at a time in any order
+// back to exactly those arrays; a group's malformed bytes are refused with IndexFormatError naming
+// the section, when that group is decoded.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { IndexFormatError } from '../../src/errors.js';
+import type { SegmentData } from '../../src/index/segment.js';
+import { GROUP_COLUMNS, GroupColumn, TERM_GROUP } from '../../src/serialize/format.js';
+import { TermGroupDecoder, checkTermGroups, encodeTermGroups, type TermArrays } from '../../src/serialize/term-groups.js';
+import { syntheticSegment } from '../_support/synthetic-segments.js';
+import { rng } from '../_support/random.js';
+
+const ARRAYS = [
+  'termDf', 'termPostingsStart', 'termPositionsStart', 'termBlockStart',
+  'blockLastDoc', 'blockPostingsOffset', 'blockPositionsOffset', 'blockMask', 'blockMaxTf', 'blockMinLength',
+] as const;
+
+function zeroed(d: SegmentData): TermArrays {
+  const out = {} as Record<(typeof ARRAYS)[number], Uint32Array>;
+  for (const name of ARRAYS) out[name] = new Uint32Array(d[name].length);
+  const terms = d.termDf.length;
+  out.termPostingsStart[terms] = d.termPostingsStart[terms]!;
+  out.termPositionsStart[terms] = d.termPositionsStart[terms]!;
+  out.termBlockStart[terms] = d.termBlockStart[terms]!;
+  return out;
+}
+
+interface Fixture {
+  d: SegmentData;
+  termTable: Uint8Array;
+  skips: Uint8Array;
+  groups: Uint32Array;
+  totals: number[];
+}
+
+function fixture(seed: number, terms = 90): Fixture {
+  const d = syntheticSegment(rng(seed), { numDocs: 2500, terms, topShare: 0.7, deleteShare: 0 }, 'x').data;
+  const { bytes, restarts } = d.dictionary.byteForm();
+  const encoded = encodeTermGroups(d, restarts, bytes.length);
+  const totals = [bytes.length, encoded.termTable.length, d.postings.length, d.positions.length, d.blockLastDoc.length, encoded.skips.length];
+  return { d, ...encoded, totals };
+}
+
+function decoder(f: Fixture, arrays: TermArrays, overrides: Partial<Pick<Fixture, 'termTable' | 'skips' | 'groups'>> = {}): TermGroupDecoder {
+  return new TermGroupDecoder(
+    {
+      terms: f.d.termDf.length,
+      numDocs: f.d.numDocs,
+      scoredCount: f.d.scoredCount,
+      groups: overrides.groups ?? f.groups,
+      termTable: overrides.termTable ?? f.termTable,
+      skips: overrides.skips ?? f.skips,
+      termTablePart: 'termTable',
+      skipsPart: 'skips',
+    },
+    arrays,
+    'termGroups',
+  );
+}
+
+test('groups decoded in any order rebuild exactly the arrays the builder made', () => {
+  for (const seed of [1, 2, 3]) {
+    const f = fixture(seed);
+    assert.ok(f.d.blockLastDoc.length > 20, 'terms with several blocks');
+    const arrays = zeroed(f.d);
+    const groups = Math.ceil(f.d.termDf.length / TERM_GROUP);
+    const order = Array.from({ length: groups }, (_, g) => g);
+    const random = rng(seed + 10);
+    order.sort(() => random() - 0.5);
+    const load = decoder(f, arrays);
+    for (const g of order) load.loadGroup(g);
+    for (const name of ARRAYS) assert.equal(arrays[name], f.d[name], name);
+  }
+});
+
+test('one group fills its own terms, their end offsets and their skip entries, nothing else', () => {
+  const f = fixture(5);
+  const arrays = zeroed(f.d);
+  const g = 2;
+  decoder(f, arrays).loadGroup(g);
+  const from = g * TERM_GROUP;
+  const to = from + TERM_GROUP;
+  for (let t = 0; t < f.d.termDf.length; t++) {
+    const inside = t >= from && t < to;
+    assert.is(arrays.termDf[t], inside ? f.d.termDf[t] : 0, `df ${t}`);
+    for (const name of ['termPostingsStart', 'termPositionsStart', 'termBlockStart'] as const) {
+      // A term's end is the next term's start, so the group also writes the entry after its last term.
+      if (inside || t === to) assert.is(arrays[name][t], f.d[name][t], `${name} ${t}`);
+    }
+  }
+  for (let k = 0; k < f.d.blockLastDoc.length; k++) {
+    const inside = k >= f.d.termBlockStart[from]! && k < f.d.termBlockStart[to]!;
+    assert.is(arrays.blockLastDoc[k], inside ? f.d.blockLastDoc[k] : 0, `skip ${k}`);
+  }
+});
+
+test('the group index is checked in O(1) at load: size, zeros first, totals last', () => {
+  const f = fixture(6);
+  const terms = f.d.termDf.length;
+  checkTermGroups(f.groups, terms, f.totals, 'termGroups');
+  const bad = (groups: Uint32Array, totals = f.totals): void =>
+    assert.throws(() => checkTermGroups(groups, terms, totals, 'termGroups'), (e: unknown) => e instanceof IndexFormatError && e.part === 'termGroups');
+  bad(f.groups.subarray(1));
+  bad(f.groups, f.totals.map((t, c) => (c === GroupColumn.skips ? t + 1 : t)));
+  const stride = Math.ceil(terms / TERM_GROUP) + 1;
+  const shifted = f.groups.slice();
+  shifted[GroupColumn.postings * stride] = 1;
+  bad(shifted);
+  assert.is(f.groups.length, GROUP_COLUMNS * stride);
+});
+
+test("a group's malformed bytes are refused when that group is decoded, naming the section", () => {
+  const f = fixture(7);
+  const stride = Math.ceil(f.d.termDf.length / TERM_GROUP) + 1;
+  const at = (column: number, g: number): number => f.groups[column * stride + g]!;
+  const refusedAt = (part: string, group: number, overrides: Parameters<typeof decoder>[2]): void => {
+    const load = decoder(f, zeroed(f.d), overrides);
+    assert.throws(() => load.loadGroup(group), (e: unknown) => e instanceof IndexFormatError && e.part === part, part);
+  };
+  // A postings length changed by one: the group's terms no longer end where the next group starts.
+  const table = f.termTable.slice();
+  const p = at(GroupColumn.termTable, 1);
+  let q = p;
+  while (table[q]! >= 0x80) q++; // skip the df varint
+  q++;
+  table[q] = table[q]! ^ 1;
+  refusedAt('termTable', 1, { termTable: table });
+  // A skip entry whose last DocId is past the segment.
+  const multi = Array.from({ length: stride - 1 }, (_, g) => g).find((g) => at(GroupColumn.skips, g + 1) > at(GroupColumn.skips, g))!;
+  const skips = f.skips.slice();
+  skips[at(GroupColumn.skips, multi)] = 0xff;
+  skips[at(GroupColumn.skips, multi) + 1] = 0xff;
+  skips[at(GroupColumn.skips, multi) + 2] = 0x7f;
+  refusedAt('skips', multi, { skips });
+  // A group window that descends, or runs past its column's total.
+  const descending = f.groups.slice();
+  descending[GroupColumn.positions * stride + 2] = descending[GroupColumn.positions * stride + 1]! - 1;
+  refusedAt('termGroups', 1, { groups: descending });
+  const past = f.groups.slice();
+  past[GroupColumn.skips * stride + 1] = f.totals[GroupColumn.skips]! + 5;
+  refusedAt('termGroups', 0, { groups: past });
+  // Trailing bytes: a table window one byte longer than the group's entries.
+  const longer = f.groups.slice();
+  longer[GroupColumn.termTable * stride + 1] = at(GroupColumn.termTable, 1) + 1;
+  refusedAt('termTable', 0, { groups: longer });
+});
+
+test.run();
