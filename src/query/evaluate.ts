@@ -3,11 +3,11 @@
 
 import type { Segment } from '../index/segment.js';
 import { forEachPosting } from '../index/segment.js';
-import { readPosting } from '../index/read-posting.js';
+import { PositionsBatch, readPositionsBatch } from '../index/read-positions.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { scoreTerms } from './executor.js';
 import type { PlanNode } from './plan.js';
-import { phraseFrequency } from './phrase-match.js';
+import { phraseFrequencyIn } from './phrase-match.js';
 import { EMPTY, addScores, intersect, scale, subtract, union, type Sparse } from './sparse.js';
 
 /** The documents of `segment` matching `node`, with their scores. */
@@ -98,17 +98,35 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
   }
   const offsets = node.terms.map((t) => t.offset);
   const width = data.scoredCount;
+  const docs = Int32Array.from(candidates ?? []);
+  const n = docs.length;
+  // Each term's positions for every candidate, one walk per block (candidates are ascending).
+  const terms = ordinals.length;
+  while (phraseBatches.length < terms) phraseBatches.push(new PositionsBatch());
+  const lists: Int32Array[] = [];
+  for (let i = 0; i < terms; i++) {
+    readPositionsBatch(data, ordinals[i]!, docs, n, phraseBatches[i]!);
+    lists.push(phraseBatches[i]!.pos);
+  }
+  const starts = new Int32Array(terms);
+  const ends = new Int32Array(terms);
   const outDocs: number[] = [];
   const outScores: number[] = [];
-  for (const doc of candidates ?? []) {
-    const postings = ordinals.map((o) => readPosting(data, o, doc)!);
+  for (let j = 0; j < n; j++) {
+    const doc = docs[j]!;
     let pseudoTf = 0;
     for (let m = node.fieldMask; m !== 0; ) {
       const low = m & -m;
       m ^= low;
       const f = 31 - Math.clz32(low);
       if (f >= width) continue;
-      const freq = phraseFrequency(postings.map((p) => p.positions[f] ?? []), offsets, node.slop);
+      for (let i = 0; i < terms; i++) {
+        const batch = phraseBatches[i]!;
+        const slot = j * batch.fieldCount + f;
+        starts[i] = batch.start[slot]!;
+        ends[i] = batch.start[slot]! + (batch.found[j] === 1 ? batch.tf[slot]! : 0);
+      }
+      const freq = phraseFrequencyIn(lists, starts, ends, offsets, node.slop);
       if (freq > 0) pseudoTf += weights.fieldPart(f, freq, data.fieldLengths[doc * width + f]!);
     }
     if (pseudoTf === 0) continue;
@@ -117,6 +135,9 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
   }
   return { docs: Int32Array.from(outDocs), scores: Float64Array.from(outScores), length: outDocs.length };
 }
+
+/** Position batches of the phrase evaluator, one per phrase term, reused across searches. */
+const phraseBatches: PositionsBatch[] = [];
 
 function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];

@@ -9,28 +9,47 @@
  */
 export function phraseFrequency(positions: readonly (readonly number[])[], offsets: readonly number[], slop: number): number {
   const n = positions.length;
-  const first = positions[0];
-  if (first === undefined || first.length === 0) return 0;
-  for (let i = 1; i < n; i++) if (positions[i]!.length === 0) return 0;
+  const lists = positions.map((p) => Int32Array.from(p));
+  const starts = new Int32Array(n);
+  const ends = Int32Array.from(positions, (p) => p.length);
+  return phraseFrequencyIn(lists, starts, ends, offsets, slop);
+}
+
+/**
+ * {@link phraseFrequency} over slices: term i's positions are lists[i][starts[i] .. ends[i]). The
+ * form the phrase evaluator uses, over the position batches it reads (no array per posting).
+ */
+export function phraseFrequencyIn(
+  lists: readonly Int32Array[],
+  starts: Int32Array,
+  ends: Int32Array,
+  offsets: readonly number[],
+  slop: number,
+): number {
+  const n = lists.length;
+  if (n === 0) return 0;
+  for (let i = 0; i < n; i++) if (ends[i]! <= starts[i]!) return 0;
+  const first = lists[0]!;
   let freq = 0;
-  for (const q0 of first) {
-    const anchor = q0 - offsets[0]!;
+  for (let a = starts[0]!; a < ends[0]!; a++) {
+    const anchor = first[a]! - offsets[0]!;
     if (slop === 0) {
       let ok = true;
-      for (let i = 1; i < n && ok; i++) ok = contains(positions[i]!, anchor + offsets[i]!);
+      for (let i = 1; i < n && ok; i++) ok = contains(lists[i]!, starts[i]!, ends[i]!, anchor + offsets[i]!);
       if (ok) freq++;
       continue;
     }
     // A window of width `slop` holding the anchor can be slid so its left edge is one of the chosen
     // normalised positions, so only those edges (and the anchor itself) need trying.
-    let matched = windowFits(positions, offsets, anchor, anchor, slop);
+    let matched = windowFits(lists, starts, ends, offsets, anchor, anchor, slop);
     for (let i = 1; i < n && !matched; i++) {
-      const list = positions[i]!;
+      const list = lists[i]!;
       const off = offsets[i]!;
-      for (let j = lowerBound(list, anchor - slop + off); j < list.length && !matched; j++) {
+      const end = ends[i]!;
+      for (let j = lowerBound(list, starts[i]!, end, anchor - slop + off); j < end && !matched; j++) {
         const left = list[j]! - off;
         if (left > anchor) break;
-        matched = windowFits(positions, offsets, anchor, left, slop);
+        matched = windowFits(lists, starts, ends, offsets, anchor, left, slop);
       }
     }
     if (matched) freq++;
@@ -39,19 +58,26 @@ export function phraseFrequency(positions: readonly (readonly number[])[], offse
 }
 
 /** Every term has a normalised position in [left, left + slop], and the anchor lies in it too. */
-function windowFits(positions: readonly (readonly number[])[], offsets: readonly number[], anchor: number, left: number, slop: number): boolean {
+function windowFits(
+  lists: readonly Int32Array[],
+  starts: Int32Array,
+  ends: Int32Array,
+  offsets: readonly number[],
+  anchor: number,
+  left: number,
+  slop: number,
+): boolean {
   if (anchor < left || anchor > left + slop) return false;
-  for (let i = 1; i < positions.length; i++) {
-    const list = positions[i]!;
-    const j = lowerBound(list, left + offsets[i]!);
-    if (j >= list.length || list[j]! - offsets[i]! > left + slop) return false;
+  for (let i = 1; i < lists.length; i++) {
+    const list = lists[i]!;
+    const j = lowerBound(list, starts[i]!, ends[i]!, left + offsets[i]!);
+    if (j >= ends[i]! || list[j]! - offsets[i]! > left + slop) return false;
   }
   return true;
 }
 
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** The first index in [lo, hi) whose value is ≥ `value` (hi when none). */
+function lowerBound(list: Int32Array, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid]! < value) lo = mid + 1;
@@ -60,7 +86,7 @@ function lowerBound(list: readonly number[], value: number): number {
   return lo;
 }
 
-function contains(list: readonly number[], value: number): boolean {
-  const i = lowerBound(list, value);
-  return i < list.length && list[i] === value;
+function contains(list: Int32Array, lo: number, hi: number, value: number): boolean {
+  const i = lowerBound(list, lo, hi, value);
+  return i < hi && list[i] === value;
 }
