@@ -271,8 +271,12 @@ class Planner {
     const terms: ScoringTerm[] = [];
     for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
       const own = stemOf(analyzer, word);
+      const known = !this.unknownWord;
       analyzer.analyze(word, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
       if (edits === 0) continue;
+      // A word asked for fuzzily is not "unknown" when absent: its expansions are the correction, and
+      // a did-you-mean walk (distance 2 over the vocabulary) would cost more than the search itself.
+      if (known) this.unknownWord = false;
       const best = new Map<string, number>();
       for (const dict of this.#ctx.dictionaries) {
         const all = dict.terms;

@@ -98,6 +98,11 @@ test('did-you-mean corrects unknown words from the vocabulary and leaves known o
   assert.is(index.didYouMean('qingdao port'), undefined);
   assert.is(index.search('title:qingdoa').didYouMean, 'title:qingdao');
   assert.is(index.search('qingdao port').didYouMean, undefined);
+  // A word asked for fuzzily is corrected by its own expansion, not flagged as unknown.
+  const fuzzy = index.search('qingdoa~1');
+  assert.is(fuzzy.didYouMean, undefined);
+  assert.ok(fuzzy.hits.length > 0);
+  assert.is(index.search('qingdoa~1 budjet').didYouMean, 'qingdao~1 budget');
 });
 
 test('did-you-mean on misspellings made from real corpus words', () => {
