@@ -177,6 +177,34 @@ function prefixEnd(terms: readonly string[], prefix: string, lo: number, hi: num
 }
 
 /**
+ * {@link lowerBound} from `lo` by galloping (lo, lo + 1, lo + 3, lo + 7, …, then a binary search of
+ * the last gap): the walk's jumps mostly land a few siblings ahead, so this compares O(log distance)
+ * strings instead of O(log n) (the binary searches were most of a fuzzy walk on Reuters' 91k terms).
+ */
+function gallopLowerBound(terms: readonly string[], key: string, lo: number, hi: number): number {
+  let step = 1;
+  let probe = lo;
+  while (probe < hi && terms[probe]! < key) {
+    lo = probe + 1;
+    probe = lo + step;
+    step *= 2;
+  }
+  return lowerBound(terms, key, lo, probe < hi ? probe : hi);
+}
+
+/** {@link prefixEnd} from `lo` by galloping, as {@link gallopLowerBound}. */
+function gallopPrefixEnd(terms: readonly string[], prefix: string, lo: number, hi: number): number {
+  let step = 1;
+  let probe = lo;
+  while (probe < hi && terms[probe]!.startsWith(prefix)) {
+    lo = probe + 1;
+    probe = lo + step;
+    step *= 2;
+  }
+  return prefixEnd(terms, prefix, lo, probe < hi ? probe : hi);
+}
+
+/**
  * Called when row r − 1 of `term` is at the budget (its minimum is ≥ max). Row r can then stay within
  * the budget only if its code point equals one of q[lo − 2 .. hi − 1], where [lo, hi] is row r's
  * band: any other code point makes every substitution and transposition cost 1 more than the row
@@ -210,8 +238,8 @@ function seekAllowed(
     const candidate = qChars[x]!;
     if (candidate > current && (best === undefined || candidate < best)) best = candidate;
   }
-  if (best === undefined) return prefixEnd(terms, prefix, after, to);
-  return lowerBound(terms, prefix + best, after, to);
+  if (best === undefined) return gallopPrefixEnd(terms, prefix, after, to);
+  return gallopLowerBound(terms, prefix + best, after, to);
 }
 
 /**
@@ -343,7 +371,7 @@ export function fuzzyExpand(terms: readonly string[], query: string, options: Fu
       if (rowMin > max) {
         // Every term starting with these r code points is over budget: jump past them all.
         depth = r;
-        next = prefixEnd(terms, term.slice(0, unitEnd[r]!), i + 1, to);
+        next = gallopPrefixEnd(terms, term.slice(0, unitEnd[r]!), i + 1, to);
         if (stats !== undefined && next > i + 1) stats.rangesSkipped++;
         break;
       }
