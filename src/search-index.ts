@@ -188,7 +188,18 @@ export class SearchIndex {
   #writer: SegmentWriter;
   /** Field lengths of buffered documents (the writer does not keep them accessible). */
   #writerLengths: number[] = [];
-  #locations = new Map<string, Location>();
+  /**
+   * id → ordinal of each live document. Ordinals number documents across the index: a segment holds
+   * [base, base + numDocs) (#baseOf), the writer's buffer [#writerBase, …), and are never reused. A
+   * number per id instead of a {segment, doc} object (0.9 MB of objects on Reuters), and a flush
+   * re-points nothing: the buffer's ordinals become the new segment's.
+   */
+  #locations = new Map<string, number>();
+  /** Ordinal of DocId 0 of each segment in #segments. */
+  #baseOf = new Map<Segment, number>();
+  /** Ordinal of the buffer's DocId 0: above every segment's ordinals. */
+  #writerBase = 0;
+  #nextOrdinal = 0;
   /** The planner's stem → exact-forms cache; valid while the segment list is unchanged. */
   #variantCache = new Map<string, string[]>();
   /** Σ field length over live documents, per scored field: exact integers, for average lengths. */
@@ -246,7 +257,7 @@ export class SearchIndex {
 
   /** Removes a document; returns false when no document has this id. */
   remove(id: string): boolean {
-    const location = this.#locations.get(id);
+    const location = this.#locate(id);
     if (location === undefined) return false;
     const width = this.#layout.scoredCount;
     const segment = location.segment;
@@ -273,15 +284,24 @@ export class SearchIndex {
     const segment = this.#writer.flush();
     this.#writerLengths = [];
     if (segment === undefined) return;
-    const ids = segment.data.ids;
-    for (let d = 0; d < ids.length; d++) {
-      if (segment.deletes.has(d)) continue;
-      const location = this.#locations.get(ids[d]!);
-      if (location !== undefined && location.segment === undefined) location.segment = segment;
-    }
+    this.#baseOf.set(segment, this.#writerBase);
+    this.#writerBase = this.#nextOrdinal;
     this.#segments.push(segment);
     this.#variantCache.clear();
     this.#mergeIfNeeded();
+  }
+
+  /** Where the live document `id` sits (segment undefined: in the writer's buffer), or undefined. */
+  #locate(id: string): Location | undefined {
+    const ordinal = this.#locations.get(id);
+    if (ordinal === undefined) return undefined;
+    if (ordinal >= this.#writerBase) return { segment: undefined, doc: ordinal - this.#writerBase };
+    // A linear scan: there are few segments (maxSegments), and only remove/explain/related ask.
+    for (const segment of this.#segments) {
+      const base = this.#baseOf.get(segment)!;
+      if (ordinal >= base && ordinal < base + segment.numDocs) return { segment, doc: ordinal - base };
+    }
+    return undefined;
   }
 
   /** Merges every segment into one and drops deleted documents (smaller, faster; results unchanged). */
@@ -393,7 +413,7 @@ export class SearchIndex {
   related(id: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = positiveInteger(options.limit, 10, 'limit');
     this.flush();
-    const location = this.#locations.get(id);
+    const location = this.#locate(id);
     if (location === undefined || location.segment === undefined) return [];
     const segment = this.#segments.indexOf(location.segment);
     const weights = this.#prepare('', {}).weights;
@@ -452,7 +472,7 @@ export class SearchIndex {
    */
   explain(query: string | QueryNode, id: string, options: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions' | 'proximity'> = {}): Explanation | undefined {
     this.flush();
-    const location = this.#locations.get(id);
+    const location = this.#locate(id);
     if (location === undefined || location.segment === undefined) return undefined;
     const prepared = this.#prepare(query, options);
     const terms = explainPlan(prepared.plan, location.segment, location.doc, prepared.weights, this.#layout, prepared.fieldStats);
@@ -641,9 +661,12 @@ export class SearchIndex {
     const width = this.#layout.scoredCount;
     for (const segment of segments) {
       const { ids, fieldLengths } = segment.data;
+      const base = this.#nextOrdinal;
+      this.#baseOf.set(segment, base);
+      this.#nextOrdinal = this.#writerBase = base + segment.numDocs;
       for (let d = 0; d < ids.length; d++) {
         if (segment.deletes.has(d)) continue;
-        this.#locations.set(ids[d]!, { segment, doc: d });
+        this.#locations.set(ids[d]!, base + d);
         for (let f = 0; f < width; f++) this.#lengthSums[f] = this.#lengthSums[f]! + fieldLengths[d * width + f]!;
       }
     }
@@ -655,7 +678,8 @@ export class SearchIndex {
       this.#lengthSums[f] = this.#lengthSums[f]! + lengths[f]!;
       this.#writerLengths.push(lengths[f]!);
     }
-    this.#locations.set(prepared.id, { segment: undefined, doc });
+    this.#locations.set(prepared.id, this.#writerBase + doc);
+    this.#nextOrdinal = this.#writerBase + doc + 1;
     if (this.#writer.numDocs >= this.#maxBufferedDocs || this.#writer.tokenCount >= this.#maxBufferedTokens) this.flush();
   }
 
@@ -675,16 +699,18 @@ export class SearchIndex {
   /** Replaces `chosen` (in their list order) by their merge, and re-points their documents. */
   #replaceSegments(chosen: Segment[]): void {
     if (chosen.length === 0) return;
+    // Callers flush first: merged ordinals must stay below the buffer's.
+    if (this.#writer.numDocs > 0) throw new Error('segments merged while documents are buffered');
     const merged = mergeSegments(chosen);
     const keep = this.#segments.filter((s) => !chosen.includes(s));
     const ids = merged.data.ids;
+    const base = this.#nextOrdinal;
     for (let d = 0; d < ids.length; d++) {
-      const location = this.#locations.get(ids[d]!);
-      if (location !== undefined) {
-        location.segment = merged;
-        location.doc = d;
-      }
+      if (this.#locations.has(ids[d]!)) this.#locations.set(ids[d]!, base + d);
     }
+    for (const s of chosen) this.#baseOf.delete(s);
+    if (merged.numDocs > 0) this.#baseOf.set(merged, base);
+    this.#nextOrdinal = this.#writerBase = base + merged.numDocs;
     this.#segments = merged.numDocs > 0 ? [...keep, merged] : keep;
     this.#variantCache.clear();
   }

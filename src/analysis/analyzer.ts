@@ -1,14 +1,20 @@
 // The analysis chain, composed in one visible place: tokenizer → normalise → stop words → stem.
 // The same Analyzer object runs at index time and at query time; it knows nothing of documents.
 
-import type { Analyzer, Token, TokenFilter, Tokenizer, TokenSink } from './types.js';
+import type { Analyzer, IdAnalysis, Token, TokenFilter, Tokenizer, TokenSink, TermVocabulary } from './types.js';
 import { newsTokenizer } from './tokenizer.js';
 import { normalize } from './normalizer.js';
 import { ENGLISH_STOP_WORDS, stopFilter } from './stopwords.js';
 import { stem } from './stemmer/porter2.js';
+import { MemoIdAnalysis, PlainIdAnalysis, detached, type Chain, type ChainOutput } from './id-analysis.js';
 
-/** Memo size at which the per-analyzer cache is dropped and refilled (bounds memory on huge vocabularies). */
-const MEMO_LIMIT = 200_000;
+/**
+ * Entries per generation of the string memo of `analyze`. Indexing does not use it (its memo lives
+ * with the indexer's vocabulary, see id-analysis.ts), so it serves queries, highlighting and tools
+ * only: small is enough, and it never holds more than two generations. (It was one 200,000-entry
+ * map filled by indexing: 12.6 MB kept after building Reuters.)
+ */
+export const MEMO_GENERATION = 8192;
 /** Marks a dropped token in the memo (a stop word), distinct from "not cached". */
 const DROPPED = '\u0000';
 
@@ -36,16 +42,18 @@ export interface AnalyzerSpec {
 /**
  * Builds an analyzer from a tokenizer and a filter list. The whole filter chain is memoised per raw
  * token: news text is Zipfian, so a few thousand distinct raw words cover most tokens and the chain
- * (normalisation, stemming) runs once per distinct word rather than once per occurrence.
+ * (normalisation, stemming) runs once per distinct word rather than once per occurrence. Indexing
+ * goes through `idAnalysis`, whose memo lives and dies with the indexer's vocabulary; `analyze`
+ * keeps a small two-generation memo (a hit moves to the young generation, the old one is dropped
+ * when the young one fills), so frequent words stay cached and memory stays bounded.
  */
 export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
   const filters = spec.filters.slice();
   const count = filters.length;
   const stemmer = spec.stemmer;
-  // raw token → its term and (when stemming changed it) its unstemmed form: one lookup per token.
-  let memo = new Map<string, MemoEntry>();
+  const tokenizer = spec.tokenizer;
 
-  const run = (raw: string): MemoEntry => {
+  const chain: Chain = (raw: string, out: ChainOutput): void => {
     let term: string | null = raw;
     for (let i = 0; i < count && term !== null; i++) term = filters[i]!(term);
     if (term === '') term = null;
@@ -58,21 +66,52 @@ export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
         term = stemmed;
       }
     }
-    if (memo.size >= MEMO_LIMIT) memo = new Map();
-    const entry: MemoEntry = { term: term ?? DROPPED, exact };
-    memo.set(raw, entry);
+    out.term = term;
+    out.exact = exact;
+  };
+
+  // raw token → its term and (when stemming changed it) its unstemmed form: one lookup per token.
+  let young = new Map<string, MemoEntry>();
+  let old = new Map<string, MemoEntry>();
+  const scratch: ChainOutput = { term: null, exact: undefined };
+  const remember = (raw: string, entry: MemoEntry): void => {
+    if (young.size >= MEMO_GENERATION) {
+      old = young;
+      young = new Map();
+    }
+    // A long token is a view into the whole text it came from: keep a copy instead.
+    young.set(detached(raw), entry);
+  };
+  const run = (raw: string): MemoEntry => {
+    let entry = old.get(raw);
+    if (entry === undefined) {
+      chain(raw, scratch);
+      entry = { term: scratch.term ?? DROPPED, exact: scratch.exact };
+    }
+    remember(raw, entry);
     return entry;
   };
 
   return {
     name: spec.name,
     analyze(text: string, sink: TokenSink): void {
-      spec.tokenizer.tokenize(text, (raw, position, start, end) => {
-        const entry = memo.get(raw) ?? run(raw);
+      tokenizer.tokenize(text, (raw, position, start, end) => {
+        const entry = young.get(raw) ?? run(raw);
         if (entry.term !== DROPPED) sink(entry.term, position, start, end, entry.exact);
       });
     },
+    idAnalysis(vocabulary: TermVocabulary): IdAnalysis {
+      return new MemoIdAnalysis(tokenizer, chain, vocabulary);
+    },
   };
+}
+
+/**
+ * The indexing form of any analyzer: its own {@link Analyzer.idAnalysis} when it has one, else its
+ * `analyze` with each term interned into `vocabulary` as it arrives.
+ */
+export function idAnalysisOf(analyzer: Analyzer, vocabulary: TermVocabulary): IdAnalysis {
+  return analyzer.idAnalysis?.(vocabulary) ?? new PlainIdAnalysis((text, sink) => analyzer.analyze(text, sink), vocabulary);
 }
 
 /** Options of the built-in English analyzer. */

@@ -3,7 +3,7 @@
 // Keeps the original case and never lower-cases, folds, stems or drops stop words (later steps do);
 // it only canonicalises what needs the separators in view: thousands commas, acronym dots, ’ → '.
 
-import type { Token, TokenSink, Tokenizer } from './types.js';
+import type { SpanSink, Token, TokenSink, Tokenizer } from './types.js';
 
 /**
  * Longest term emitted, in UTF-16 units. A longer run (base64, a hash, 1 MB of one letter) is
@@ -123,13 +123,18 @@ function ignore(): void {}
 class Scan {
   #text = '';
   #n = 0;
-  #sink: TokenSink = ignore;
+  #sink: SpanSink = ignore;
+  #tokenSink: TokenSink = ignore;
+  /** Adapts spans to `tokenize`'s sink; made once per Scan so a call allocates no closure. */
+  readonly #toTokens: SpanSink = (raw, position, start, end) => {
+    this.#tokenSink(raw ?? this.#text.slice(start, end), position, start, end);
+  };
   #pos = 0;
   // [start, end, flags, removed] per part of the current hyphen chain.
   readonly #parts = new Int32Array(MAX_CHAIN_PARTS * 4);
   readonly #terms: (string | null)[] = [];
 
-  run(text: string, sink: TokenSink): void {
+  run(text: string, sink: SpanSink): void {
     this.#text = text;
     this.#n = text.length;
     this.#sink = sink;
@@ -140,7 +145,13 @@ class Scan {
       // Drop the references so a pooled instance does not keep a large text or a sink alive.
       this.#text = '';
       this.#sink = ignore;
+      this.#tokenSink = ignore;
     }
+  }
+
+  runTokens(text: string, sink: TokenSink): void {
+    this.#tokenSink = sink;
+    this.run(text, this.#toTokens);
   }
 
   #scan(): void {
@@ -176,7 +187,8 @@ class Scan {
           (kj === DOT && j - i > 1 && !isAsciiDigit(text.charCodeAt(j - 1))) ||
           (kj === COMMA && !isAsciiDigit(text.charCodeAt(j - 1)))
         ) {
-          if (j - i <= MAX_TOKEN_LENGTH) this.#sink(text.slice(i, j), this.#pos, i, j);
+          // A span, not a string: the consumer slices only if it needs one (most tokens are memo hits).
+          if (j - i <= MAX_TOKEN_LENGTH) this.#sink(null, this.#pos, i, j);
           this.#pos++;
           i = j;
         } else {
@@ -329,8 +341,12 @@ class Scan {
     const sink = this.#sink;
     const pos = this.#pos;
     if (count === 1) {
-      const term = this.#partTerm(parts, 0);
-      if (term !== null) sink(term, pos, parts[0]!, parts[1]!);
+      if (!(parts[2]! & REWRITE)) {
+        if (parts[1]! - parts[0]! <= MAX_TOKEN_LENGTH) sink(null, pos, parts[0]!, parts[1]!);
+      } else {
+        const term = this.#partTerm(parts, 0);
+        if (term !== null) sink(term, pos, parts[0]!, parts[1]!);
+      }
       this.#pos = pos + 1;
       return;
     }
@@ -371,7 +387,7 @@ class Scan {
 
   /** Emits [s, e) as one token at the next position (the position is used even if it is dropped). */
   #emitSpan(s: number, e: number): void {
-    if (e - s <= MAX_TOKEN_LENGTH) this.#sink(this.#text.slice(s, e), this.#pos, s, e);
+    if (e - s <= MAX_TOKEN_LENGTH) this.#sink(null, this.#pos, s, e);
     this.#pos++;
   }
 
@@ -468,13 +484,21 @@ export class NewsTokenizer implements Tokenizer {
   tokenize(text: string, sink: TokenSink): void {
     const scan = this.#idle ?? new Scan();
     this.#idle = null;
+    scan.runTokens(text, sink);
+    this.#idle = scan;
+  }
+
+  /** The tokens of {@link tokenize} as spans: `raw` is null when the token is the source slice. */
+  tokenizeSpans(text: string, sink: SpanSink): void {
+    const scan = this.#idle ?? new Scan();
+    this.#idle = null;
     scan.run(text, sink);
     this.#idle = scan;
   }
 }
 
 /** The shared default instance (stateless between calls). */
-export const newsTokenizer: Tokenizer = new NewsTokenizer();
+export const newsTokenizer: NewsTokenizer = new NewsTokenizer();
 
 /** Tokenizes into an array of tokens; for tests and tools (indexing uses the sink directly). */
 export function tokenize(text: string, tokenizer: Tokenizer = newsTokenizer): Token[] {

@@ -1,5 +1,8 @@
-// A growable byte buffer with LEB128 varints: how postings, positions and stored fields are written.
+// A growable byte buffer with LEB128 varints and UTF-8 text: how postings, positions and stored
+// fields are written.
 // Reading is done inline by the hot loops (see postings-reader.ts), not here.
+
+const encoder = new TextEncoder();
 
 /** Appends bytes and unsigned varints (values up to 2^32 - 1) to a buffer that doubles as it fills. */
 export class ByteWriter {
@@ -42,6 +45,28 @@ export class ByteWriter {
     this.#ensure(src.length);
     this.#buf.set(src, this.#length);
     this.#length += src.length;
+  }
+
+  /**
+   * The buffer with room for `extra` more bytes after `length`, for a caller that writes several
+   * values with one capacity check; {@link commit} then sets the new length. The array is only
+   * valid until the next write.
+   */
+  reserve(extra: number): Uint8Array {
+    this.#ensure(extra);
+    return this.#buf;
+  }
+
+  /** Sets the length after writing into the array of {@link reserve} (never beyond what it reserved). */
+  commit(length: number): void {
+    this.#length = length;
+  }
+
+  /** Appends `text` as UTF-8, encoded in place (no intermediate array per string). */
+  utf8(text: string): void {
+    // A UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair takes 4 for 2 units).
+    this.#ensure(text.length * 3);
+    this.#length += encoder.encodeInto(text, this.#buf.subarray(this.#length)).written;
   }
 
   /** A right-sized copy of what was written. */

@@ -37,6 +37,23 @@ export interface SegmentColumns {
   ids: string[];
 }
 
+/** Writes `value` as an unsigned LEB128 varint at buf[p]; returns the offset after it. */
+function putVarint(buf: Uint8Array, p: number, value: number): number {
+  let v = value >>> 0;
+  while (v >= 0x80) {
+    buf[p++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[p++] = v;
+  return p;
+}
+
+/** Field masks below this are counted in an array (see #closeBlock). */
+const SMALL_MASKS = 256;
+
+/** Bytes of an unsigned varint at most: 32 bits in 7-bit groups. */
+const MAX_VARINT = 5;
+
 function varintLength(value: number): number {
   let v = value >>> 0;
   let n = 1;
@@ -49,11 +66,23 @@ function varintLength(value: number): number {
 
 /**
  * Call `startTerm` for each term in sorted order, `addPosting` for its postings in ascending DocId
- * order, then `finish` with the columns.
+ * order, then `finish` with the columns. A builder given the field lengths up front (the writer's
+ * flush knows them) summarises blocks as postings arrive; otherwise finish() decodes the blocks of
+ * multi-block terms again to summarise them.
  */
 export class SegmentBuilder {
   #postings: ByteWriter;
   #positions: ByteWriter;
+  /** numDocs × scoredCount lengths when given to the constructor, for block summaries on the fly. */
+  readonly #lengths: Uint32Array | undefined;
+  readonly #width: number;
+  // The open block's summary (only with #lengths): field union, per scored field max tf and min length.
+  #blockUnion = 0;
+  readonly #blockMaxTf: Uint32Array;
+  readonly #blockMinLength: Uint32Array;
+  #skipMask = new U32List();
+  #skipMaxTf = new U32List();
+  #skipMinLength = new U32List();
   #terms: string[] = [];
   #termDf = new U32List();
   #termPostingsStart = new U32List();
@@ -69,10 +98,9 @@ export class SegmentBuilder {
   #allFirstMaskAt = new U32List();
   #allFirstMask = new U32List();
   #firstMaskCounts = new Map<number, number>();
-  // The current term's blocks, promoted to skip entries when the term ends with more than one.
-  #pendingLastDoc: number[] = [];
-  #pendingPostings: number[] = [];
-  #pendingPositions: number[] = [];
+  readonly #smallMaskCounts = new Uint32Array(SMALL_MASKS);
+  /** Skip entries before the current term's: its blocks are appended as they close, and taken back if it has only one. */
+  #termFirstSkip = 0;
   #inBlock = 0;
   #blockPositions = 0;
   #blockFirstMask = 0;
@@ -82,9 +110,13 @@ export class SegmentBuilder {
   #withPositions = true;
   #open = false;
 
-  constructor(expectedPostingsBytes = 1 << 16) {
+  constructor(expectedPostingsBytes = 1 << 16, lengths?: { fieldLengths: Uint32Array; scoredCount: number }) {
     this.#postings = new ByteWriter(expectedPostingsBytes);
     this.#positions = new ByteWriter(expectedPostingsBytes);
+    this.#lengths = lengths?.fieldLengths;
+    this.#width = lengths?.scoredCount ?? 0;
+    this.#blockMaxTf = new Uint32Array(this.#width);
+    this.#blockMinLength = new Uint32Array(this.#width).fill(0xffffffff);
   }
 
   /** Starts the postings of `term`; `withPositions` false (exact-form terms) writes no positions. */
@@ -96,6 +128,7 @@ export class SegmentBuilder {
     this.#termPostingsStart.push(this.#postings.length);
     this.#termPositionsStart.push(this.#positions.length);
     this.#termBlockStart.push(this.#blockLastDoc.n);
+    this.#termFirstSkip = this.#blockLastDoc.n;
     this.#inTerm = 0;
     this.#inBlock = 0;
     this.#prevDoc = -1;
@@ -119,21 +152,47 @@ export class SegmentBuilder {
     let fields = 0;
     let total = 0;
     let allOne = true;
-    for (let m = mask; m !== 0; m &= m - 1) {
-      const tf = tfs[tfOff + fields]!;
-      if (tf !== 1) allOne = false;
-      total += tf;
-      fields++;
+    const lengths = this.#lengths;
+    if (lengths === undefined) {
+      for (let m = mask; m !== 0; m &= m - 1) {
+        const tf = tfs[tfOff + fields]!;
+        if (tf !== 1) allOne = false;
+        total += tf;
+        fields++;
+      }
+    } else {
+      // The same pass folds the posting into the open block's summary (see summariseBlock).
+      const width = this.#width;
+      const maxTf = this.#blockMaxTf;
+      const minLength = this.#blockMinLength;
+      this.#blockUnion |= mask;
+      for (let m = mask; m !== 0; m &= m - 1) {
+        const tf = tfs[tfOff + fields]!;
+        if (tf !== 1) allOne = false;
+        total += tf;
+        fields++;
+        const f = 31 - Math.clz32(m & -m);
+        if (f >= width) continue;
+        if (tf > maxTf[f]!) maxTf[f] = tf;
+        const length = lengths[doc * width + f]!;
+        if (length < minLength[f]!) minLength[f] = length;
+      }
     }
     const same = mask === this.#prevMask;
     const code = (same ? 0 : CODE_MASK_ONES) | (allOne ? 0 : 1);
-    out.varint((doc - this.#prevDoc - 1) * 4 + code);
-    if (this.#inBlock === 0) this.#allFirstMaskAt.push(out.length);
-    if (!same) out.varint(mask);
-    if (!allOne) for (let i = 0; i < fields; i++) out.varint(tfs[tfOff + i]!);
-    if (this.#withPositions) {
+    // Room for the whole posting at once, then plain writes: one capacity check per posting, not per varint.
+    let buf = out.reserve(MAX_VARINT * (2 + fields));
+    let p = putVarint(buf, out.length, (doc - this.#prevDoc - 1) * 4 + code);
+    if (this.#inBlock === 0) this.#allFirstMaskAt.push(p);
+    if (!same) p = putVarint(buf, p, mask);
+    if (!allOne) for (let i = 0; i < fields; i++) p = putVarint(buf, p, tfs[tfOff + i]!);
+    out.commit(p);
+    if (this.#withPositions && total > 0) {
       const positions = this.#positions;
-      for (let i = 0; i < total; i++) positions.varint(pos[posOff + i]!);
+      buf = positions.reserve(MAX_VARINT * total);
+      p = positions.length;
+      for (let i = 0; i < total; i++) p = putVarint(buf, p, pos[posOff + i]!);
+      positions.commit(p);
     }
     this.#prevDoc = doc;
     this.#prevMask = mask;
@@ -143,11 +202,28 @@ export class SegmentBuilder {
 
   #closeBlock(): void {
     if (this.#inBlock === 0) return;
-    this.#allFirstMask.push(this.#blockFirstMask);
-    this.#firstMaskCounts.set(this.#blockFirstMask, (this.#firstMaskCounts.get(this.#blockFirstMask) ?? 0) + 1);
-    this.#pendingLastDoc.push(this.#prevDoc);
-    this.#pendingPostings.push(this.#allStart.a[this.#allStart.n - 1]!);
-    this.#pendingPositions.push(this.#blockPositions);
+    if (this.#lengths !== undefined) {
+      const width = this.#width;
+      const maxTf = this.#blockMaxTf;
+      const minLength = this.#blockMinLength;
+      this.#skipMask.push(this.#blockUnion >>> 0);
+      // Plain loops, not fill(): a block closes per term at least, and width is a handful.
+      for (let f = 0; f < width; f++) {
+        this.#skipMaxTf.push(maxTf[f]!);
+        this.#skipMinLength.push(maxTf[f] === 0 ? 0 : minLength[f]!);
+        maxTf[f] = 0;
+        minLength[f] = 0xffffffff;
+      }
+      this.#blockUnion = 0;
+    }
+    const first = this.#blockFirstMask;
+    this.#allFirstMask.push(first);
+    // Masks of the first few fields (nearly all) are counted in an array; a Map per block showed in profiles.
+    if (first < SMALL_MASKS) this.#smallMaskCounts[first]!++;
+    else this.#firstMaskCounts.set(first, (this.#firstMaskCounts.get(first) ?? 0) + 1);
+    this.#blockLastDoc.push(this.#prevDoc);
+    this.#blockPostingsOffset.push(this.#allStart.a[this.#allStart.n - 1]!);
+    this.#blockPositionsOffset.push(this.#blockPositions);
     this.#inBlock = 0;
   }
 
@@ -156,17 +232,17 @@ export class SegmentBuilder {
     this.#open = false;
     this.#closeBlock();
     this.#termDf.push(this.#inTerm);
-    const blocks = this.#pendingLastDoc.length;
-    if (blocks > 1) {
-      for (let b = 0; b < blocks; b++) {
-        this.#blockLastDoc.push(this.#pendingLastDoc[b]!);
-        this.#blockPostingsOffset.push(this.#pendingPostings[b]!);
-        this.#blockPositionsOffset.push(this.#pendingPositions[b]!);
+    if (this.#blockLastDoc.n - this.#termFirstSkip === 1) {
+      // One block needs no skip entry (see SegmentData.termBlockStart): take it back.
+      this.#blockLastDoc.n--;
+      this.#blockPostingsOffset.n--;
+      this.#blockPositionsOffset.n--;
+      if (this.#lengths !== undefined) {
+        this.#skipMask.n--;
+        this.#skipMaxTf.n -= this.#width;
+        this.#skipMinLength.n -= this.#width;
       }
     }
-    this.#pendingLastDoc.length = 0;
-    this.#pendingPostings.length = 0;
-    this.#pendingPositions.length = 0;
   }
 
   finish(columns: SegmentColumns): SegmentData {
@@ -184,24 +260,35 @@ export class SegmentBuilder {
     const postings = this.#dropDefaultMasks(defaultMask, termPostingsStart, blockPostingsOffset);
     const skips = blockLastDoc.length;
     const width = columns.scoredCount;
-    const blockMask = new Uint32Array(skips);
-    const blockMaxTf = new Uint32Array(skips * width);
-    const blockMinLength = new Uint32Array(skips * width);
-    const block = new DecodedBlock();
-    for (let t = 0; t < termCount; t++) {
-      const base = termBlockStart[t]!;
-      const end = termBlockStart[t + 1]!;
-      for (let k = base; k < end; k++) {
-        const count = k < end - 1 ? BLOCK_SIZE : termDf[t]! - BLOCK_SIZE * (end - base - 1);
-        decodeBlock(postings, blockPostingsOffset[k]!, count, k === base ? -1 : blockLastDoc[k - 1]!, defaultMask, block);
-        summariseBlock(block, columns.fieldLengths, width, k, blockMask, blockMaxTf, blockMinLength);
+    let blockMask: Uint32Array;
+    let blockMaxTf: Uint32Array;
+    let blockMinLength: Uint32Array;
+    if (this.#lengths === columns.fieldLengths && this.#width === width) {
+      // Summarised as the postings arrived (from these very lengths).
+      blockMask = this.#skipMask.finish();
+      blockMaxTf = this.#skipMaxTf.finish();
+      blockMinLength = this.#skipMinLength.finish();
+    } else {
+      blockMask = new Uint32Array(skips);
+      blockMaxTf = new Uint32Array(skips * width);
+      blockMinLength = new Uint32Array(skips * width);
+      const block = new DecodedBlock();
+      for (let t = 0; t < termCount; t++) {
+        const base = termBlockStart[t]!;
+        const end = termBlockStart[t + 1]!;
+        for (let k = base; k < end; k++) {
+          const count = k < end - 1 ? BLOCK_SIZE : termDf[t]! - BLOCK_SIZE * (end - base - 1);
+          decodeBlock(postings, blockPostingsOffset[k]!, count, k === base ? -1 : blockLastDoc[k - 1]!, defaultMask, block);
+          summariseBlock(block, columns.fieldLengths, width, k, blockMask, blockMaxTf, blockMinLength);
+        }
       }
     }
     return {
       numDocs: columns.numDocs,
       fieldCount: columns.fieldCount,
       scoredCount: columns.scoredCount,
-      dictionary: TermDictionary.fromSorted(this.#terms),
+      // A right-sized copy: the array grew by pushes and its spare capacity would live as long as the segment.
+      dictionary: TermDictionary.fromSorted(this.#terms.slice()),
       termDf,
       termPostingsStart,
       termPositionsStart: this.#termPositionsStart.finish(),
@@ -228,6 +315,14 @@ export class SegmentBuilder {
   #mostCommonFirstMask(): number {
     let best = 0;
     let bestCount = 0;
+    const small = this.#smallMaskCounts;
+    for (let mask = 0; mask < SMALL_MASKS; mask++) {
+      const count = small[mask]!;
+      if (count > bestCount || (count === bestCount && count > 0 && mask < best)) {
+        best = mask;
+        bestCount = count;
+      }
+    }
     for (const [mask, count] of this.#firstMaskCounts) {
       if (count > bestCount || (count === bestCount && mask < best)) {
         best = mask;

@@ -1,67 +1,85 @@
 // The in-memory writer: analyses prepared documents into a flat token log (typed arrays), then
 // inverts the log into an immutable Segment at flush. It never scores or searches.
 
+import type { Analyzer, IdAnalysis, TermIdSink, TokenSink } from '../analysis/types.js';
 import type { FieldLayout } from './field-layout.js';
 import type { PreparedDocument } from './prepare-document.js';
+import { idAnalysisOf } from '../analysis/analyzer.js';
+import { TermIdMap } from '../analysis/term-vocabulary.js';
 import { ByteWriter } from './byte-writer.js';
 import { DeleteSet } from './deletes.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { dateFieldText } from '../dates/index.js';
-import { exactTerm, isExactTerm } from './exact-terms.js';
+import { EXACT_MARK, isExactTerm } from './exact-terms.js';
 import { keywordTerm } from './keyword-terms.js';
 
-const encoder = new TextEncoder();
-/** Position logged for exact-form terms, which keep no positions. */
-const NO_POSITION = -1;
+/** Log capacity on the first token; an empty writer holds no log (a flushed index keeps no buffers). */
+const INITIAL_LOG = 1 << 16;
+const EMPTY_I32 = new Int32Array(0);
 
 /**
  * Buffers documents until flushed; DocIds are dense from 0 in arrival order.
  *
- * Sort-based inversion: every token appends (term id, doc, field, position) to four typed arrays;
- * the flush groups the log by term with one counting sort. This replaced per-term JS arrays, whose
- * 360k small arrays made indexing allocation- and GC-bound (profiled on Reuters: 3.3 s → see README).
+ * Sort-based inversion: every token appends (term id, position) to two typed arrays, and each
+ * (document, field) records where its run of the log ends, so DocIds and fields are implied rather
+ * than logged per token. The flush groups the log by term with one counting sort. This replaced
+ * per-term JS arrays, whose 360k small arrays made indexing allocation- and GC-bound.
+ *
+ * Term ids come from a vocabulary that lives as long as the buffer: a word's log id is
+ * 2 × its vocabulary id, its exact form's (the unstemmed word, see exact-terms.ts) 2 × id + 1. The
+ * analyzers' indexing memos (Analyzer.idAnalysis) hand out those ids directly, so a token costs no
+ * string and no hash lookup here.
  */
 export class SegmentWriter {
   readonly #layout: FieldLayout;
-  /** Term → id, and id → term, for this buffer only. */
-  #termIds = new Map<string, number>();
-  #terms: string[] = [];
+  readonly #fieldCount: number;
+  #vocabulary = new TermIdMap();
+  /** Per analyzer, its memoised analysis into #vocabulary (dropped with it at flush). */
+  #analyses = new Map<Analyzer, IdAnalysis>();
   // The token log, grown by doubling.
-  #logTerm = new Int32Array(1 << 16);
-  #logDoc = new Int32Array(1 << 16);
-  #logPos = new Int32Array(1 << 16);
-  #logField = new Uint8Array(1 << 16);
+  #logTerm: Int32Array = EMPTY_I32;
+  #logPos: Int32Array = EMPTY_I32;
   #logLength = 0;
+  /** Log length at the end of each (doc, field) run: runEnd[doc × fieldCount + field]. */
+  #runEnd: Int32Array = EMPTY_I32;
   #ids: string[] = [];
   #stored: string[] = [];
   #dates: number[] = [];
   #lengths: number[] = [];
   #deleted: number[] = [];
   #tokens = 0;
-  // Sink state: one bound function for the writer's life, so indexing allocates no closures.
-  #doc = 0;
+  // Sink state: bound functions for the writer's life, so indexing allocates no closures.
   #field = 0;
   #posBase = 0;
   #fieldLength = 0;
   #lastPosition = -1;
   /** True while analysing a text field: only text fields index exact forms. */
   #exactForms = false;
-  /** True while indexing a keyword field: its values go to the keyword namespace. */
-  #keyword = false;
-  readonly #sink: (term: string, position: number, start: number, end: number, exact?: string) => void;
+  readonly #sink: TermIdSink;
+  readonly #keywordSink: TokenSink;
 
   constructor(layout: FieldLayout) {
     this.#layout = layout;
-    this.#sink = (term, position, _start, _end, exact) => {
+    this.#fieldCount = layout.fields.length;
+    this.#sink = (term, position, exact) => {
       const p = position + this.#posBase;
       // Field length counts positions, not tokens: a compound and its first part share a position.
       if (p !== this.#lastPosition) {
         this.#fieldLength++;
         this.#lastPosition = p;
       }
-      this.#log(this.#keyword ? keywordTerm(this.#field, term) : term, p);
-      if (exact !== undefined && this.#exactForms) this.#log(exactTerm(exact), NO_POSITION);
+      this.#log(term * 2, p);
+      // Exact forms keep no positions: the flush never reads this one.
+      if (exact >= 0 && this.#exactForms) this.#log(exact * 2 + 1, -1);
+    };
+    this.#keywordSink = (term, position) => {
+      const p = position + this.#posBase;
+      if (p !== this.#lastPosition) {
+        this.#fieldLength++;
+        this.#lastPosition = p;
+      }
+      this.#log(this.#vocabulary.id(keywordTerm(this.#field, term)) * 2, p);
     };
   }
 
@@ -74,11 +92,23 @@ export class SegmentWriter {
     return this.#tokens;
   }
 
+  #analysis(analyzer: Analyzer): IdAnalysis {
+    let analysis = this.#analyses.get(analyzer);
+    if (analysis === undefined) {
+      analysis = idAnalysisOf(analyzer, this.#vocabulary);
+      this.#analyses.set(analyzer, analysis);
+    }
+    return analysis;
+  }
+
   /** Analyses and buffers `doc`; returns its DocId and its scored-field lengths. */
   add(doc: PreparedDocument): { doc: number; lengths: readonly number[] } {
     const layout = this.#layout;
+    const fieldCount = this.#fieldCount;
     const docId = this.#ids.length;
-    this.#doc = docId;
+    if ((docId + 1) * fieldCount > this.#runEnd.length) this.#growRuns((docId + 1) * fieldCount);
+    // Drop what an add that threw (a custom analyzer) may have logged: runs must tile the log.
+    this.#logLength = docId === 0 ? 0 : this.#runEnd[docId * fieldCount - 1]!;
     const lengths: number[] = new Array(layout.scoredCount).fill(0);
     for (const field of layout.fields) {
       this.#field = field.number;
@@ -86,22 +116,22 @@ export class SegmentWriter {
       this.#lastPosition = -1;
       this.#posBase = 0;
       this.#exactForms = field.kind === 'text';
-      this.#keyword = field.kind === 'keyword';
       if (field.kind === 'text') {
         const text = doc.values[field.number];
-        if (typeof text === 'string' && text.length > 0) field.analyzer.analyze(text, this.#sink);
+        if (typeof text === 'string' && text.length > 0) this.#analysis(field.analyzer).analyze(text, this.#sink);
       } else if (field.kind === 'date') {
-        if (!Number.isNaN(doc.date)) field.analyzer.analyze(dateFieldText(doc.date), this.#sink);
+        if (!Number.isNaN(doc.date)) this.#analysis(field.analyzer).analyze(dateFieldText(doc.date), this.#sink);
       } else {
         const values = doc.values[field.number];
         if (values !== undefined && typeof values !== 'string') {
           // Each value gets its own position so a phrase never spans two keyword values.
           for (let i = 0; i < values.length; i++) {
             this.#posBase = i;
-            field.analyzer.analyze(values[i]!, this.#sink);
+            field.analyzer.analyze(values[i]!, this.#keywordSink);
           }
         }
       }
+      this.#runEnd[docId * fieldCount + field.number] = this.#logLength;
       if (field.number < layout.scoredCount) lengths[field.number] = this.#fieldLength;
       this.#tokens += this.#fieldLength;
     }
@@ -112,36 +142,30 @@ export class SegmentWriter {
     return { doc: docId, lengths };
   }
 
-  #log(term: string, position: number): void {
-    let id = this.#termIds.get(term);
-    if (id === undefined) {
-      id = this.#terms.length;
-      this.#terms.push(term);
-      this.#termIds.set(term, id);
-    }
+  #log(term: number, position: number): void {
     const n = this.#logLength;
     if (n === this.#logTerm.length) this.#grow();
-    this.#logTerm[n] = id;
-    this.#logDoc[n] = this.#doc;
+    this.#logTerm[n] = term;
     this.#logPos[n] = position;
-    this.#logField[n] = this.#field;
     this.#logLength = n + 1;
   }
 
   #grow(): void {
-    const cap = this.#logTerm.length * 2;
+    const cap = Math.max(INITIAL_LOG, this.#logTerm.length * 2);
     const term = new Int32Array(cap);
     term.set(this.#logTerm);
-    const doc = new Int32Array(cap);
-    doc.set(this.#logDoc);
     const pos = new Int32Array(cap);
     pos.set(this.#logPos);
-    const field = new Uint8Array(cap);
-    field.set(this.#logField);
     this.#logTerm = term;
-    this.#logDoc = doc;
     this.#logPos = pos;
-    this.#logField = field;
+  }
+
+  #growRuns(need: number): void {
+    let cap = Math.max(1024, this.#runEnd.length * 2);
+    while (cap < need) cap *= 2;
+    const runs = new Int32Array(cap);
+    runs.set(this.#runEnd);
+    this.#runEnd = runs;
   }
 
   /** Marks a buffered document deleted (it is frozen as deleted and dropped at the next merge). */
@@ -154,88 +178,48 @@ export class SegmentWriter {
     const numDocs = this.#ids.length;
     if (numDocs === 0) return undefined;
     const layout = this.#layout;
+    const fieldCount = this.#fieldCount;
     const n = this.#logLength;
-    const termCount = this.#terms.length;
     const logTerm = this.#logTerm;
-    const logDoc = this.#logDoc;
-    const logPos = this.#logPos;
-    const logField = this.#logField;
+    const vocabulary = this.#vocabulary;
+    const idCount = vocabulary.size * 2;
 
-    // Counting sort of the log by term id; stable, so each term's entries stay in (doc, field, position) order.
-    const start = new Int32Array(termCount + 1);
-    for (let i = 0; i < n; i++) {
-      const slot = logTerm[i]! + 1;
-      start[slot] = start[slot]! + 1;
+    // Each phase is its own function: a cold flush runs once, and V8 optimises (on-stack) and
+    // de-optimises one loop's function without throwing away the code of the others.
+    const start = countByTerm(logTerm, n, idCount);
+    const { names, idOfName, alias } = dictionaryNames(start, idCount, vocabulary);
+    if (alias !== undefined) {
+      for (let i = 0; i < n; i++) logTerm[i] = alias[logTerm[i]!]!;
+      start.set(countByTerm(logTerm, n, idCount));
     }
-    for (let t = 0; t < termCount; t++) start[t + 1] = start[t + 1]! + start[t]!;
-    // Scatter the log into term order once, so the grouping below reads memory sequentially.
-    const next = start.slice(0, termCount);
-    const sDoc = new Int32Array(n);
-    const sPos = new Int32Array(n);
-    const sField = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = logTerm[i]!;
-      const j = next[t]!;
-      next[t] = j + 1;
-      sDoc[j] = logDoc[i]!;
-      sPos[j] = logPos[i]!;
-      sField[j] = logField[i]!;
-    }
+    for (let t = 0; t < idCount; t++) start[t + 1] = start[t + 1]! + start[t]!;
+    const sorted = scatterByTerm(logTerm, this.#logPos, n, this.#runEnd, numDocs, fieldCount, start);
+    // The log is consumed: let it go before the segment's arrays are allocated.
+    this.#logTerm = EMPTY_I32;
+    this.#logPos = EMPTY_I32;
 
-    const sorted = this.#terms.slice().sort();
-    const builder = new SegmentBuilder(n * 2 + 1024);
-    const tfs = new Array<number>(layout.fields.length).fill(0);
-    let pos: number[] = [];
-    for (const term of sorted) {
-      const id = this.#termIds.get(term)!;
-      const withPositions = !isExactTerm(term);
-      builder.startTerm(term, withPositions);
-      let i = start[id]!;
-      const end = start[id + 1]!;
-      while (i < end) {
-        // One posting: all entries of this document, fields ascending, positions ascending.
-        const doc = sDoc[i]!;
-        let mask = 0;
-        let fields = 0;
-        let posCount = 0;
-        while (i < end && sDoc[i] === doc) {
-          const field = sField[i]!;
-          mask |= 1 << field;
-          let tf = 0;
-          let last = 0;
-          while (i < end && sDoc[i] === doc && sField[i] === field) {
-            const p = sPos[i]!;
-            if (withPositions) {
-              if (posCount === pos.length) pos.push(0);
-              // Deltas must not go negative; a tokenizer emitting a same-term token earlier is clamped.
-              const delta = tf === 0 ? p : p >= last ? p - last : 0;
-              pos[posCount++] = delta;
-              last += tf === 0 ? p : delta;
-            }
-            tf++;
-            i++;
-          }
-          tfs[fields++] = tf;
-        }
-        builder.addPosting(doc, mask, tfs, 0, pos, 0);
-      }
-    }
+    names.sort();
+    const fieldLengths = Uint32Array.from(this.#lengths);
+    // Lengths up front: blocks are summarised as they are written, not decoded again at finish.
+    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount });
+    writePostings(builder, names, idOfName, start, sorted, fieldCount);
 
     const stored = new ByteWriter(numDocs * 64);
     const storedOffsets = new Uint32Array(numDocs + 1);
     for (let d = 0; d < numDocs; d++) {
-      stored.bytes(encoder.encode(this.#stored[d]!));
+      stored.utf8(this.#stored[d]!);
       storedOffsets[d + 1] = stored.length;
     }
     const data = builder.finish({
       numDocs,
-      fieldCount: layout.fields.length,
+      fieldCount,
       scoredCount: layout.scoredCount,
-      fieldLengths: Uint32Array.from(this.#lengths),
+      fieldLengths,
       dates: Float64Array.from(this.#dates),
       storedOffsets,
       stored: stored.finish(),
-      ids: this.#ids,
+      // Right-sized (see SegmentBuilder.finish); #reset drops the original.
+      ids: this.#ids.slice(),
     });
     const deletes = new DeleteSet(numDocs);
     for (const d of this.#deleted) deletes.add(d);
@@ -244,18 +228,150 @@ export class SegmentWriter {
   }
 
   #reset(): void {
-    this.#termIds = new Map();
-    this.#terms = [];
-    this.#logTerm = new Int32Array(1 << 16);
-    this.#logDoc = new Int32Array(1 << 16);
-    this.#logPos = new Int32Array(1 << 16);
-    this.#logField = new Uint8Array(1 << 16);
+    this.#vocabulary = new TermIdMap();
+    this.#analyses = new Map();
+    this.#logTerm = EMPTY_I32;
+    this.#logPos = EMPTY_I32;
     this.#logLength = 0;
+    this.#runEnd = EMPTY_I32;
     this.#ids = [];
     this.#stored = [];
     this.#dates = [];
     this.#lengths = [];
     this.#deleted = [];
     this.#tokens = 0;
+  }
+}
+
+/** Log entries per term id, at index id + 1 (ready for a prefix sum into start offsets). */
+function countByTerm(logTerm: Int32Array, n: number, idCount: number): Int32Array {
+  const counts = new Int32Array(idCount + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = logTerm[i]! + 1;
+    counts[slot] = counts[slot]! + 1;
+  }
+  return counts;
+}
+
+/**
+ * The dictionary's strings for the ids that occur (counts[id + 1] > 0), and the id of each. Equal
+ * strings from two ids (only a custom analyzer emitting a term that starts with EXACT_MARK could
+ * make one) share the first id: `alias` maps every id to the one its entries must count under.
+ */
+function dictionaryNames(
+  counts: Int32Array,
+  idCount: number,
+  vocabulary: TermIdMap,
+): { names: string[]; idOfName: Map<string, number>; alias: Int32Array | undefined } {
+  const names: string[] = [];
+  const idOfName = new Map<string, number>();
+  let alias: Int32Array | undefined;
+  for (let id = 0; id < idCount; id++) {
+    if (counts[id + 1] === 0) continue;
+    const word = vocabulary.term(id >>> 1);
+    const name = (id & 1) === 0 ? word : EXACT_MARK + word;
+    const first = idOfName.get(name);
+    if (first === undefined) {
+      idOfName.set(name, id);
+      names.push(name);
+    } else {
+      alias ??= Int32Array.from({ length: idCount }, (_, k) => k);
+      alias[id] = first;
+    }
+  }
+  return { names, idOfName, alias };
+}
+
+/** The log in term order: entries of term id t are [start[t], start[t + 1]), each as (doc, field, position). */
+interface SortedLog {
+  doc: Int32Array;
+  field: Uint8Array;
+  pos: Int32Array;
+}
+
+/**
+ * Stable counting-sort scatter of the log by term, so the posting writer reads memory sequentially
+ * and each term's entries stay in (doc, field, position) order. DocIds and fields come from the
+ * run ends; `start` holds each term's first slot (it is left as it was).
+ */
+function scatterByTerm(
+  logTerm: Int32Array,
+  logPos: Int32Array,
+  n: number,
+  runEnd: Int32Array,
+  numDocs: number,
+  fieldCount: number,
+  start: Int32Array,
+): SortedLog {
+  const next = start.slice(0, start.length - 1);
+  const doc = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const field = new Uint8Array(n);
+  let i = 0;
+  for (let d = 0; d < numDocs; d++) {
+    for (let f = 0; f < fieldCount; f++) {
+      const end = runEnd[d * fieldCount + f]!;
+      for (; i < end; i++) {
+        const t = logTerm[i]!;
+        const j = next[t]!;
+        next[t] = j + 1;
+        doc[j] = d;
+        pos[j] = logPos[i]!;
+        field[j] = f;
+      }
+    }
+  }
+  return { doc, field, pos };
+}
+
+/** Feeds every term's postings, in dictionary order, to the builder. */
+function writePostings(
+  builder: SegmentBuilder,
+  names: readonly string[],
+  idOfName: ReadonlyMap<string, number>,
+  start: Int32Array,
+  sorted: SortedLog,
+  fieldCount: number,
+): void {
+  const sDoc = sorted.doc;
+  const sField = sorted.field;
+  const sPos = sorted.pos;
+  // Typed scratch: the builder reads them once per posting, monomorphically.
+  const tfs = new Int32Array(fieldCount);
+  let pos = new Int32Array(1024);
+  for (const name of names) {
+    const id = idOfName.get(name)!;
+    const withPositions = !isExactTerm(name);
+    builder.startTerm(name, withPositions);
+    let i = start[id]!;
+    const end = start[id + 1]!;
+    // A posting never holds more positions than its term has log entries.
+    if (withPositions && end - i > pos.length) pos = new Int32Array(Math.max(end - i, pos.length * 2));
+    while (i < end) {
+      // One posting: all entries of this document, fields ascending, positions ascending.
+      const doc = sDoc[i]!;
+      let mask = 0;
+      let fields = 0;
+      let posCount = 0;
+      while (i < end && sDoc[i] === doc) {
+        const field = sField[i]!;
+        mask |= 1 << field;
+        let tf = 0;
+        let last = 0;
+        while (i < end && sDoc[i] === doc && sField[i] === field) {
+          const p = sPos[i]!;
+          if (withPositions) {
+            // Deltas must not go negative; a tokenizer emitting a same-term token earlier is clamped.
+            const delta = tf === 0 ? p : p >= last ? p - last : 0;
+            pos[posCount++] = delta;
+            last += tf === 0 ? p : delta;
+          }
+          tf++;
+          i++;
+        }
+        tfs[fields++] = tf;
+      }
+      builder.addPosting(doc, mask, tfs, 0, pos, 0);
+    }
   }
 }

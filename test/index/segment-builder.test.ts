@@ -1,0 +1,147 @@
+// Specification of SegmentBuilder's two ways of making block-max metadata: summarised as postings
+// arrive (field lengths given to the constructor, the writer's flush) or by decoding blocks at
+// finish (merges). Both give the same segment, and the metadata matches its definition.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SegmentBuilder } from '../../src/index/segment-builder.js';
+import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
+import { readPosting } from '../../src/index/read-posting.js';
+import { rng } from '../_support/random.js';
+
+const SCORED = 3;
+
+interface Posting {
+  doc: number;
+  mask: number;
+  tfs: number[];
+}
+
+/** Random terms (one block, several blocks, exact forms) with masks over `fields` fields. */
+function randomTerms(random: () => number, numDocs: number, fields: number, commonMask: number): Map<string, Posting[]> {
+  const terms = new Map<string, Posting[]>();
+  const names: string[] = [];
+  for (let t = 0; t < 50; t++) names.push(`${random() < 0.2 ? '\u0001' : ''}t${String(t).padStart(3, '0')}`);
+  names.sort();
+  for (const name of names) {
+    const r = random();
+    const df = r < 0.4 ? 1 + Math.floor(random() * 4) : r < 0.7 ? 1 + Math.floor(random() * BLOCK_SIZE) : Math.min(numDocs, BLOCK_SIZE * (1 + Math.floor(random() * 5)) + Math.floor(random() * 3) - 1);
+    const docs = new Set<number>();
+    while (docs.size < df) docs.add(Math.floor(random() * numDocs));
+    terms.set(
+      name,
+      [...docs].sort((a, b) => a - b).map((doc) => {
+        const mask = random() < 0.7 ? commonMask : 1 + Math.floor(random() * ((1 << fields) - 1));
+        const tfs: number[] = [];
+        for (let m = mask; m !== 0; m &= m - 1) tfs.push(random() < 0.7 ? 1 : 1 + Math.floor(random() * 40));
+        return { doc, mask, tfs };
+      }),
+    );
+  }
+  return terms;
+}
+
+function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, lengths: Uint32Array, upFront: boolean): SegmentData {
+  const builder = upFront ? new SegmentBuilder(64, { fieldLengths: lengths, scoredCount: SCORED }) : new SegmentBuilder(64);
+  for (const [name, postings] of terms) {
+    const withPositions = !name.startsWith('\u0001');
+    builder.startTerm(name, withPositions);
+    for (const p of postings) {
+      const total = p.tfs.reduce((a, b) => a + b, 0);
+      builder.addPosting(p.doc, p.mask, p.tfs, 0, Array.from({ length: total }, (_, i) => i % 3), 0);
+    }
+  }
+  return builder.finish({
+    numDocs,
+    fieldCount: fields,
+    scoredCount: SCORED,
+    fieldLengths: lengths,
+    dates: new Float64Array(numDocs),
+    storedOffsets: new Uint32Array(numDocs + 1),
+    stored: new Uint8Array(0),
+    ids: Array.from({ length: numDocs }, (_, i) => `d${i}`),
+  });
+}
+
+function assertSameData(a: SegmentData, b: SegmentData): void {
+  for (const key of Object.keys(a) as (keyof SegmentData)[]) {
+    if (key === 'dictionary') assert.equal([...a.dictionary.terms], [...b.dictionary.terms]);
+    else if (ArrayBuffer.isView(a[key]) || Array.isArray(a[key])) assert.equal(Array.from(a[key] as ArrayLike<unknown>), Array.from(b[key] as ArrayLike<unknown>), key);
+    else assert.is(a[key], b[key], key);
+  }
+}
+
+// Fields 3–4 are keyword-like (not scored); with 10 fields, masks reach past 256 (counted apart).
+for (const [seed, fields, commonMask] of [
+  [1, 5, 4],
+  [2, 5, 1],
+  [3, 10, 1 << 9],
+  [4, 10, (1 << 9) | 2],
+] as const) {
+  test(`summaries made on the fly equal summaries decoded at finish (seed ${seed}, ${fields} fields)`, () => {
+    const random = rng(seed);
+    const numDocs = 3000;
+    const lengths = new Uint32Array(numDocs * SCORED);
+    for (let i = 0; i < lengths.length; i++) lengths[i] = 1 + Math.floor(random() * (random() < 0.1 ? 70_000 : 300));
+    const terms = randomTerms(random, numDocs, fields, commonMask);
+    const onTheFly = build(terms, numDocs, fields, lengths, true);
+    const decoded = build(terms, numDocs, fields, lengths, false);
+    assert.ok(onTheFly.blockLastDoc.length > 0, 'some terms have skip entries');
+    assertSameData(onTheFly, decoded);
+    assert.is(onTheFly.defaultMask, commonMask);
+    assertBlockMetadata(onTheFly, lengths);
+  });
+}
+
+/** Per skip entry: field union, max tf and min length of the block's postings, by definition. */
+function assertBlockMetadata(data: SegmentData, lengths: Uint32Array): void {
+  for (let t = 0; t < data.termDf.length; t++) {
+    const first = data.termBlockStart[t]!;
+    const skips = data.termBlockStart[t + 1]! - first;
+    assert.is(skips, data.termDf[t]! > BLOCK_SIZE ? Math.ceil(data.termDf[t]! / BLOCK_SIZE) : 0);
+    const docs: number[] = [];
+    forEachPostingTf(data, t, (doc) => docs.push(doc));
+    for (let k = 0; k < skips; k++) {
+      let union = 0;
+      const maxTf = new Array<number>(SCORED).fill(0);
+      const minLength = new Array<number>(SCORED).fill(Infinity);
+      for (const doc of docs.slice(k * BLOCK_SIZE, (k + 1) * BLOCK_SIZE)) {
+        const p = readPosting(data, t, doc)!;
+        union |= p.mask;
+        for (let f = 0; f < SCORED; f++) {
+          if (p.tfs[f]! === 0) continue;
+          maxTf[f] = Math.max(maxTf[f]!, p.tfs[f]!);
+          minLength[f] = Math.min(minLength[f]!, lengths[doc * SCORED + f]!);
+        }
+      }
+      assert.is(data.blockMask[first + k], union >>> 0);
+      for (let f = 0; f < SCORED; f++) {
+        assert.is(data.blockMaxTf[(first + k) * SCORED + f], maxTf[f]);
+        assert.is(data.blockMinLength[(first + k) * SCORED + f], maxTf[f] === 0 ? 0 : minLength[f]);
+      }
+    }
+  }
+}
+
+test('the default mask is the commonest first mask of blocks, the smaller one on a tie', () => {
+  const lengths = new Uint32Array(10 * SCORED).fill(5);
+  const terms = new Map<string, Posting[]>([
+    ['a', [{ doc: 0, mask: 1 << 9, tfs: [1] }]],
+    ['b', [{ doc: 1, mask: 1 << 9, tfs: [2] }]],
+    ['c', [{ doc: 2, mask: 2, tfs: [1] }]],
+    ['d', [{ doc: 3, mask: 2, tfs: [1] }]],
+    ['e', [{ doc: 4, mask: 4, tfs: [1] }]],
+  ]);
+  assert.is(build(terms, 10, 10, lengths, true).defaultMask, 2);
+  terms.set('f', [{ doc: 5, mask: 1 << 9, tfs: [1] }]);
+  assert.is(build(terms, 10, 10, lengths, true).defaultMask, 1 << 9);
+  assert.is(build(new Map(), 10, 10, lengths, true).defaultMask, 0);
+});
+
+test('postings must arrive in ascending DocId order', () => {
+  const builder = new SegmentBuilder();
+  builder.startTerm('a');
+  builder.addPosting(5, 1, [1], 0, [0], 0);
+  assert.throws(() => builder.addPosting(5, 1, [1], 0, [0], 0));
+});
+
+test.run();
