@@ -194,7 +194,7 @@ export class SearchIndex {
    * number per id instead of a {segment, doc} object (0.9 MB of objects on Reuters), and a flush
    * re-points nothing: the buffer's ordinals become the new segment's.
    */
-  #locations = new Map<string, number>();
+  #locations: Map<string, number> | undefined = new Map<string, number>();
   /** Ordinal of DocId 0 of each segment in #segments. */
   #baseOf = new Map<Segment, number>();
   /** Ordinal of the buffer's DocId 0: above every segment's ordinals. */
@@ -218,7 +218,10 @@ export class SearchIndex {
 
   /** Number of live (added and not removed) documents. */
   get size(): number {
-    return this.#locations.size;
+    if (this.#locations !== undefined) return this.#locations.size;
+    let live = 0;
+    for (const segment of this.#segments) live += segment.liveDocs;
+    return live;
   }
 
   /** The resolved field layout (field numbers, boosts, analyzers). */
@@ -228,13 +231,13 @@ export class SearchIndex {
 
   /** True when a document with this id is in the index. */
   has(id: string): boolean {
-    return this.#locations.has(id);
+    return this.#ids().has(id);
   }
 
   /** Adds one document; throws InvalidDocumentError (and changes nothing) when it is invalid or its id exists. */
   add(document: NewsDocument): void {
     const prepared = prepareDocument(document, this.#layout);
-    if (this.#locations.has(prepared.id)) {
+    if (this.#ids().has(prepared.id)) {
       throw new InvalidDocumentError(`duplicate id ${prepared.id}`, prepared.id, 'id');
     }
     this.#addPrepared(prepared);
@@ -246,7 +249,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     for (const document of documents) {
       const p = prepareDocument(document, this.#layout);
-      if (this.#locations.has(p.id) || seen.has(p.id)) {
+      if (this.#ids().has(p.id) || seen.has(p.id)) {
         throw new InvalidDocumentError(`duplicate id ${p.id}`, p.id, 'id');
       }
       seen.add(p.id);
@@ -268,7 +271,7 @@ export class SearchIndex {
     }
     if (segment === undefined) this.#writer.delete(location.doc);
     else segment.delete(location.doc);
-    this.#locations.delete(id);
+    this.#ids().delete(id);
     return true;
   }
 
@@ -293,7 +296,7 @@ export class SearchIndex {
 
   /** Where the live document `id` sits (segment undefined: in the writer's buffer), or undefined. */
   #locate(id: string): Location | undefined {
-    const ordinal = this.#locations.get(id);
+    const ordinal = this.#ids().get(id);
     if (ordinal === undefined) return undefined;
     if (ordinal >= this.#writerBase) return { segment: undefined, doc: ordinal - this.#writerBase };
     // A linear scan: there are few segments (maxSegments), and only remove/explain/related ask.
@@ -652,24 +655,54 @@ export class SearchIndex {
       maxBufferedTokens: decoded.maxBufferedTokens,
       maxSegments: decoded.maxSegments,
     });
-    index.#adoptSegments(decoded.segments);
+    index.#adoptSegments(decoded.segments, decoded.lengthTotals);
     return index;
   }
 
-  #adoptSegments(segments: Segment[]): void {
+  /**
+   * Takes loaded segments without a loop over their documents (load time is a bench bar): length
+   * sums come from the file's per-segment totals less the deleted documents, and the id map is
+   * built on the first call that needs it (has, add, remove, explain, related).
+   */
+  #adoptSegments(segments: Segment[], totals: ReadonlyArray<Float64Array | undefined>): void {
     this.#segments = segments;
+    this.#locations = undefined;
     const width = this.#layout.scoredCount;
-    for (const segment of segments) {
-      const { ids, fieldLengths } = segment.data;
+    segments.forEach((segment, s) => {
+      const { fieldLengths, numDocs } = segment.data;
       const base = this.#nextOrdinal;
       this.#baseOf.set(segment, base);
-      this.#nextOrdinal = this.#writerBase = base + segment.numDocs;
-      for (let d = 0; d < ids.length; d++) {
-        if (segment.deletes.has(d)) continue;
-        this.#locations.set(ids[d]!, base + d);
-        for (let f = 0; f < width; f++) this.#lengthSums[f] = this.#lengthSums[f]! + fieldLengths[d * width + f]!;
+      this.#nextOrdinal = this.#writerBase = base + numDocs;
+      const total = totals[s];
+      if (total === undefined) {
+        for (let d = 0; d < numDocs; d++) {
+          if (segment.deletes.has(d)) continue;
+          for (let f = 0; f < width; f++) this.#lengthSums[f] = this.#lengthSums[f]! + fieldLengths[d * width + f]!;
+        }
+        return;
       }
+      for (let f = 0; f < width; f++) this.#lengthSums[f] = this.#lengthSums[f]! + total[f]!;
+      if (segment.deletes.count === 0) return;
+      for (let d = 0; d < numDocs; d++) {
+        if (!segment.deletes.has(d)) continue;
+        for (let f = 0; f < width; f++) this.#lengthSums[f] = this.#lengthSums[f]! - fieldLengths[d * width + f]!;
+      }
+    });
+  }
+
+  /** id → ordinal of every live document, built from the segments on first use after a load. */
+  #ids(): Map<string, number> {
+    let locations = this.#locations;
+    if (locations === undefined) {
+      locations = new Map<string, number>();
+      for (const segment of this.#segments) {
+        const base = this.#baseOf.get(segment)!;
+        const ids = segment.data.ids;
+        for (let d = 0; d < ids.length; d++) if (!segment.deletes.has(d)) locations.set(ids[d]!, base + d);
+      }
+      this.#locations = locations;
     }
+    return locations;
   }
 
   #addPrepared(prepared: PreparedDocument): void {
@@ -678,7 +711,7 @@ export class SearchIndex {
       this.#lengthSums[f] = this.#lengthSums[f]! + lengths[f]!;
       this.#writerLengths.push(lengths[f]!);
     }
-    this.#locations.set(prepared.id, this.#writerBase + doc);
+    this.#ids().set(prepared.id, this.#writerBase + doc);
     this.#nextOrdinal = this.#writerBase + doc + 1;
     if (this.#writer.numDocs >= this.#maxBufferedDocs || this.#writer.tokenCount >= this.#maxBufferedTokens) this.flush();
   }
@@ -705,8 +738,10 @@ export class SearchIndex {
     const keep = this.#segments.filter((s) => !chosen.includes(s));
     const ids = merged.data.ids;
     const base = this.#nextOrdinal;
-    for (let d = 0; d < ids.length; d++) {
-      if (this.#locations.has(ids[d]!)) this.#locations.set(ids[d]!, base + d);
+    // Not built yet (a loaded index): it is derived from the segments, merged one included, when needed.
+    const locations = this.#locations;
+    if (locations !== undefined) {
+      for (let d = 0; d < ids.length; d++) if (locations.has(ids[d]!)) locations.set(ids[d]!, base + d);
     }
     for (const s of chosen) this.#baseOf.delete(s);
     if (merged.numDocs > 0) this.#baseOf.set(merged, base);

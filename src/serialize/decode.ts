@@ -30,6 +30,8 @@ export interface DecodedIndex {
   maxBufferedTokens: number;
   maxSegments: number;
   segments: Segment[];
+  /** Per segment: Σ field length over all its documents per scored field, when the file records it. */
+  lengthTotals: Array<Float64Array | undefined>;
 }
 
 /** Parses `input`; throws IndexFormatError naming the part at fault. */
@@ -96,7 +98,12 @@ export function decodeIndex(input: Uint8Array, analyzers: readonly Analyzer[]): 
   }
 
   const segments: Segment[] = [];
-  for (let s = 0; s < meta.segments; s++) segments.push(decodeSegment(sections, s, meta.fields.length));
+  const lengthTotals: Array<Float64Array | undefined> = [];
+  for (let s = 0; s < meta.segments; s++) {
+    const decoded = decodeSegment(sections, s, meta.fields.length);
+    segments.push(decoded.segment);
+    lengthTotals.push(decoded.lengthTotals);
+  }
   return {
     schema,
     analyzer,
@@ -105,10 +112,15 @@ export function decodeIndex(input: Uint8Array, analyzers: readonly Analyzer[]): 
     maxBufferedTokens: meta.maxBufferedTokens,
     maxSegments: meta.maxSegments,
     segments,
+    lengthTotals,
   };
 }
 
-function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount: number): Segment {
+function decodeSegment(
+  sections: Map<string, Uint8Array>,
+  s: number,
+  fieldCount: number,
+): { segment: Segment; lengthTotals: Float64Array | undefined } {
   const part = (name: string): string => `section:${name}/${s}`;
   const m = json<SegmentMeta>(need(sections, SectionKind.segmentMeta, s, 'segmentMeta'), part('segmentMeta'));
   if (
@@ -194,7 +206,15 @@ function decodeSegment(sections: Map<string, Uint8Array>, s: number, fieldCount:
     ids,
   };
   // The bitset is copied: deletes mutate it, and the caller's buffer must stay untouched.
-  return new Segment(data, new DeleteSet(m.numDocs, deleteWords.slice()));
+  let lengthTotals: Float64Array | undefined;
+  if (m.lengthTotals !== undefined) {
+    const t = m.lengthTotals;
+    if (!Array.isArray(t) || t.length !== m.scoredCount || !t.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) {
+      throw new IndexFormatError('segment length totals are malformed', part('segmentMeta'), Array.isArray(t) ? t.length : typeof t, m.scoredCount);
+    }
+    lengthTotals = Float64Array.from(t);
+  }
+  return { segment: new Segment(data, new DeleteSet(m.numDocs, deleteWords.slice())), lengthTotals };
 }
 
 /**

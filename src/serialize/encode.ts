@@ -58,6 +58,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
       terms: d.dictionary.size,
       blocks: d.blockLastDoc.length,
       defaultMask: d.defaultMask,
+      lengthTotals: lengthTotals(d.fieldLengths, d.numDocs, d.scoredCount),
     };
     const add = (kind: number, bytes: Uint8Array): void => {
       sections.push({ kind, segment: s, bytes });
@@ -110,4 +111,11 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
 
 function align(n: number): number {
   return Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;
+}
+
+/** Σ of each scored field's lengths over all rows (exact: integers far below 2^53). */
+function lengthTotals(lengths: ArrayLike<number>, numDocs: number, width: number): number[] {
+  const totals = new Array<number>(width).fill(0);
+  for (let d = 0; d < numDocs; d++) for (let f = 0; f < width; f++) totals[f] = totals[f]! + lengths[d * width + f]!;
+  return totals;
 }

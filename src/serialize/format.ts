@@ -102,4 +102,9 @@ export interface SegmentMeta {
   blocks: number;
   /** The mask posting blocks start from (see index/posting-blocks.ts). */
   defaultMask: number;
+  /**
+   * Σ field length over every document of the segment (deleted ones included), per scored field:
+   * a loader subtracts its deleted documents instead of summing every row. Optional: computed when absent.
+   */
+  lengthTotals?: number[];
 }
