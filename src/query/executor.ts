@@ -43,6 +43,17 @@ function scratchFor(numDocs: number): void {
 
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
 
+/** {@link onlyField} of a mask with several fields. */
+const MANY_FIELDS = -1;
+/** {@link onlyField} of a one-field mask whose field the term does not count in. */
+const NOT_ALLOWED = -2;
+
+/** The field of a one-field mask (MANY_FIELDS or NOT_ALLOWED otherwise), recomputed when the mask changes. */
+function onlyField(mask: number, allowed: number): number {
+  if ((mask & (mask - 1)) !== 0) return MANY_FIELDS;
+  return (mask & allowed) === 0 ? NOT_ALLOWED : 31 - Math.clz32(mask);
+}
+
 /**
  * Adds the BM25F scores of `terms` for one segment into `acc`, listing first-touched documents in
  * `list`; returns how many are listed. The sum over terms runs in `terms` order for every document,
@@ -81,6 +92,7 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
       let p = geometry.start;
       let doc = geometry.prevDoc;
       let mask = defaultMask;
+      let only = onlyField(mask, allowed);
       for (let i = 0; i < n; i++) {
         // Varints decoded inline: this loop runs once per posting and a call per byte showed in profiles.
         let b = bytes[p++]!;
@@ -98,12 +110,11 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
             b = bytes[p++]!;
             mask |= (b & 0x7f) << shift;
           }
+          only = onlyField(mask, allowed);
         }
         let pseudoTf = 0;
-        const row = doc * width;
-        for (let m = mask; m !== 0; ) {
-          const low = m & -m;
-          m ^= low;
+        if (only !== MANY_FIELDS) {
+          // One field in the mask (most postings): no per-field loop; 0 + x is the loop's float.
           let tf = 1;
           if ((code & 1) === 1) {
             b = bytes[p++]!;
@@ -113,19 +124,38 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
               tf |= (b & 0x7f) << shift;
             }
           }
-          if ((allowed & low) !== 0) {
-            const f = 31 - Math.clz32(low);
-            const norm = normA[f]! + normB[f]! * lengths[row + f]!;
-            if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
+          if (only === NOT_ALLOWED) continue;
+          const norm = normA[only]! + normB[only]! * lengths[doc * width + only]!;
+          if (norm > 0) pseudoTf = (boost[only]! * tf) / norm;
+        } else {
+          const row = doc * width;
+          for (let m = mask; m !== 0; ) {
+            const low = m & -m;
+            m ^= low;
+            let tf = 1;
+            if ((code & 1) === 1) {
+              b = bytes[p++]!;
+              tf = b & 0x7f;
+              for (let shift = 7; b >= 0x80; shift += 7) {
+                b = bytes[p++]!;
+                tf |= (b & 0x7f) << shift;
+              }
+            }
+            if ((allowed & low) !== 0) {
+              const f = 31 - Math.clz32(low);
+              const norm = normA[f]! + normB[f]! * lengths[row + f]!;
+              if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
+            }
           }
         }
         if (pseudoTf === 0) continue;
         if (anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
-        if (acc[doc] === 0) {
+        const before = acc[doc]!;
+        if (before === 0) {
           if (tieBreaker) continue;
           list[count++] = doc;
         }
-        acc[doc] = acc[doc]! + (w * pseudoTf) / (pseudoTf + k1);
+        acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
       }
     }
   }
