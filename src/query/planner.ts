@@ -241,8 +241,11 @@ class Planner {
     const terms: ScoringTerm[] = [];
     for (const [analyzer, fieldMask] of this.#analyzers(mask)) {
       const own = stemOf(analyzer, prefix);
-      // The word itself, if it is one, scores as a plain word (exact form and stem).
+      // The word itself, if it is one, scores as a plain word (exact form and stem); a prefix that is
+      // not a word is no unknown word (did-you-mean would walk the vocabulary at distance 2 for nothing).
+      const known = !this.unknownWord;
       analyzer.analyze(prefix, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
+      if (known) this.unknownWord = false;
       const stems = new Set<string>();
       for (const dict of this.#ctx.dictionaries) {
         for (const head of [prefix, EXACT_MARK + prefix]) {

@@ -103,6 +103,10 @@ test('did-you-mean corrects unknown words from the vocabulary and leaves known o
   assert.is(fuzzy.didYouMean, undefined);
   assert.ok(fuzzy.hits.length > 0);
   assert.is(index.search('qingdoa~1 budjet').didYouMean, 'qingdao~1 budget');
+  // So is a prefix that is not a word itself.
+  const prefix = index.search('qingd*');
+  assert.is(prefix.didYouMean, undefined);
+  assert.ok(prefix.hits.length > 0);
 });
 
 test('did-you-mean on misspellings made from real corpus words', () => {
