@@ -1,8 +1,19 @@
 // A growable byte buffer with LEB128 varints and UTF-8 text: how postings, positions and stored
 // fields are written.
-// Reading is done inline by the hot loops (see postings-reader.ts), not here.
+// Reading is done inline by the hot loops (see posting-blocks.ts), not here.
 
 const encoder = new TextEncoder();
+
+/** Writes `value` as an unsigned LEB128 varint at buf[p] (room is the caller's); returns the offset after it. */
+export function putVarint(buf: Uint8Array, p: number, value: number): number {
+  let v = value >>> 0;
+  while (v >= 0x80) {
+    buf[p++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[p++] = v;
+  return p;
+}
 
 /** Appends bytes and unsigned varints (values up to 2^32 - 1) to a buffer that doubles as it fills. */
 export class ByteWriter {

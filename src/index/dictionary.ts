@@ -4,6 +4,7 @@
 // it hands out has its group's metadata decoded first. Holds no postings itself.
 
 import { IndexFormatError } from '../errors.js';
+import { putVarint } from './byte-writer.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -521,12 +522,3 @@ function checkRestarts(bytes: Uint8Array, size: number, restarts: Uint32Array, p
   if (groups > 0 && restarts[0] !== 0) throw new IndexFormatError('first dictionary restart is not at 0', part, restarts[0]!, 0);
 }
 
-function putVarint(buf: Uint8Array, p: number, value: number): number {
-  let v = value >>> 0;
-  while (v >= 0x80) {
-    buf[p++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  buf[p++] = v;
-  return p;
-}

@@ -2,7 +2,7 @@
 // in the block layout of posting-blocks.ts. Both the writer's flush and merges feed it; neither
 // knows the encoding. Block-max metadata is computed in finish(), once field lengths are known.
 
-import { ByteWriter } from './byte-writer.js';
+import { ByteWriter, putVarint } from './byte-writer.js';
 import { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock } from './posting-blocks.js';
 import { lengthCodes } from './length-codes.js';
@@ -37,16 +37,6 @@ export interface SegmentColumns {
   ids: string[];
 }
 
-/** Writes `value` as an unsigned LEB128 varint at buf[p]; returns the offset after it. */
-function putVarint(buf: Uint8Array, p: number, value: number): number {
-  let v = value >>> 0;
-  while (v >= 0x80) {
-    buf[p++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  buf[p++] = v;
-  return p;
-}
 
 /** Field masks below this are counted in an array (see #closeBlock). */
 const SMALL_MASKS = 256;
