@@ -78,7 +78,7 @@ function pairWords(pairs: readonly WordPair[]): PairWords {
 
 /** One batch per distinct pair word (at most MAX_PROXIMITY_WORDS), reused across searches. */
 const batches: PositionsBatch[] = [];
-const present = new Uint8Array(MAX_PROXIMITY_WORDS);
+let present = new Uint8Array(MAX_PROXIMITY_WORDS);
 
 /**
  * The bonus of each of `docs[0 .. n)` (ascending, distinct) into `out`: each word's positions are
@@ -89,6 +89,7 @@ function segmentBonuses(segment: Segment, docs: Int32Array, n: number, shared: P
   const width = data.scoredCount;
   const { pairs, words, slots } = shared;
   while (batches.length < words.length) batches.push(new PositionsBatch());
+  if (present.length < words.length) present = new Uint8Array(words.length);
   for (let w = 0; w < words.length; w++) {
     const ordinal = data.dictionary.lookup(words[w]!);
     present[w] = ordinal < 0 ? 0 : 1;
