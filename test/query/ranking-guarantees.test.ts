@@ -55,6 +55,25 @@ test('for the same word: the exact form ranks above another form of its stem', (
   descendingOrTied(index, 'ports');
 });
 
+test('the exact form wins for a short word among thousands of other forms sharing its first letters', () => {
+  // 600 inflected words starting with "acq" (each has an exact form, sorted before "acts"): the
+  // planner must still find "acts" as a form of "act", however many forms come before it.
+  const crowd: NewsDocument[] = [];
+  for (let i = 0; i < 600; i++) {
+    const letters = `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}`;
+    crowd.push({ id: `y${i}`, title: `acq${letters}ings`, body: 'crowded dictionary' });
+  }
+  const index = indexOf([...FORMS, { id: 'a-acts', title: 'the acts', body: 'shipping news today' }, { id: 'b-act', title: 'the act', body: 'shipping news today' }, ...crowd]);
+  assert.equal(ids(index, 'act'), ['b-act', 'a-acts']);
+  assert.equal(ids(index, 'acts'), ['a-acts', 'b-act']);
+});
+
+test('the y-ing forms count as forms of their -ie stems (dying → die)', () => {
+  const index = indexOf([{ id: 'a-dying', title: 'the dying', body: 'shipping news today' }, { id: 'b-die', title: 'the die', body: 'shipping news today' }]);
+  assert.equal(ids(index, 'die'), ['b-die', 'a-dying']);
+  assert.equal(ids(index, 'dying'), ['a-dying', 'b-die']);
+});
+
 test('for the same word: a prefix completion ranks below the word and its stem-mates', () => {
   const index = indexOf(FORMS);
   assert.equal(ids(index, 'port*'), ['d-port', 'c-ports', 'b-portal']);
