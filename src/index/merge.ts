@@ -49,7 +49,15 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   for (const seg of segments) for (const t of seg.data.dictionary.terms) allTerms.add(t);
   const terms = [...allTerms].sort();
 
-  const builder = new SegmentBuilder(postingsBytes);
+  // The largest input's default mask: the merged blocks start like most of its blocks did.
+  let defaultMask = 1;
+  let largest = -1;
+  for (const seg of segments) {
+    if (seg.data.numDocs <= largest) continue;
+    largest = seg.data.numDocs;
+    defaultMask = seg.data.defaultMask;
+  }
+  const builder = new SegmentBuilder(postingsBytes, undefined, defaultMask);
   const tfs = new Array<number>(32).fill(0);
   let pos: number[] = [];
   const block = new DecodedBlock();

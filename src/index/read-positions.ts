@@ -1,9 +1,9 @@
-// Positions of one term in a few documents without decoding whole blocks or allocating: the skip
-// entries find each block, postings are walked once per block up to the last document asked for,
-// earlier positions are skipped by counting varint ends. For proximity rescoring of top candidates.
+// Positions of one term in a few documents without allocating: the skip entries find each block,
+// each block is decoded once for all the documents it holds, earlier positions are skipped by
+// counting varint ends. For proximity rescoring of top candidates and phrase matching.
 
 import type { SegmentData } from './segment.js';
-import { CODE_MASK_ONES, locateBlock, type BlockGeometry } from './posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, locateBlock, type BlockGeometry } from './posting-blocks.js';
 
 /**
  * Reusable output of {@link readPositionsBatch}: for the i-th document asked for, `found[i]`, its
@@ -50,13 +50,6 @@ export class PositionsScratch {
 
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
 
-/** Set bits of a 32-bit mask (SWAR popcount). */
-function bitCount(mask: number): number {
-  let x = mask - ((mask >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 /** Word views of positions sections, made once per section (an aligned view or null when misaligned). */
 const wordViews = new WeakMap<Uint8Array, Uint32Array | null>();
 
@@ -94,7 +87,7 @@ export function skipVarints(bytes: Uint8Array, q: number, count: number): number
 
 /**
  * Fills `out` with the positions of term `ordinal` (a term with positions) in each of `docs[0 .. n)`,
- * which must be ascending and distinct. Documents sharing a block share one walk of it: proximity
+ * which must be ascending and distinct. Documents sharing a block share one decode of it: proximity
  * asks for 30 documents of terms that often have only a few blocks.
  */
 export function readPositionsBatch(data: SegmentData, ordinal: number, docs: ArrayLike<number>, n: number, out: PositionsBatch): void {
@@ -103,19 +96,13 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
   const first = data.termBlockStart[ordinal]!;
   const last = data.termBlockStart[ordinal + 1]!;
   const blocks = first === last ? 1 : last - first;
-  const bytes = data.postings;
   const pbytes = data.positions;
   const tfOut = out.tf;
+  const { docs: blockDocs, columns } = decoded;
   let block = -1;
-  let p = 0;
-  let current = -1;
-  let mask = 0;
-  let fields = 0;
-  let code = 0;
-  let i = 0;
-  let q = 0; // positions byte offset of the first posting not yet skipped or read
-  let pending = 0; // positions of walked postings still to skip before q
-  let consumed = true; // whether the tfs of posting `current` were read (or skipped)
+  let i = 0; // next posting of the decoded block to look at
+  let q = 0; // positions byte offset of posting `cursor`
+  let cursor = 0; // first posting whose positions were neither read nor skipped
   let used = 0;
   for (let j = 0; j < n; j++) {
     const doc = docs[j]!;
@@ -127,81 +114,46 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
     }
     if (b !== block) {
       locateBlock(data, ordinal, b, geometry);
+      decodeBlockColumns(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, decoded);
       block = b;
-      p = geometry.start;
-      current = geometry.prevDoc;
-      mask = data.defaultMask;
-      fields = bitCount(mask);
       i = 0;
       q = geometry.positions;
-      pending = 0;
-      consumed = true;
+      cursor = 0;
     }
-    // Walk to the first posting ≥ doc. An earlier posting only adds its tf sum to `pending`: a
-    // one-byte gap and an unchanged mask with every tf 1 (the common posting) cost a compare and an add.
-    for (;;) {
-      if (!consumed) {
-        if (current >= doc) break;
-        consumed = true;
-        if ((code & 1) === 0) {
-          pending += fields;
-        } else {
-          for (let k = 0; k < fields; k++) {
-            let c = bytes[p++]!;
-            let tf = c & 0x7f;
-            for (let shift = 7; c >= 0x80; shift += 7) {
-              c = bytes[p++]!;
-              tf |= (c & 0x7f) << shift;
-            }
-            pending += tf;
-          }
-        }
-      }
-      if (i === geometry.count) break;
-      let c = bytes[p++]!;
-      let v = c;
-      if (c >= 0x80) {
-        v = c & 0x7f;
-        for (let shift = 7; c >= 0x80; shift += 7) {
-          c = bytes[p++]!;
-          v |= (c & 0x7f) << shift;
-        }
-      }
-      current += (v >>> 2) + 1;
-      code = v & 3;
-      if (code >= CODE_MASK_ONES) {
-        c = bytes[p++]!;
-        mask = c & 0x7f;
-        for (let shift = 7; c >= 0x80; shift += 7) {
-          c = bytes[p++]!;
-          mask |= (c & 0x7f) << shift;
-        }
-        fields = bitCount(mask);
-      }
-      i++;
-      consumed = false;
-    }
-    if (consumed || current !== doc || mask === 0) continue;
-    consumed = true;
-    const row = j * F;
+    const count = decoded.length;
+    while (i < count && blockDocs[i]! < doc) i++;
+    if (i === count || blockDocs[i]! !== doc) continue;
+    const union = decoded.union;
+    const ones = decoded.onesFields;
+    // Earlier postings' positions are skipped: their tfs, summed column by column, say how many.
+    let pending = 0;
+    let mask = 0;
     let total = 0;
-    for (let m = mask; m !== 0; m &= m - 1) {
+    const row = j * F;
+    for (let m = union; m !== 0; m &= m - 1) {
+      const low = m & -m;
+      const f = 31 - Math.clz32(low);
       let tf = 1;
-      if ((code & 1) === 1) {
-        let c = bytes[p++]!;
-        tf = c & 0x7f;
-        for (let shift = 7; c >= 0x80; shift += 7) {
-          c = bytes[p++]!;
-          tf |= (c & 0x7f) << shift;
-        }
+      if ((ones & low) !== 0) {
+        pending += i - cursor;
+      } else {
+        const col = f * BLOCK_SIZE;
+        for (let k = col + cursor, end = col + i; k < end; k++) pending += columns[k]!;
+        tf = columns[col + i]!;
       }
-      tfOut[row + 31 - Math.clz32(m & -m)] = tf;
+      if (tf === 0) continue;
+      mask |= low;
+      tfOut[row + f] = tf;
       total += tf;
     }
+    q = skipVarints(pbytes, q, pending);
+    cursor = i;
+    if (mask === 0) continue;
+    // Posting i's positions are read below: the next skip starts after it.
+    cursor = i + 1;
+    i++;
     out.found[j] = 1;
     out.masks[j] = mask;
-    q = skipVarints(pbytes, q, pending);
-    pending = 0;
     if (out.pos.length < used + total) {
       const grown = new Int32Array(Math.max(used + total, out.pos.length * 2));
       grown.set(out.pos.subarray(0, used));
@@ -212,19 +164,22 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
       out.start[row + f] = used;
       let position = 0;
       const tf = tfOut[row + f]!;
-      for (let k = 0; k < tf; k++) {
+      for (let r = 0; r < tf; r++) {
         let c = pbytes[q++]!;
         let v = c & 0x7f;
         for (let shift = 7; c >= 0x80; shift += 7) {
           c = pbytes[q++]!;
           v |= (c & 0x7f) << shift;
         }
-        position = k === 0 ? v : position + v;
+        position = r === 0 ? v : position + v;
         pos[used++] = position;
       }
     }
   }
 }
+
+/** The block scratch of {@link readPositionsBatch} (it never nests). */
+const decoded = new DecodedBlock();
 
 const single = new PositionsBatch();
 const one = new Int32Array(1);

@@ -4,7 +4,8 @@
 
 import { ByteWriter, putVarint } from './byte-writer.js';
 import { TermDictionary } from './dictionary.js';
-import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock } from './posting-blocks.js';
+import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock, decodeVarintBlock, fillColumns } from './posting-blocks.js';
+import { PACKED_SLACK, bitWidth, packBits, packedBytes } from './bit-packing.js';
 import { lengthCodes } from './length-codes.js';
 import type { SegmentData } from './segment.js';
 
@@ -38,21 +39,11 @@ export interface SegmentColumns {
 }
 
 
-/** Field masks below this are counted in an array (see #closeBlock). */
-const SMALL_MASKS = 256;
+/** Packed runs are aligned to this many bytes from the start of the postings. */
+const WORD_BYTES = 4;
 
 /** Bytes of an unsigned varint at most: 32 bits in 7-bit groups. */
 const MAX_VARINT = 5;
-
-function varintLength(value: number): number {
-  let v = value >>> 0;
-  let n = 1;
-  while (v >= 0x80) {
-    v >>>= 7;
-    n++;
-  }
-  return n;
-}
 
 /**
  * Call `startTerm` for each term in sorted order, `addPosting` for its postings in ascending DocId
@@ -81,26 +72,34 @@ export class SegmentBuilder {
   #blockLastDoc = new U32List();
   #blockPostingsOffset = new U32List();
   #blockPositionsOffset = new U32List();
-  // Every block, with or without a skip entry: where it starts, where its first posting's mask
-  // varint is, and that mask. finish() uses them to drop the first mask of blocks starting with the
-  // default one.
-  #allStart = new U32List();
-  #allFirstMaskAt = new U32List();
-  #allFirstMask = new U32List();
-  #firstMaskCounts = new Map<number, number>();
-  readonly #smallMaskCounts = new Uint32Array(SMALL_MASKS);
+  /** The mask each block's first posting is compared with (see posting-blocks.ts). */
+  readonly #defaultMask: number;
+  /** Byte offset of the open block in #postings. */
+  #blockStart = 0;
   /** Skip entries before the current term's: its blocks are appended as they close, and taken back if it has only one. */
   #termFirstSkip = 0;
   #inBlock = 0;
   #blockPositions = 0;
-  #blockFirstMask = 0;
   #inTerm = 0;
   #prevDoc = -1;
   #prevMask = 0;
+  /** DocId before the open block's first posting. */
+  #blockPrevDoc = -1;
+  /** Whether any block was packed (then the postings end with PACKED_SLACK bytes). */
+  #packedAny = false;
+  // Scratch for packing a full block: it is written as varints first, read back, then packed.
+  readonly #scratch = new DecodedBlock();
+  readonly #gaps = new Int32Array(BLOCK_SIZE);
+  readonly #columnBits = new Uint8Array(32);
   #withPositions = true;
   #open = false;
 
-  constructor(expectedPostingsBytes = 1 << 16, lengths?: { fieldLengths: Uint32Array; scoredCount: number }) {
+  /**
+   * `defaultMask` should be the most common field mask of a block's first posting (the writer's is
+   * its body field's): blocks starting with it save a byte.
+   */
+  constructor(expectedPostingsBytes = 1 << 16, lengths?: { fieldLengths: Uint32Array; scoredCount: number }, defaultMask = 1) {
+    this.#defaultMask = defaultMask >>> 0 === 0 ? 1 : defaultMask | 0;
     this.#postings = new ByteWriter(expectedPostingsBytes);
     this.#positions = new ByteWriter(expectedPostingsBytes);
     this.#lengths = lengths?.fieldLengths;
@@ -134,10 +133,10 @@ export class SegmentBuilder {
     const out = this.#postings;
     if (this.#inBlock === 0) {
       this.#blockPositions = this.#positions.length;
-      this.#blockFirstMask = mask;
-      this.#allStart.push(out.length);
-      // A block decodes on its own: its first mask is always written here (finish() may drop it).
-      this.#prevMask = -1;
+      this.#blockStart = out.length;
+      this.#blockPrevDoc = this.#prevDoc;
+      // A block decodes on its own: its first posting's mask is compared with the default one.
+      this.#prevMask = this.#defaultMask;
     }
     let fields = 0;
     let total = 0;
@@ -173,7 +172,6 @@ export class SegmentBuilder {
     // Room for the whole posting at once, then plain writes: one capacity check per posting, not per varint.
     let buf = out.reserve(MAX_VARINT * (2 + fields));
     let p = putVarint(buf, out.length, (doc - this.#prevDoc - 1) * 4 + code);
-    if (this.#inBlock === 0) this.#allFirstMaskAt.push(p);
     if (!same) p = putVarint(buf, p, mask);
     if (!allOne) for (let i = 0; i < fields; i++) p = putVarint(buf, p, tfs[tfOff + i]!);
     out.commit(p);
@@ -192,6 +190,7 @@ export class SegmentBuilder {
 
   #closeBlock(): void {
     if (this.#inBlock === 0) return;
+    if (this.#inBlock === BLOCK_SIZE) this.#packBlock();
     if (this.#lengths !== undefined) {
       const width = this.#width;
       const maxTf = this.#blockMaxTf;
@@ -206,15 +205,64 @@ export class SegmentBuilder {
       }
       this.#blockUnion = 0;
     }
-    const first = this.#blockFirstMask;
-    this.#allFirstMask.push(first);
-    // Masks of the first few fields (nearly all) are counted in an array; a Map per block showed in profiles.
-    if (first < SMALL_MASKS) this.#smallMaskCounts[first]!++;
-    else this.#firstMaskCounts.set(first, (this.#firstMaskCounts.get(first) ?? 0) + 1);
     this.#blockLastDoc.push(this.#prevDoc);
-    this.#blockPostingsOffset.push(this.#allStart.a[this.#allStart.n - 1]!);
+    this.#blockPostingsOffset.push(this.#blockStart);
     this.#blockPositionsOffset.push(this.#blockPositions);
     this.#inBlock = 0;
+  }
+
+  /**
+   * Rewrites the open block, just written as BLOCK_SIZE varint postings, in the packed layout of
+   * posting-blocks.ts: read back, then doc gaps and one tf column per field at the narrowest widths.
+   */
+  #packBlock(): void {
+    const out = this.#postings;
+    const start = this.#blockStart;
+    const block = this.#scratch;
+    decodeVarintBlock(out.reserve(0), start, BLOCK_SIZE, this.#blockPrevDoc, this.#defaultMask, block);
+    fillColumns(block);
+    const { docs, columns } = block;
+    const union = block.union;
+    const gaps = this.#gaps;
+    let maxGap = 0;
+    let prev = this.#blockPrevDoc;
+    for (let i = 0; i < BLOCK_SIZE; i++) {
+      const gap = docs[i]! - prev - 1;
+      prev = docs[i]!;
+      gaps[i] = gap;
+      if (gap > maxGap) maxGap = gap;
+    }
+    const docBits = bitWidth(maxGap);
+    const bits = this.#columnBits;
+    let size = 1 + MAX_VARINT + WORD_BYTES + packedBytes(BLOCK_SIZE, docBits);
+    for (let m = union; m !== 0; m &= m - 1) {
+      const f = 31 - Math.clz32(m & -m);
+      let max = 0;
+      let allOne = true;
+      for (let i = f * BLOCK_SIZE, end = i + BLOCK_SIZE; i < end; i++) {
+        const tf = columns[i]!;
+        if (tf > max) max = tf;
+        if (tf !== 1) allOne = false;
+      }
+      // Width 0: the field holds in every posting with tf 1, and its column is left out.
+      bits[f] = allOne ? 0 : bitWidth(max);
+      size += 1 + packedBytes(BLOCK_SIZE, bits[f]!);
+    }
+    out.commit(start);
+    const buf = out.reserve(size);
+    let p = start;
+    buf[p++] = docBits;
+    p = putVarint(buf, p, union);
+    for (let m = union; m !== 0; m &= m - 1) buf[p++] = bits[31 - Math.clz32(m & -m)]!;
+    // The runs start on a word boundary of the postings (readers unpack whole 32-bit words).
+    while (p % WORD_BYTES !== 0) buf[p++] = 0;
+    p = packBits(buf, p, gaps, 0, BLOCK_SIZE, docBits);
+    for (let m = union; m !== 0; m &= m - 1) {
+      const f = 31 - Math.clz32(m & -m);
+      if (bits[f]! > 0) p = packBits(buf, p, columns, f * BLOCK_SIZE, BLOCK_SIZE, bits[f]!);
+    }
+    out.commit(p);
+    this.#packedAny = true;
   }
 
   #closeTerm(): void {
@@ -246,8 +294,15 @@ export class SegmentBuilder {
     const blockLastDoc = this.#blockLastDoc.finish();
     const termDf = this.#termDf.finish();
     const termBlockStart = this.#termBlockStart.finish();
-    const defaultMask = this.#mostCommonFirstMask();
-    const postings = this.#dropDefaultMasks(defaultMask, termPostingsStart, blockPostingsOffset);
+    const defaultMask = this.#defaultMask;
+    let postings = this.#postings.finish();
+    if (this.#packedAny) {
+      // Packed reads load 32-bit words: zero bytes after the last block keep them in bounds.
+      const padded = new Uint8Array(postings.length + PACKED_SLACK);
+      padded.set(postings);
+      postings = padded;
+      termPostingsStart[termCount] = postings.length;
+    }
     const skips = blockLastDoc.length;
     const width = columns.scoredCount;
     let blockMask: Uint32Array;
@@ -301,80 +356,6 @@ export class SegmentBuilder {
     };
   }
 
-  /** The mask most blocks start with (ties: the smaller mask); 0 when there are no postings. */
-  #mostCommonFirstMask(): number {
-    let best = 0;
-    let bestCount = 0;
-    const small = this.#smallMaskCounts;
-    for (let mask = 0; mask < SMALL_MASKS; mask++) {
-      const count = small[mask]!;
-      if (count > bestCount || (count === bestCount && count > 0 && mask < best)) {
-        best = mask;
-        bestCount = count;
-      }
-    }
-    for (const [mask, count] of this.#firstMaskCounts) {
-      if (count > bestCount || (count === bestCount && mask < best)) {
-        best = mask;
-        bestCount = count;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * The final postings bytes: blocks whose first mask is `defaultMask` lose that mask varint and
-   * their first code turns from "new mask" into "same mask".
-   * Term and skip offsets (all block boundaries) are shifted in place.
-   */
-  #dropDefaultMasks(defaultMask: number, termStarts: Uint32Array, blockStarts: Uint32Array): Uint8Array {
-    const raw = this.#postings.finish();
-    const starts = this.#allStart.a;
-    const maskAt = this.#allFirstMaskAt.a;
-    const firstMask = this.#allFirstMask.a;
-    const blocks = this.#allStart.n;
-    const dropped = varintLength(defaultMask);
-    let removed = 0;
-    for (let k = 0; k < blocks; k++) if (firstMask[k] === defaultMask) removed += dropped;
-    if (removed === 0) return raw;
-    const out = new Uint8Array(raw.length - removed);
-    // Removed bytes before each block, for remapping offsets that sit on block boundaries.
-    const shiftBefore = new Uint32Array(blocks + 1);
-    let dst = 0;
-    let shift = 0;
-    for (let k = 0; k < blocks; k++) {
-      shiftBefore[k] = shift;
-      const start = starts[k]!;
-      const end = k + 1 < blocks ? starts[k + 1]! : raw.length;
-      if (firstMask[k] === defaultMask) {
-        // The first varint keeps its length (only bit 1 changes); the mask after it goes.
-        const at = maskAt[k]!;
-        out.set(raw.subarray(start, at), dst);
-        out[dst] = out[dst]! & ~CODE_MASK_ONES;
-        dst += at - start;
-        out.set(raw.subarray(at + dropped, end), dst);
-        dst += end - at - dropped;
-        shift += dropped;
-      } else {
-        out.set(raw.subarray(start, end), dst);
-        dst += end - start;
-      }
-    }
-    shiftBefore[blocks] = shift;
-    remapOffsets(termStarts, starts, blocks, shiftBefore);
-    remapOffsets(blockStarts, starts, blocks, shiftBefore);
-    return out;
-  }
-}
-
-/** Shifts ascending block-boundary offsets by the bytes removed before them (a merge walk). */
-function remapOffsets(offsets: Uint32Array, starts: Uint32Array, blocks: number, shiftBefore: Uint32Array): void {
-  let k = 0;
-  for (let i = 0; i < offsets.length; i++) {
-    const at = offsets[i]!;
-    while (k < blocks && starts[k]! < at) k++;
-    offsets[i] = at - shiftBefore[k]!;
-  }
 }
 
 /** Block-max metadata of one decoded block: field union, and per scored field max tf and min length. */

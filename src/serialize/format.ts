@@ -8,9 +8,10 @@ export const MAGIC = 0x58495342;
 /**
  * Bumped on any incompatible layout change; a reader rejects versions it does not know. Version 3
  * made loading a matter of views: term metadata decoded per group on first use, raw field lengths,
- * dates and length codes, ids without JSON.
+ * dates and length codes, ids without JSON. Version 4 bit-packs full posting blocks
+ * (posting-blocks.ts).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */

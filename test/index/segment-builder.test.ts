@@ -40,8 +40,8 @@ function randomTerms(random: () => number, numDocs: number, fields: number, comm
   return terms;
 }
 
-function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, lengths: Uint32Array, upFront: boolean): SegmentData {
-  const builder = upFront ? new SegmentBuilder(64, { fieldLengths: lengths, scoredCount: SCORED }) : new SegmentBuilder(64);
+function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, lengths: Uint32Array, upFront: boolean, defaultMask = 1): SegmentData {
+  const builder = upFront ? new SegmentBuilder(64, { fieldLengths: lengths, scoredCount: SCORED }, defaultMask) : new SegmentBuilder(64, undefined, defaultMask);
   for (const [name, postings] of terms) {
     const withPositions = !name.startsWith('\u0001');
     builder.startTerm(name, withPositions);
@@ -83,8 +83,8 @@ for (const [seed, fields, commonMask] of [
     const lengths = new Uint32Array(numDocs * SCORED);
     for (let i = 0; i < lengths.length; i++) lengths[i] = 1 + Math.floor(random() * (random() < 0.1 ? 70_000 : 300));
     const terms = randomTerms(random, numDocs, fields, commonMask);
-    const onTheFly = build(terms, numDocs, fields, lengths, true);
-    const decoded = build(terms, numDocs, fields, lengths, false);
+    const onTheFly = build(terms, numDocs, fields, lengths, true, commonMask);
+    const decoded = build(terms, numDocs, fields, lengths, false, commonMask);
     assert.ok(onTheFly.blockLastDoc.length > 0, 'some terms have skip entries');
     assertSameData(onTheFly, decoded);
     assert.is(onTheFly.defaultMask, commonMask);
@@ -122,19 +122,23 @@ function assertBlockMetadata(data: SegmentData, lengths: Uint32Array): void {
   }
 }
 
-test('the default mask is the commonest first mask of blocks, the smaller one on a tie', () => {
-  const lengths = new Uint32Array(10 * SCORED).fill(5);
-  const terms = new Map<string, Posting[]>([
-    ['a', [{ doc: 0, mask: 1 << 9, tfs: [1] }]],
-    ['b', [{ doc: 1, mask: 1 << 9, tfs: [2] }]],
-    ['c', [{ doc: 2, mask: 2, tfs: [1] }]],
-    ['d', [{ doc: 3, mask: 2, tfs: [1] }]],
-    ['e', [{ doc: 4, mask: 4, tfs: [1] }]],
-  ]);
-  assert.is(build(terms, 10, 10, lengths, true).defaultMask, 2);
-  terms.set('f', [{ doc: 5, mask: 1 << 9, tfs: [1] }]);
-  assert.is(build(terms, 10, 10, lengths, true).defaultMask, 1 << 9);
-  assert.is(build(new Map(), 10, 10, lengths, true).defaultMask, 0);
+test('the default mask only saves bytes: any default decodes to the same postings', () => {
+  const random = rng(9);
+  const numDocs = 2000;
+  const lengths = new Uint32Array(numDocs * SCORED).fill(7);
+  const terms = randomTerms(random, numDocs, 10, 1 << 9);
+  const postingsOf = (data: SegmentData): string[] => {
+    const out: string[] = [];
+    for (let t = 0; t < data.termDf.length; t++) forEachPostingTf(data, t, (doc, mask, tf) => out.push(`${t}:${doc}:${mask}:${tf}`));
+    return out;
+  };
+  const common = build(terms, numDocs, 10, lengths, true, 1 << 9);
+  const other = build(terms, numDocs, 10, lengths, true, 2);
+  assert.is(common.defaultMask, 1 << 9);
+  assert.is(other.defaultMask, 2);
+  assert.equal(postingsOf(other), postingsOf(common));
+  // Short (varint) blocks starting with the default mask leave it out.
+  assert.ok(common.postings.length < other.postings.length);
 });
 
 test('postings must arrive in ascending DocId order', () => {

@@ -200,10 +200,10 @@ test('stored offsets out of order are refused when that document is read', () =>
   assert.throws(() => loaded.search('port'), refusedAs('section:storedOffsets'));
 });
 
-test('a file of format 2 is refused with the version named', () => {
+test('a file of format 3 (varint-only posting blocks) is refused with the version named', () => {
   const old = BYTES.slice();
-  new DataView(old.buffer).setUint32(4, 2, true);
-  assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 2 && e.expected === 3);
+  new DataView(old.buffer).setUint32(4, 3, true);
+  assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 3 && e.expected === 4);
 });
 
 // ---- Property: small random corpora answer identically built and loaded.
