@@ -31,8 +31,9 @@ export function createBroadsheetEngine(): EngineAdapter {
         input[i] = d.date === undefined ? { id: d.id, title: d.title, body: d.body } : { id: d.id, title: d.title, body: d.body, date: d.date };
       }
       built.addAll(input);
-      // Buffered documents become a searchable segment now, not during the first (validation) query.
-      built.flush();
+      // Buffered documents become one searchable segment now, not during the first (validation)
+      // query: optimize() flushes and merges what flushes made, as FTS5's 'optimize' does for it.
+      built.optimize();
       index = built;
     },
     // Default options: lenient query language, proximity rescoring of 2–6 word queries included.
