@@ -4,6 +4,7 @@
 
 import { IndexFormatError } from '../errors.js';
 import { DeleteSet } from './deletes.js';
+import { lengthColumns } from './length-columns.js';
 import type { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 
@@ -69,6 +70,7 @@ export class Segment {
   readonly deletes: DeleteSet;
   /** Live document frequency by term ordinal, valid until the next delete in this segment. */
   #liveDf = new Map<number, number>();
+  #lengthColumns: Uint16Array | undefined;
 
   constructor(data: SegmentData, deletes?: DeleteSet) {
     this.data = data;
@@ -77,6 +79,15 @@ export class Segment {
 
   get numDocs(): number {
     return this.data.numDocs;
+  }
+
+  /**
+   * The field lengths field by field in 16 bits (length-columns.ts), made on first use: 2 bytes per
+   * scored field and document, for the scorers that read a length per posting.
+   */
+  get lengthColumns(): Uint16Array {
+    this.#lengthColumns ??= lengthColumns(this.data.fieldLengths, this.data.numDocs, this.data.scoredCount);
+    return this.#lengthColumns;
   }
 
   get liveDocs(): number {

@@ -6,6 +6,7 @@
 import type { Segment } from '../index/segment.js';
 import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
+import { LENGTH_OVERFLOW } from '../index/length-columns.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import type { Sparse } from './sparse.js';
 import { pruningApplies, rankSegmentPruned } from './pruned-rank.js';
@@ -61,6 +62,10 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
   const bytes = data.postings;
   const lengths = data.fieldLengths;
   const width = data.scoredCount;
+  // Field-major 16-bit lengths: a fraction of the cache lines of `lengths` (LENGTH_OVERFLOW sends
+  // the rare longer field back to `lengths`).
+  const short = segment.lengthColumns;
+  const numDocs = data.numDocs;
   const defaultMask = data.defaultMask;
   const deleted = segment.deletes.words;
   const anyDeleted = segment.deletes.count > 0;
@@ -94,6 +99,7 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
         const f1 = 31 - Math.clz32(first);
         const ones1 = (ones & first) !== 0;
         const col1 = f1 * BLOCK_SIZE;
+        const len1 = f1 * numDocs;
         const a1 = normA[f1]!;
         const b1 = normB[f1]!;
         const boost1 = boost[f1]!;
@@ -101,22 +107,26 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
         const f2 = two ? 31 - Math.clz32(second) : f1;
         const ones2 = (ones & second) !== 0;
         const col2 = f2 * BLOCK_SIZE;
+        const len2 = f2 * numDocs;
         const a2 = normA[f2]!;
         const b2 = normB[f2]!;
         const boost2 = boost[f2]!;
         for (let i = 0; i < n; i++) {
           const doc = docs[i]!;
-          const row = doc * width;
           let pseudoTf = 0;
           const tf1 = ones1 ? 1 : columns[col1 + i]!;
           if (tf1 !== 0) {
-            const norm = a1 + b1 * lengths[row + f1]!;
+            let length = short[len1 + doc]!;
+            if (length === LENGTH_OVERFLOW) length = lengths[doc * width + f1]!;
+            const norm = a1 + b1 * length;
             if (norm > 0) pseudoTf += (boost1 * tf1) / norm;
           }
           if (two) {
             const tf2 = ones2 ? 1 : columns[col2 + i]!;
             if (tf2 !== 0) {
-              const norm = a2 + b2 * lengths[row + f2]!;
+              let length = short[len2 + doc]!;
+              if (length === LENGTH_OVERFLOW) length = lengths[doc * width + f2]!;
+              const norm = a2 + b2 * length;
               if (norm > 0) pseudoTf += (boost2 * tf2) / norm;
             }
           }

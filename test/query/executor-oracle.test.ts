@@ -55,4 +55,20 @@ for (const seed of [1, 2, 3, 4, 5]) {
   });
 }
 
+test('fields longer than 65,535 tokens score exactly (16-bit length columns fall back to the full length)', () => {
+  const random = rng(77);
+  const docs: OracleDoc[] = [];
+  for (let i = 0; i < 12; i++) {
+    // Every third body is past the 16-bit length columns' range.
+    const words = i % 3 === 0 ? 66_000 + i : 40 + i;
+    docs.push({ id: `d${i}`, title: randomText(random, 5), body: randomText(random, words), date: randomDate(random) });
+  }
+  const index = new SearchIndex({ schema, k1: 1.2 });
+  for (const d of docs) index.add({ ...d, title: d['title'] ?? '', body: d['body'] ?? '', id: d.id });
+  for (let q = 0; q < 15; q++) {
+    const query = randomText(random, 2) || 'port';
+    check(index, docs, query, 10, 'long fields');
+  }
+});
+
 test.run();
