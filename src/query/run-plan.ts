@@ -8,6 +8,7 @@ import { rankTerms, type CandidateFilter } from './executor.js';
 import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
+import { DateTopK } from './date-top-k.js';
 import { rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
 import { breakTies, TIE_WINDOW } from './tie-break.js';
 import type { TieBreak } from './plan.js';
@@ -80,30 +81,26 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     }
     return { hits: top.drain(), total, matches };
   }
-  // Date order: every match is a candidate; the page is cut after sorting.
-  const all: Array<RankedDoc & { date: number }> = [];
-  for (let s = 0; s < segments.length; s++) {
+  // Date order: every match is a candidate, kept by a bounded heap. News arrives roughly in date
+  // order, so for newest-first the matches are walked last to first: most are then refused by one
+  // compare with the heap's worst (the kept set does not depend on the walk order).
+  const newest = options.sort === 'newest';
+  const top = new DateTopK(options.k, newest);
+  for (let n = 0; n < segments.length; n++) {
+    const s = newest ? segments.length - 1 - n : n;
     const segment = segments[s]!;
     const result = evaluate(plan, segment, weights);
     const { ids, dates } = segment.data;
-    for (let i = 0; i < result.length; i++) {
+    for (let m = 0; m < result.length; m++) {
+      const i = newest ? result.length - 1 - m : m;
       const doc = result.docs[i]!;
       if (options.filter !== undefined && !options.filter(s, doc)) continue;
+      total++;
       matches?.push({ segment: s, doc });
-      const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
-      all.push({ segment: s, doc, id: ids[doc]!, score, date: dates[doc]! });
+      const date = dates[doc]!;
+      const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(date, recency);
+      top.offer(date, score, s, doc, ids[doc]!);
     }
   }
-  total = all.length;
-  const newest = options.sort === 'newest';
-  all.sort((a, b) => {
-    // Undated documents come last in both orders.
-    const ua = Number.isNaN(a.date);
-    const ub = Number.isNaN(b.date);
-    if (ua !== ub) return ua ? 1 : -1;
-    if (!ua && a.date !== b.date) return newest ? b.date - a.date : a.date - b.date;
-    if (a.score !== b.score) return b.score - a.score;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  return { hits: all.slice(0, options.k).map(({ segment, doc, id, score }) => ({ segment, doc, id, score })), total, matches };
+  return { hits: top.drain(), total, matches };
 }
