@@ -5,7 +5,8 @@ import type { Segment } from '../index/segment.js';
 import { forEachPosting } from '../index/segment.js';
 import { PositionsBatch, readPositionsBatch } from '../index/read-positions.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
-import { scoreTerms } from './executor.js';
+import { scoreTerms, type ScoringTerm } from './executor.js';
+import { conjunction, documentsHoldingAll } from './conjunction.js';
 import type { PlanNode } from './plan.js';
 import { phraseFrequencyIn } from './phrase-match.js';
 import { EMPTY, addScores, intersect, scale, subtract, union, type Sparse } from './sparse.js';
@@ -26,8 +27,9 @@ export function evaluate(node: PlanNode, segment: Segment, weights: Bm25fWeights
     case 'none':
       return EMPTY;
     case 'bool': {
-      let result: Sparse | undefined;
-      for (const child of node.must) {
+      let result = singleTermConjunction(node.must, segment, weights);
+      if (result !== undefined && result.length === 0) return EMPTY;
+      for (const child of result === undefined ? node.must : []) {
         const r = evaluate(child, segment, weights);
         result = result === undefined ? r : intersect(result, r);
         if (result.length === 0) return EMPTY;
@@ -45,6 +47,20 @@ export function evaluate(node: PlanNode, segment: Segment, weights: Bm25fWeights
       return scale(result, node.boost);
     }
   }
+}
+
+/**
+ * The intersection of `must` when it is two or more single-term bags (`a AND b`), by leapfrogging
+ * cursors (conjunction.ts); undefined for any other shape (evaluated clause by clause).
+ */
+function singleTermConjunction(must: readonly PlanNode[], segment: Segment, weights: Bm25fWeights): Sparse | undefined {
+  if (must.length < 2) return undefined;
+  const terms: ScoringTerm[] = [];
+  for (const child of must) {
+    if (child.kind !== 'terms' || child.terms.length !== 1) return undefined;
+    terms.push(child.terms[0]!);
+  }
+  return conjunction(segment, terms, weights);
 }
 
 function liveDocs(segment: Segment): Sparse {
@@ -85,20 +101,11 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
     if (o < 0) return EMPTY;
     ordinals.push(o);
   }
-  // Candidates: documents holding every term in an allowed field (rarest term first keeps lists short).
-  const order = ordinals.map((_, i) => i).sort((a, b) => data.termDf[ordinals[a]!]! - data.termDf[ordinals[b]!]!);
-  let candidates: number[] | undefined;
-  for (const i of order) {
-    const docs: number[] = [];
-    forEachPosting(data, ordinals[i]!, (doc, mask) => {
-      if ((mask & node.fieldMask) !== 0 && !segment.deletes.has(doc)) docs.push(doc);
-    });
-    candidates = candidates === undefined ? docs : intersectSorted(candidates, docs);
-    if (candidates.length === 0) return EMPTY;
-  }
+  // Candidates: live documents holding every term in an allowed field (a leapfrog led by the rarest).
+  const docs = documentsHoldingAll(segment, ordinals, node.fieldMask, weights);
+  if (docs.length === 0) return EMPTY;
   const offsets = node.terms.map((t) => t.offset);
   const width = data.scoredCount;
-  const docs = Int32Array.from(candidates ?? []);
   const n = docs.length;
   // Each term's positions for every candidate, one walk per block (candidates are ascending).
   const terms = ordinals.length;
@@ -139,18 +146,3 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
 /** Position batches of the phrase evaluator, one per phrase term, reused across searches. */
 const phraseBatches: PositionsBatch[] = [];
 
-function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out.push(a[i]!);
-      i++;
-      j++;
-    }
-  }
-  return out;
-}

@@ -3,7 +3,7 @@
 // bounds each posting before scoring it (essential terms), and upper bounds of the contribution per
 // block (block-max) and per term. Cursors are reused across searches.
 
-import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlock, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 
@@ -94,8 +94,9 @@ export class TermCursor {
   /**
    * Positions the cursor on the first posting of term `ordinal` and computes its bounds: from the
    * block-max metadata for a term with skip entries, exactly (by decoding its one block) otherwise.
+   * `withBounds` false skips the per-block bounds (shallow() and windowBound are then not usable).
    */
-  open(data: SegmentData, ordinal: number, term: number, weight: number, fields: number, weights: Bm25fWeights): void {
+  open(data: SegmentData, ordinal: number, term: number, weight: number, fields: number, weights: Bm25fWeights, withBounds = true): void {
     this.#data = data;
     this.#weights = weights;
     this.#ordinal = ordinal;
@@ -119,8 +120,9 @@ export class TermCursor {
       this.maxBound = 0;
       return;
     }
-    if (this.#single) {
-      // A one-block term has no metadata; t̃/(t̃ + k1) < 1 bounds it by its weight.
+    if (this.#single || !withBounds) {
+      // A one-block term has no metadata; t̃/(t̃ + k1) < 1 bounds it by its weight. Without
+      // bounds (intersections never prune) the per-block bounds are not computed.
       this.maxBound = weight > 0 ? weight : 0;
       return;
     }
@@ -142,8 +144,7 @@ export class TermCursor {
     let union = 0;
     if (this.#single) {
       if (this.#block !== 0) this.#decode(0);
-      const masks = this.#buf.masks;
-      for (let i = 0; i < this.#buf.length; i++) union |= masks[i]!;
+      union = this.#buf.union;
       if (this.doc === -1) this.doc = this.#buf.docs[0]!;
     } else {
       for (let b = 0; b < this.#blocks; b++) union |= this.#data.blockMask[this.#skipBase + b]!;
@@ -203,6 +204,16 @@ export class TermCursor {
     this.doc = i < n ? docs[i]! : NO_MORE;
   }
 
+  /** Whether the current posting has a tf in any field of `mask`. */
+  holdsAny(mask: number): boolean {
+    const buf = this.#buf;
+    const fields = buf.union & mask;
+    if (fields === 0) return false;
+    if ((buf.onesFields & fields) !== 0) return true;
+    for (let m = fields; m !== 0; m &= m - 1) if (buf.columns[(31 - Math.clz32(m & -m)) * BLOCK_SIZE + this.#index]! !== 0) return true;
+    return false;
+  }
+
   /**
    * The contribution w·t̃/(t̃ + k1) of the current posting, or 0 when it has no allowed field. The
    * arithmetic (field order, operations) is the exhaustive accumulator's, so scores are the same floats.
@@ -210,26 +221,24 @@ export class TermCursor {
   score(): number {
     const i = this.#index;
     const buf = this.#buf;
-    const mask = buf.masks[i]!;
-    const allowed = this.fields;
-    if ((mask & allowed) === 0) return 0;
+    const fields = buf.union & this.fields;
+    if (fields === 0) return 0;
     const weights = this.#weights;
     const boost = weights.boost;
     const normA = weights.normA;
     const normB = weights.normB;
     const lengths = this.#data.fieldLengths;
     const row = buf.docs[i]! * this.#data.scoredCount;
-    const tfs = buf.tfs;
-    let j = buf.tfStart[i]!;
+    const columns = buf.columns;
+    const ones = buf.onesFields;
     let pseudoTf = 0;
-    for (let m = mask; m !== 0; j++) {
+    for (let m = fields; m !== 0; m &= m - 1) {
       const low = m & -m;
-      m ^= low;
-      if ((allowed & low) !== 0) {
-        const f = 31 - Math.clz32(low);
-        const norm = normA[f]! + normB[f]! * lengths[row + f]!;
-        if (norm > 0) pseudoTf += (boost[f]! * tfs[j]!) / norm;
-      }
+      const f = 31 - Math.clz32(low);
+      const tf = (ones & low) !== 0 ? 1 : columns[f * BLOCK_SIZE + i]!;
+      if (tf === 0) continue;
+      const norm = normA[f]! + normB[f]! * lengths[row + f]!;
+      if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
     }
     if (pseudoTf === 0) return 0;
     return (this.weight * pseudoTf) / (pseudoTf + weights.k1);
@@ -383,7 +392,8 @@ export class TermCursor {
   #decode(block: number): void {
     locateBlock(this.#data, this.#ordinal, block, this.#geometry);
     const g = this.#geometry;
-    decodeBlock(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#buf);
+    // Probes read tf columns (score() sums the allowed fields of one posting).
+    decodeBlockColumns(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#buf);
     this.#block = block;
     this.#index = 0;
   }
