@@ -11,26 +11,32 @@ export function packedBytes(count: number, bits: number): number {
   return Math.ceil((count * bits) / 8);
 }
 
+/** Words of a run being packed (grown on demand). */
+let scratch = new Int32Array(256);
+
 /**
  * Writes `count` values of `bits` bits (each below 2^bits; bits ≤ 31) from `values[from ..]` at
- * `buf[p]`, least significant bit first; returns the offset after the last byte written. Build path:
- * plain arithmetic keeps a 38-bit accumulator exact.
+ * `buf[p]`, least significant bit first; returns the offset after the last byte written. Values
+ * are ORed into 32-bit words, then the words go out little-endian: integer operations only (an
+ * arithmetic accumulator was a sixth of a 200k-document build).
  */
 export function packBits(buf: Uint8Array, p: number, values: ArrayLike<number>, from: number, count: number, bits: number): number {
-  if (bits === 0) return p;
-  let acc = 0;
-  let held = 0;
-  for (let i = 0; i < count; i++) {
-    acc += values[from + i]! * 2 ** held;
-    held += bits;
-    while (held >= 8) {
-      buf[p++] = acc % 256;
-      acc = Math.floor(acc / 256);
-      held -= 8;
-    }
+  if (bits === 0 || count === 0) return p;
+  const wordCount = Math.ceil((count * bits) / 32);
+  if (scratch.length < wordCount + 1) scratch = new Int32Array(wordCount * 2 + 1);
+  const words = scratch;
+  words.fill(0, 0, wordCount + 1);
+  for (let i = 0, o = 0; i < count; i++, o += bits) {
+    const v = values[from + i]!;
+    const w = o >>> 5;
+    const s = o & 31;
+    words[w] = words[w]! | (v << s);
+    // The bits that did not fit go to the next word (`>>> 32 − s` is never a shift by 32 here).
+    if (s + bits > 32) words[w + 1] = words[w + 1]! | (v >>> (32 - s));
   }
-  if (held > 0) buf[p++] = acc;
-  return p;
+  const bytes = packedBytes(count, bits);
+  for (let k = 0; k < bytes; k++) buf[p + k] = (words[k >>> 2]! >>> ((k & 3) * 8)) & 0xff;
+  return p + bytes;
 }
 
 /** Low-bit masks by width: LOW_BITS[b] = 2^b − 1 (as int32). */

@@ -11,21 +11,23 @@
 //   code 1: same mask, then varint tf per field of the mask (ascending field order);
 //   code 2: varint(mask), every tf 1;
 //   code 3: varint(mask), then the tfs.
-// "Previous mask" at a block's start is the segment's `defaultMask` (its most common first mask), so
-// a block decodes on its own. One pointer reads it all: measured faster than keeping doc gaps and
-// masks/tfs in separate runs (which needs a pre-scan to find the second run).
+// "Previous mask" at a block's start is the segment's `defaultMask` (the writer picks its body
+// field's), so a block decodes on its own. One pointer reads it all: measured faster than keeping
+// doc gaps and masks/tfs in separate runs (which needs a pre-scan to find the second run).
 //
 // Packed blocks (bit-packing.ts, least significant bit first), column by column:
 //   byte docBits, varint union U (the fields of all the block's postings), one byte tfBits per
 //   field of U (ascending), zero bytes up to a multiple of 4 from the start of the postings (runs
-//   are unpacked as whole 32-bit words), then BLOCK_SIZE doc gaps of docBits bits, then for each field of U with
-//   tfBits > 0 its column: BLOCK_SIZE tfs of tfBits bits, 0 where the posting lacks the field.
+//   are unpacked as whole 32-bit words), then BLOCK_SIZE doc gaps of docBits bits, then for each
+//   field of U with tfBits > 0 its column: BLOCK_SIZE tfs of tfBits bits, 0 where the posting
+//   lacks the field. Every run is a whole number of words (BLOCK_SIZE × bits / 32).
 //   tfBits 0 says every posting has the field with tf 1 (the common body-only block of rare words).
 // Varint decoding branches on every byte, and gap lengths are unpredictable: on a 200k-document
 // corpus decoding took 12 ns a posting, most of a 3-term query. Fixed widths decode branch-free,
 // and columns let a scorer sum one field over the block at a time without reading masks.
 // A segment with packed blocks ends its postings with PACKED_SLACK zero bytes (counted in the last
-// term's range), so every packed read is a whole 32-bit load; a file without them fails to decode.
+// term's range): postings not 4-byte aligned in memory are read through a DataView, whose 32-bit
+// loads may pass a run's end by 3 bytes. A block that would read past the array fails to decode.
 
 import { IndexFormatError } from '../errors.js';
 import { LOW_BITS, ONE_WORD_BITS, PACKED_SLACK, packedBytes } from './bit-packing.js';
@@ -51,10 +53,6 @@ export class DecodedBlock {
   readonly tfStart = new Int32Array(BLOCK_SIZE + 1);
   readonly tfs = new Int32Array(BLOCK_SIZE * MAX_FIELDS_PER_POSTING);
   length = 0;
-  /** The mask of every posting when the block has one (−1 otherwise): scorers skip per-posting mask work. */
-  uniformMask = -1;
-  /** True when every tf of the block is 1 (tfs[] still holds them). */
-  allOnes = false;
   /** Fields of the block's postings (see {@link decodeBlockColumns}). */
   union = 0;
   /** Fields of `union` held by every posting with tf 1: their columns are not filled. */
@@ -136,8 +134,6 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
   // Most masks have one field: that case skips the per-field loop (a predictable branch).
   let single = (mask & (mask - 1)) === 0;
   let t = 0;
-  let codes = 0;
-  let uniform = count > 0 ? -2 : -1;
   for (let i = 0; i < count; i++) {
     let b = bytes[p++]!;
     let v = b & 0x7f;
@@ -149,7 +145,6 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
     doc += (v >>> 2) + 1;
     docs[i] = doc;
     const code = v & 3;
-    codes |= code;
     if (code >= CODE_MASK_ONES) {
       b = bytes[p++]!;
       mask = b & 0x7f;
@@ -160,7 +155,6 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
       single = (mask & (mask - 1)) === 0;
     }
     masks[i] = mask;
-    if (mask !== uniform) uniform = uniform === -2 ? mask : -1;
     tfStart[i] = t;
     if ((code & 1) === 0) {
       if (single) tfs[t++] = 1;
@@ -179,8 +173,6 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
   }
   tfStart[count] = t;
   out.length = count;
-  out.uniformMask = uniform < 0 ? -1 : uniform;
-  out.allOnes = (codes & 1) === 0;
   return p;
 }
 
@@ -352,8 +344,6 @@ function decodePacked(bytes: Uint8Array, start: number, prevDoc: number, out: De
   const union = out.union;
   const ones = out.onesFields;
   let t = 0;
-  let uniform = -2;
-  let anyTf = 0;
   for (let i = 0; i < BLOCK_SIZE; i++) {
     tfStart[i] = t;
     let mask = 0;
@@ -363,14 +353,10 @@ function decodePacked(bytes: Uint8Array, start: number, prevDoc: number, out: De
       if (tf === 0) continue;
       mask |= low;
       tfs[t++] = tf;
-      anyTf |= tf - 1;
     }
     masks[i] = mask;
-    if (mask !== uniform) uniform = uniform === -2 ? mask : -1;
   }
   tfStart[BLOCK_SIZE] = t;
-  out.uniformMask = uniform < 0 ? -1 : uniform;
-  out.allOnes = anyTf === 0;
   return end;
 }
 
