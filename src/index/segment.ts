@@ -4,7 +4,7 @@
 
 import { IndexFormatError } from '../errors.js';
 import { DeleteSet } from './deletes.js';
-import { lengthColumns } from './length-columns.js';
+import { LENGTH_COLUMNS_MIN_DOCS, lengthColumns } from './length-columns.js';
 import type { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 
@@ -82,10 +82,12 @@ export class Segment {
   }
 
   /**
-   * The field lengths field by field in 16 bits (length-columns.ts), made on first use: 2 bytes per
-   * scored field and document, for the scorers that read a length per posting.
+   * The field lengths field by field in 16 bits (length-columns.ts), made on first use, for the
+   * scorers that read a length per posting; undefined for a segment whose row-major table is small
+   * enough to stay in cache anyway (then the copy saves nothing and would cost a first query ~3 ms).
    */
-  get lengthColumns(): Uint16Array {
+  get lengthColumns(): Uint16Array | undefined {
+    if (this.data.numDocs < LENGTH_COLUMNS_MIN_DOCS) return undefined;
     this.#lengthColumns ??= lengthColumns(this.data.fieldLengths, this.data.numDocs, this.data.scoredCount);
     return this.#lengthColumns;
   }

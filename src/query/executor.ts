@@ -62,8 +62,8 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
   const bytes = data.postings;
   const lengths = data.fieldLengths;
   const width = data.scoredCount;
-  // Field-major 16-bit lengths: a fraction of the cache lines of `lengths` (LENGTH_OVERFLOW sends
-  // the rare longer field back to `lengths`).
+  // Field-major 16-bit lengths of a large segment: a fraction of the cache lines of `lengths`
+  // (LENGTH_OVERFLOW, or no copy, sends the read to `lengths`).
   const short = segment.lengthColumns;
   const numDocs = data.numDocs;
   const defaultMask = data.defaultMask;
@@ -116,7 +116,7 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
           let pseudoTf = 0;
           const tf1 = ones1 ? 1 : columns[col1 + i]!;
           if (tf1 !== 0) {
-            let length = short[len1 + doc]!;
+            let length = short === undefined ? LENGTH_OVERFLOW : short[len1 + doc]!;
             if (length === LENGTH_OVERFLOW) length = lengths[doc * width + f1]!;
             const norm = a1 + b1 * length;
             if (norm > 0) pseudoTf += (boost1 * tf1) / norm;
@@ -124,7 +124,7 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
           if (two) {
             const tf2 = ones2 ? 1 : columns[col2 + i]!;
             if (tf2 !== 0) {
-              let length = short[len2 + doc]!;
+              let length = short === undefined ? LENGTH_OVERFLOW : short[len2 + doc]!;
               if (length === LENGTH_OVERFLOW) length = lengths[doc * width + f2]!;
               const norm = a2 + b2 * length;
               if (norm > 0) pseudoTf += (boost2 * tf2) / norm;
