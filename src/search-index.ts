@@ -14,7 +14,7 @@ import { SegmentWriter } from './index/segment-writer.js';
 import { mergeSegments } from './index/merge.js';
 import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
 import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
-import type { CandidateFilter } from './query/executor.js';
+import type { CandidateFilter, DateRange } from './query/executor.js';
 import type { QueryNode } from './query/ast.js';
 import { parseQuery } from './query/parser.js';
 import { DEFAULT_MAX_EXPANSIONS, MAX_BOOST, planQuery } from './query/planner.js';
@@ -370,6 +370,7 @@ export class SearchIndex {
     const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
       k: offset + limit,
       filter: prepared.filter,
+      dateRange: prepared.dateRange,
       sort: prepared.sort,
       recency: prepared.recency,
       collectMatches: options.facets !== undefined,
@@ -501,6 +502,7 @@ export class SearchIndex {
     weights: Bm25fWeights;
     fieldStats: FieldStatistics[];
     filter: CandidateFilter | undefined;
+    dateRange: DateRange | undefined;
     sort: SortOrder;
     recency: ResolvedDecay | undefined;
   } {
@@ -560,22 +562,16 @@ export class SearchIndex {
       weights: new Bm25fWeights({ k1: this.#k1 }, fieldStats),
       fieldStats,
       filter: this.#filterFor(options),
+      dateRange: options.dateRange === undefined ? undefined : resolveDateRange(options.dateRange),
       sort,
       recency: options.recency === undefined ? undefined : this.#recency(options.recency),
     };
   }
 
-  /** Combines the date range, keyword and predicate filters into one per-candidate test. */
+  /** Combines the keyword and predicate filters into one per-candidate test (the date range goes to the executor apart). */
   #filterFor(options: SearchOptions): CandidateFilter | undefined {
     const tests: CandidateFilter[] = [];
     const segments = this.#segments;
-    if (options.dateRange !== undefined) {
-      const { from, to } = resolveDateRange(options.dateRange);
-      tests.push((s, doc) => {
-        const t = segments[s]!.data.dates[doc]!;
-        return t >= from && t < to;
-      });
-    }
     if (options.where !== undefined) {
       for (const [name, wanted] of Object.entries(options.where)) {
         const field = this.#layout.byName.get(name);

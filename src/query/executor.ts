@@ -20,6 +20,12 @@ export interface ScoringTerm {
   readonly fieldMask: number;
 }
 
+/** Documents dated in [from, to) (epoch ms); undated documents are outside every range. */
+export interface DateRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Decides per candidate whether it may be returned (filters); counted in `total` only when true. */
 export type CandidateFilter = (segment: number, doc: number) => boolean;
 
@@ -52,8 +58,13 @@ const block = new DecodedBlock();
  * Blocks are decoded into tf columns; t̃ sums a posting's fields in ascending order from 0, the same
  * float as every other scorer's.
  */
-function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array): number {
+function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array, range?: DateRange): number {
   const data = segment.data;
+  // A date range is tested per posting, before any scoring: a document outside it is never touched
+  // (a 30-day range keeps a few percent of a news index, so most accumulator writes are spared).
+  const dates = range === undefined ? undefined : data.dates;
+  const from = range === undefined ? 0 : range.from;
+  const to = range === undefined ? 0 : range.to;
   const k1 = weights.k1;
   const boost = weights.boost;
   const normA = weights.normA;
@@ -113,6 +124,10 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
         const boost2 = boost[f2]!;
         for (let i = 0; i < n; i++) {
           const doc = docs[i]!;
+          if (dates !== undefined) {
+            const date = dates[doc]!;
+            if (!(date >= from && date < to)) continue;
+          }
           let pseudoTf = 0;
           const tf1 = ones1 ? 1 : columns[col1 + i]!;
           if (tf1 !== 0) {
@@ -143,6 +158,10 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
       }
       for (let i = 0; i < n; i++) {
         const doc = docs[i]!;
+        if (dates !== undefined) {
+          const date = dates[doc]!;
+          if (!(date >= from && date < to)) continue;
+        }
         const row = doc * width;
         let pseudoTf = 0;
         for (let m = fields; m !== 0; m &= m - 1) {
@@ -181,18 +200,30 @@ export function rankTerms(
   weights: Bm25fWeights,
   k: number,
   filter: CandidateFilter | undefined,
+  range?: DateRange,
 ): RankedResult {
   const single = k <= MAX_PRUNED_K ? singlePositiveTerm(terms) : undefined;
-  if (single === undefined || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter);
+  if (single === undefined || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter, range);
+  // The pruned walk tests candidates through one filter: the range joins it there.
+  const candidateFilter = range === undefined ? filter : withRange(segments, filter, range);
   const top = new TopK(k);
   let total = 0;
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s]!;
     const ordinal = segment.data.dictionary.lookup(single);
-    if (ordinal >= 0 && segment.data.termDf[ordinal]! >= MIN_PRUNED_DF) total += rankSegmentPruned(segment, s, terms, weights, top, filter);
-    else total += rankSegmentExhaustive(segment, s, terms, weights, top, filter);
+    if (ordinal >= 0 && segment.data.termDf[ordinal]! >= MIN_PRUNED_DF) total += rankSegmentPruned(segment, s, terms, weights, top, candidateFilter);
+    else total += rankSegmentExhaustive(segment, s, terms, weights, top, filter, range);
   }
   return { hits: top.drain(), total };
+}
+
+/** `filter` and a date range as one per-candidate test. */
+export function withRange(segments: readonly Segment[], filter: CandidateFilter | undefined, range: DateRange): CandidateFilter {
+  const { from, to } = range;
+  return (s, doc) => {
+    const date = segments[s]!.data.dates[doc]!;
+    return date >= from && date < to && (filter === undefined || filter(s, doc));
+  };
 }
 
 /** Above this many results a threshold rises too late to spare work; the accumulator is cheaper. */
@@ -223,14 +254,15 @@ export function rankTermsExhaustive(
   weights: Bm25fWeights,
   k: number,
   filter: CandidateFilter | undefined,
+  range?: DateRange,
 ): RankedResult {
   const top = new TopK(k);
   let total = 0;
-  for (let s = 0; s < segments.length; s++) total += rankSegmentExhaustive(segments[s]!, s, terms, weights, top, filter);
+  for (let s = 0; s < segments.length; s++) total += rankSegmentExhaustive(segments[s]!, s, terms, weights, top, filter, range);
   return { hits: top.drain(), total };
 }
 
-/** Scores every match of segment `s` into `top`; returns how many there are (after the filter). */
+/** Scores every match of segment `s` (in `range`, when given) into `top`; returns how many there are (after the filter). */
 function rankSegmentExhaustive(
   segment: Segment,
   s: number,
@@ -238,11 +270,12 @@ function rankSegmentExhaustive(
   weights: Bm25fWeights,
   top: TopK,
   filter: CandidateFilter | undefined,
+  range: DateRange | undefined,
 ): number {
   const data = segment.data;
   scratchFor(data.numDocs);
   const acc = accumulator;
-  const count = accumulate(segment, terms, weights, acc, touched);
+  const count = accumulate(segment, terms, weights, acc, touched, range);
   const list = touched;
   const ids = data.ids;
   let total = 0;

@@ -4,7 +4,7 @@
 import type { Segment } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { decayFactor, type ResolvedDecay } from '../scoring/recency.js';
-import { rankTerms, type CandidateFilter } from './executor.js';
+import { rankTerms, withRange, type CandidateFilter, type DateRange } from './executor.js';
 import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
   /** Results needed from the top (offset + limit). */
   readonly k: number;
   readonly filter: CandidateFilter | undefined;
+  /** Only documents dated in this range match (tested inside the accumulator on the fast path). */
+  readonly dateRange?: DateRange | undefined;
   readonly sort: SortOrder;
   readonly recency: ResolvedDecay | undefined;
   /** Also return every matching (segment, doc), for facets. */
@@ -51,16 +53,17 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
   if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
     const pairs = options.proximity ? wordPairs(plan.terms) : [];
     if (pairs.length === 0) {
-      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter);
+      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter, options.dateRange);
       return { hits: ranked.hits, total: ranked.total, matches: undefined };
     }
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
     // page size, so pages concatenate to the same order as one big page.
-    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter);
+    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange);
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
   const recency = options.recency;
+  const filter = options.dateRange === undefined ? options.filter : withRange(segments, options.filter, options.dateRange);
   let total = 0;
   if (options.sort === 'relevance') {
     const top = new TopK(options.k);
@@ -71,7 +74,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
       const dates = segment.data.dates;
       for (let i = 0; i < result.length; i++) {
         const doc = result.docs[i]!;
-        if (options.filter !== undefined && !options.filter(s, doc)) continue;
+        if (filter !== undefined && !filter(s, doc)) continue;
         total++;
         matches?.push({ segment: s, doc });
         // Recency multiplies into the score (Elasticsearch function_score, boost_mode multiply).
@@ -94,7 +97,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     for (let m = 0; m < result.length; m++) {
       const i = newest ? result.length - 1 - m : m;
       const doc = result.docs[i]!;
-      if (options.filter !== undefined && !options.filter(s, doc)) continue;
+      if (filter !== undefined && !filter(s, doc)) continue;
       total++;
       matches?.push({ segment: s, doc });
       const date = dates[doc]!;
