@@ -2,7 +2,7 @@
 // TieBreak in plan.ts). Reads the few postings it needs for the tied documents only; scores never change.
 
 import type { Segment } from '../index/segment.js';
-import { readPosting } from '../index/read-posting.js';
+import { termFrequencyIn } from '../index/read-posting.js';
 import type { TieBreak } from './plan.js';
 import type { RankedDoc } from './top-k.js';
 
@@ -36,12 +36,8 @@ function exactness(segment: Segment, doc: number, tieBreaks: readonly TieBreak[]
   return signal;
 }
 
+/** tf of `term` in `doc` over the fields of `fieldMask`: one block decoded, no positions, no allocation. */
 function tfIn(segment: Segment, term: string, doc: number, fieldMask: number): number {
   const ordinal = segment.data.dictionary.lookup(term);
-  if (ordinal < 0) return 0;
-  const posting = readPosting(segment.data, ordinal, doc);
-  if (posting === undefined) return 0;
-  let tf = 0;
-  for (let f = 0; f < posting.tfs.length; f++) if ((fieldMask & (1 << f)) !== 0) tf += posting.tfs[f]!;
-  return tf;
+  return ordinal < 0 ? 0 : termFrequencyIn(segment.data, ordinal, doc, fieldMask);
 }
