@@ -3,7 +3,7 @@
 // bounds each posting before scoring it (essential terms), and upper bounds of the contribution per
 // block (block-max) and per term. Cursors are reused across searches.
 
-import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlock, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 
@@ -263,44 +263,44 @@ export class TermCursor {
     const normB = weights.normB;
     const k1 = weights.k1;
     const w = this.weight;
-    const fields = this.fields;
     const codes = data.lengthCodes;
     const numDocs = data.numDocs;
     const perCode = bounds.perCode;
-    const { docs, masks, tfStart, tfs } = this.#sbuf;
+    const buf = this.#sbuf;
+    const { docs, columns } = buf;
     let i = this.#si;
+    // The allowed fields present in the block, and those every posting holds with tf 1.
+    let live = this.fields & buf.union;
+    let ones = buf.onesFields;
     for (;;) {
-      if (i === this.#sbuf.length) {
+      if (i === buf.length) {
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
         i = 0;
+        live = this.fields & buf.union;
+        ones = buf.onesFields;
         continue;
       }
       const doc = docs[i]!;
       // Past the window: leave the posting for the next walk.
       if (doc > to) break;
-      const mask = masks[i]!;
-      const first = tfStart[i]!;
-      i++;
+      const at = i++;
       let bound = 0;
-      let j = first;
-      for (let m = mask; m !== 0; m &= m - 1, j++) {
+      for (let m = live; m !== 0; m &= m - 1) {
         const low = m & -m;
-        if ((fields & low) !== 0) {
-          const g = 31 - Math.clz32(low);
-          bound += tfs[j]! * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
-        }
+        const g = 31 - Math.clz32(low);
+        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
+        if (tf !== 0) bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
       }
       if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
       let pseudoTf = 0;
       const row = doc * width;
-      j = first;
-      for (let m = mask; m !== 0; m &= m - 1, j++) {
+      for (let m = live; m !== 0; m &= m - 1) {
         const low = m & -m;
-        if ((fields & low) !== 0) {
-          const g = 31 - Math.clz32(low);
-          const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-          if (norm > 0) pseudoTf += (boost[g]! * tfs[j]!) / norm;
-        }
+        const g = 31 - Math.clz32(low);
+        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
+        if (tf === 0) continue;
+        const norm = normA[g]! + normB[g]! * lengths[row + g]!;
+        if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
       }
       if (pseudoTf === 0) continue;
       sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
@@ -325,29 +325,31 @@ export class TermCursor {
     const k1 = weights.k1;
     const w = this.weight;
     const tieBreaker = w < 0;
-    const fields = this.fields;
-    const { docs, masks, tfStart, tfs } = this.#sbuf;
+    const buf = this.#sbuf;
+    const { docs, columns } = buf;
     let i = this.#si;
+    let live = this.fields & buf.union;
+    let ones = buf.onesFields;
     for (;;) {
-      if (i === this.#sbuf.length) {
+      if (i === buf.length) {
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
         i = 0;
+        live = this.fields & buf.union;
+        ones = buf.onesFields;
         continue;
       }
       const doc = docs[i]!;
       if (doc > to) break;
-      const mask = masks[i]!;
-      let j = tfStart[i]!;
-      i++;
+      const at = i++;
       let pseudoTf = 0;
       const row = doc * width;
-      for (let m = mask; m !== 0; m &= m - 1, j++) {
+      for (let m = live; m !== 0; m &= m - 1) {
         const low = m & -m;
-        if ((fields & low) !== 0) {
-          const g = 31 - Math.clz32(low);
-          const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-          if (norm > 0) pseudoTf += (boost[g]! * tfs[j]!) / norm;
-        }
+        const g = 31 - Math.clz32(low);
+        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
+        if (tf === 0) continue;
+        const norm = normA[g]! + normB[g]! * lengths[row + g]!;
+        if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
       }
       if (doc < from || pseudoTf === 0) continue;
       if (acc[doc] === 0) {
@@ -383,7 +385,7 @@ export class TermCursor {
     }
     const g = this.#geometry;
     locateBlock(this.#data, this.#ordinal, block, g);
-    decodeBlock(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#sbuf);
+    decodeBlockColumns(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#sbuf);
     this.#streamBlock = block;
     this.#si = 0;
     return true;
