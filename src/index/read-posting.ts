@@ -3,7 +3,7 @@
 
 import type { SegmentData } from './segment.js';
 import { isExactTerm } from './exact-terms.js';
-import { acquireBlock, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
+import { BLOCK_SIZE, acquireBlock, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
 
 /** One decoded posting: its field mask, tf per field (0 where absent) and positions per field. */
 export interface DecodedPosting {
@@ -36,17 +36,7 @@ function seek(data: SegmentData, ordinal: number, doc: number, block: DecodedBlo
   if (b < 0) return -1;
   locateBlock(data, ordinal, b, geometry);
   decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
-  const docs = block.docs;
-  let lo = 0;
-  let hi = block.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = docs[mid]!;
-    if (d < doc) lo = mid + 1;
-    else if (d > doc) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  return indexOf(block.docs, block.length, doc);
 }
 
 /** The posting of `doc` in term `ordinal`'s list, or undefined when the term is not in that document. */
@@ -96,19 +86,21 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
 
 /**
  * The tf of term `ordinal` in `doc` summed over the fields of `fieldMask` (0 when absent): one
- * block decoded through the skip entries, no positions read.
+ * block decoded into tf columns through the skip entries, no positions read.
  */
 export function termFrequencyIn(data: SegmentData, ordinal: number, doc: number, fieldMask: number): number {
+  const b = findBlock(data, ordinal, doc);
+  if (b < 0) return 0;
   const block = acquireBlock();
   try {
-    const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
-    const i = seek(data, ordinal, doc, block, geometry);
+    locateBlock(data, ordinal, b, geometry);
+    decodeBlockColumns(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+    const i = indexOf(block.docs, block.length, doc);
     if (i < 0) return 0;
     let tf = 0;
-    let j = block.tfStart[i]!;
-    for (let m = block.masks[i]!; m !== 0; m &= m - 1) {
-      const n = block.tfs[j++]!;
-      if ((m & -m & fieldMask) !== 0) tf += n;
+    for (let m = block.union & fieldMask; m !== 0; m &= m - 1) {
+      const low = m & -m;
+      tf += (block.onesFields & low) !== 0 ? 1 : block.columns[(31 - Math.clz32(low)) * BLOCK_SIZE + i]!;
     }
     return tf;
   } finally {
@@ -116,3 +108,19 @@ export function termFrequencyIn(data: SegmentData, ordinal: number, doc: number,
   }
 }
 
+/** Scratch geometry of {@link termFrequencyIn} (it never nests). */
+const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+
+/** Index of `doc` in docs[0 .. n) (ascending), or -1. */
+function indexOf(docs: Int32Array, n: number, doc: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = docs[mid]!;
+    if (d < doc) lo = mid + 1;
+    else if (d > doc) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
