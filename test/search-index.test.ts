@@ -66,6 +66,38 @@ test('filter keeps only accepted hits and total counts only those', () => {
   assert.equal(r.total, 1);
 });
 
+test('a filter may search the same index: the outer search keeps its own scores', () => {
+  const index = build();
+  const plain = index.search('port trade fair harbour', { limit: 10 });
+  const phrase = index.search('"trade fair"', { limit: 10 });
+  const nested = index.search('port trade fair harbour', {
+    limit: 10,
+    filter: () => {
+      // Every kind of inner search, while the outer one is between its accumulator and its results.
+      index.search('port fees', { limit: 3 });
+      index.search('"trade fair"', { limit: 3 });
+      index.search('port', { limit: 3, filter: () => index.search('deficit').total > 0 });
+      return true;
+    },
+  });
+  assert.equal(nested.hits, plain.hits);
+  assert.equal(nested.total, plain.total);
+  assert.equal(index.search('"trade fair"', { limit: 10 }).hits, phrase.hits);
+});
+
+test('a filter that throws leaves no scores behind for the next search', () => {
+  const index = build();
+  const before = index.search('port deficit', { limit: 10 });
+  assert.throws(() =>
+    index.search('port deficit', {
+      filter: () => {
+        throw new Error('boom');
+      },
+    }),
+  );
+  assert.equal(index.search('port deficit', { limit: 10 }), before);
+});
+
 test('ties are broken by id', () => {
   const index = new SearchIndex();
   index.addAll([

@@ -273,37 +273,67 @@ function rankSegmentExhaustive(
   range: DateRange | undefined,
 ): number {
   const data = segment.data;
-  scratchFor(data.numDocs);
-  const acc = accumulator;
-  const count = accumulate(segment, terms, weights, acc, touched, range);
-  const list = touched;
+  // A filter callback that searches again (inFilter) gets arrays of its own: the shared ones still
+  // hold this search's scores.
+  let acc: Float64Array;
+  let list: Int32Array;
+  if (inFilter) {
+    acc = new Float64Array(data.numDocs);
+    list = new Int32Array(data.numDocs);
+  } else {
+    scratchFor(data.numDocs);
+    acc = accumulator;
+    list = touched;
+  }
+  const count = accumulate(segment, terms, weights, acc, list, range);
   const ids = data.ids;
   let total = 0;
   let threshold = top.threshold;
-  for (let i = 0; i < count; i++) {
-    const doc = list[i]!;
-    const score = acc[doc]!;
-    acc[doc] = 0;
-    if (filter !== undefined && !filter(s, doc)) continue;
-    total++;
-    // Below the k-th score nothing enters (a tie needs the id): most matches stop at this compare,
-    // without loading their id string.
-    if (score < threshold) continue;
-    const id = ids[doc]!;
-    if (top.wouldAccept(score, id)) {
-      top.offer(score, s, doc, id);
-      threshold = top.threshold;
+  const outer = inFilter;
+  inFilter = filter !== undefined || outer;
+  let i = 0;
+  try {
+    for (; i < count; i++) {
+      const doc = list[i]!;
+      const score = acc[doc]!;
+      acc[doc] = 0;
+      if (filter !== undefined && !filter(s, doc)) continue;
+      total++;
+      // Below the k-th score nothing enters (a tie needs the id): most matches stop at this compare,
+      // without loading their id string.
+      if (score < threshold) continue;
+      const id = ids[doc]!;
+      if (top.wouldAccept(score, id)) {
+        top.offer(score, s, doc, id);
+        threshold = top.threshold;
+      }
     }
+  } finally {
+    inFilter = outer;
+    // A filter that threw leaves the rest of its scores behind: cleared, or the next search adds to them.
+    for (let j = i; j < count; j++) acc[list[j]!] = 0;
   }
   return total;
 }
 
+/** True while a filter callback runs inside {@link rankSegmentExhaustive}. */
+let inFilter = false;
+
 /** The documents of one segment matching any term, ascending, with their BM25F scores. */
 export function scoreTerms(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights): Sparse {
-  scratchFor(segment.data.numDocs);
-  const acc = accumulator;
-  const count = accumulate(segment, terms, weights, acc, touched);
-  const docs = touched.slice(0, count).sort();
+  let acc: Float64Array;
+  let list: Int32Array;
+  if (inFilter) {
+    // Called from a search inside a filter callback: the shared arrays are in use.
+    acc = new Float64Array(segment.data.numDocs);
+    list = new Int32Array(segment.data.numDocs);
+  } else {
+    scratchFor(segment.data.numDocs);
+    acc = accumulator;
+    list = touched;
+  }
+  const count = accumulate(segment, terms, weights, acc, list);
+  const docs = list.slice(0, count).sort();
   const scores = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const d = docs[i]!;
