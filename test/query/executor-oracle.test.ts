@@ -55,6 +55,27 @@ for (const seed of [1, 2, 3, 4, 5]) {
   });
 }
 
+test('top-k equals brute-force BM25F on lists long enough for bit-packed blocks', () => {
+  const random = rng(11);
+  const docs: OracleDoc[] = [];
+  for (let i = 0; i < 800; i++) docs.push({ id: `p${i}`, title: randomText(random, 6), body: randomText(random, 40), date: randomDate(random) });
+  const index = new SearchIndex({ schema, k1: 1.2, maxBufferedDocs: 500, maxSegments: 4 });
+  for (const d of docs) index.add({ ...d, title: d['title'] ?? '', body: d['body'] ?? '', id: d.id });
+  index.optimize();
+  const loaded = SearchIndex.deserialize(index.serialize());
+  let longest = 0;
+  for (let q = 0; q < 12; q++) {
+    const query = randomText(random, 3) || 'port';
+    for (const word of query.split(' ')) longest = Math.max(longest, index.search(word, { limit: 0 }).total);
+    for (const k of [10, 1000]) {
+      check(index, docs, query, k, 'packed');
+      check(loaded, docs, query, k, 'packed loaded');
+    }
+  }
+  // The small vocabulary puts its frequent words in hundreds of documents: full, bit-packed blocks.
+  assert.ok(longest >= 2 * 128, `longest list ${longest}`);
+});
+
 test('a segment large enough for 16-bit length columns scores like explain(), long fields included', () => {
   const random = rng(78);
   const index = new SearchIndex({ schema, k1: 1.2 });
