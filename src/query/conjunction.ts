@@ -11,6 +11,63 @@ import { NO_MORE, TermCursor } from './term-cursor.js';
 
 const pool: TermCursor[] = [];
 
+/** Cursors 0 .. m − 1 of the pool (grown as needed). */
+function cursors(m: number): TermCursor[] {
+  while (pool.length < m) pool.push(new TermCursor());
+  return pool;
+}
+
+/**
+ * Calls `visit(doc)` for every live document on which all of `open` (positioned, none exhausted)
+ * stand, ascending. The rarest term leads: every other cursor only visits its documents.
+ */
+function leapfrog(segment: Segment, open: TermCursor[], visit: (doc: number) => void): void {
+  const data = segment.data;
+  const order = open.slice().sort((a, b) => data.termDf[a.ordinal]! - data.termDf[b.ordinal]!);
+  const m = order.length;
+  const lead = order[0]!;
+  const deletes = segment.deletes;
+  const anyDeleted = deletes.count > 0;
+  lead.advance(0);
+  outer: while (lead.doc !== NO_MORE) {
+    const doc = lead.doc;
+    for (let k = 1; k < m; k++) {
+      const cursor = order[k]!;
+      cursor.advance(doc);
+      if (cursor.doc === NO_MORE) return;
+      if (cursor.doc > doc) {
+        lead.advance(cursor.doc);
+        continue outer;
+      }
+    }
+    if (!anyDeleted || !deletes.has(doc)) visit(doc);
+    lead.advance(doc + 1);
+  }
+}
+
+/** Growable (DocId, score) output. */
+class SparseBuilder {
+  docs: Int32Array;
+  scores: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.docs = new Int32Array(Math.max(1, capacity));
+    this.scores = new Float64Array(Math.max(1, capacity));
+  }
+  push(doc: number, score: number): void {
+    if (this.length === this.docs.length) {
+      const docs = new Int32Array(this.length * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const scores = new Float64Array(this.length * 2);
+      scores.set(this.scores);
+      this.scores = scores;
+    }
+    this.docs[this.length] = doc;
+    this.scores[this.length++] = score;
+  }
+}
+
 /**
  * The documents of `segment` holding every term, with the sum of the terms' contributions in
  * `terms` order; undefined when a term cannot be scored alone here (its weight is not positive and
@@ -22,67 +79,31 @@ export function conjunction(segment: Segment, terms: readonly ScoringTerm[], wei
   let scoring = 0;
   for (let f = 0; f < weights.boost.length; f++) if (weights.boost[f]! > 0) scoring |= 1 << f;
   const m = terms.length;
-  while (pool.length < m) pool.push(new TermCursor());
-  const order: TermCursor[] = [];
+  const open = cursors(m).slice(0, m);
   for (let t = 0; t < m; t++) {
     const term = terms[t]!;
     if (!(term.weight > 0) || !Number.isFinite(term.weight)) return undefined;
     const ordinal = data.dictionary.lookup(term.term);
     const fields = term.fieldMask & scoring;
     if (ordinal < 0 || fields === 0) return EMPTY;
-    const cursor = pool[t]!;
-    cursor.open(data, ordinal, t, term.weight, fields, weights, false);
-    if (cursor.doc === NO_MORE) return EMPTY;
-    order.push(cursor);
+    open[t]!.open(data, ordinal, t, term.weight, fields, weights, false);
+    if (open[t]!.doc === NO_MORE) return EMPTY;
   }
-  // The rarest term leads: every other cursor only visits its documents.
-  order.sort((a, b) => data.termDf[a.ordinal]! - data.termDf[b.ordinal]!);
-  const lead = order[0]!;
-  let capacity = Math.min(64, data.termDf[lead.ordinal]!);
-  let docs = new Int32Array(capacity);
-  let scores = new Float64Array(capacity);
-  let n = 0;
-  const deletes = segment.deletes;
-  const anyDeleted = deletes.count > 0;
-  lead.advance(0);
-  outer: while (lead.doc !== NO_MORE) {
-    const doc = lead.doc;
-    for (let k = 1; k < m; k++) {
-      const cursor = order[k]!;
-      cursor.advance(doc);
-      if (cursor.doc === NO_MORE) break outer;
-      if (cursor.doc > doc) {
-        lead.advance(cursor.doc);
-        continue outer;
-      }
+  let smallest = Infinity;
+  for (const cursor of open) smallest = Math.min(smallest, data.termDf[cursor.ordinal]!);
+  const out = new SparseBuilder(Math.min(64, smallest));
+  leapfrog(segment, open, (doc) => {
+    // Summed in clause order from the first contribution, as chained intersections add them.
+    let score = 0;
+    for (let t = 0; t < m; t++) {
+      const contribution = open[t]!.score();
+      // No allowed field (or a zero length factor) in this posting: no match for that clause.
+      if (contribution === 0) return;
+      score = t === 0 ? contribution : score + contribution;
     }
-    if (!anyDeleted || !deletes.has(doc)) {
-      // Summed in clause order from the first contribution, as chained intersections add them.
-      let score = 0;
-      let matched = true;
-      for (let t = 0; t < m && matched; t++) {
-        const contribution = pool[t]!.score();
-        // No allowed field (or a zero length factor) in this posting: no match for that clause.
-        if (contribution === 0) matched = false;
-        else score = t === 0 ? contribution : score + contribution;
-      }
-      if (matched) {
-        if (n === capacity) {
-          capacity *= 2;
-          const grownDocs = new Int32Array(capacity);
-          grownDocs.set(docs);
-          docs = grownDocs;
-          const grownScores = new Float64Array(capacity);
-          grownScores.set(scores);
-          scores = grownScores;
-        }
-        docs[n] = doc;
-        scores[n++] = score;
-      }
-    }
-    lead.advance(doc + 1);
-  }
-  return { docs, scores, length: n };
+    out.push(doc, score);
+  });
+  return { docs: out.docs, scores: out.scores, length: out.length };
 }
 
 /**
@@ -92,34 +113,15 @@ export function conjunction(segment: Segment, terms: readonly ScoringTerm[], wei
 export function documentsHoldingAll(segment: Segment, ordinals: readonly number[], fieldMask: number, weights: Bm25fWeights): Int32Array {
   const data = segment.data;
   const m = ordinals.length;
-  while (pool.length < m) pool.push(new TermCursor());
-  const order: TermCursor[] = [];
+  const open = cursors(m).slice(0, m);
   for (let t = 0; t < m; t++) {
-    const cursor = pool[t]!;
-    cursor.open(data, ordinals[t]!, t, 1, fieldMask, weights, false);
-    if (cursor.doc === NO_MORE) return new Int32Array(0);
-    order.push(cursor);
+    open[t]!.open(data, ordinals[t]!, t, 1, fieldMask, weights, false);
+    if (open[t]!.doc === NO_MORE) return new Int32Array(0);
   }
-  order.sort((a, b) => data.termDf[a.ordinal]! - data.termDf[b.ordinal]!);
-  const lead = order[0]!;
   const out: number[] = [];
-  const deletes = segment.deletes;
-  lead.advance(0);
-  outer: while (lead.doc !== NO_MORE) {
-    const doc = lead.doc;
-    for (let k = 1; k < m; k++) {
-      const cursor = order[k]!;
-      cursor.advance(doc);
-      if (cursor.doc === NO_MORE) break outer;
-      if (cursor.doc > doc) {
-        lead.advance(cursor.doc);
-        continue outer;
-      }
-    }
-    let all = !deletes.has(doc);
-    for (let k = 0; k < m && all; k++) all = order[k]!.holdsAny(fieldMask);
-    if (all) out.push(doc);
-    lead.advance(doc + 1);
-  }
+  leapfrog(segment, open, (doc) => {
+    for (let t = 0; t < m; t++) if (!open[t]!.holdsAny(fieldMask)) return;
+    out.push(doc);
+  });
   return Int32Array.from(out);
 }

@@ -56,6 +56,25 @@ export function contributionBound(
   return pseudoTf === 0 ? 0 : (weight * pseudoTf) / (pseudoTf + weights.k1);
 }
 
+/**
+ * t̃ of posting `at` of a column-decoded block over `fields`: Σ boost·tf / (1 − b + b·len/avg) in
+ * ascending field order from 0, the exhaustive accumulator's float for the same posting.
+ */
+function columnPseudoTf(buf: DecodedBlock, at: number, fields: number, row: number, lengths: Uint32Array, weights: Bm25fWeights): number {
+  const columns = buf.columns;
+  const ones = buf.onesFields;
+  let pseudoTf = 0;
+  for (let m = fields; m !== 0; m &= m - 1) {
+    const low = m & -m;
+    const g = 31 - Math.clz32(low);
+    const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
+    if (tf === 0) continue;
+    const norm = weights.normA[g]! + weights.normB[g]! * lengths[row + g]!;
+    if (norm > 0) pseudoTf += (weights.boost[g]! * tf) / norm;
+  }
+  return pseudoTf;
+}
+
 /** One term's postings in one segment, walked in DocId order. */
 export class TermCursor {
   /** Index of the term in the query's term list (the order scores are summed in). */
@@ -219,29 +238,13 @@ export class TermCursor {
    * arithmetic (field order, operations) is the exhaustive accumulator's, so scores are the same floats.
    */
   score(): number {
-    const i = this.#index;
     const buf = this.#buf;
     const fields = buf.union & this.fields;
     if (fields === 0) return 0;
-    const weights = this.#weights;
-    const boost = weights.boost;
-    const normA = weights.normA;
-    const normB = weights.normB;
-    const lengths = this.#data.fieldLengths;
-    const row = buf.docs[i]! * this.#data.scoredCount;
-    const columns = buf.columns;
-    const ones = buf.onesFields;
-    let pseudoTf = 0;
-    for (let m = fields; m !== 0; m &= m - 1) {
-      const low = m & -m;
-      const f = 31 - Math.clz32(low);
-      const tf = (ones & low) !== 0 ? 1 : columns[f * BLOCK_SIZE + i]!;
-      if (tf === 0) continue;
-      const norm = normA[f]! + normB[f]! * lengths[row + f]!;
-      if (norm > 0) pseudoTf += (boost[f]! * tf) / norm;
-    }
+    const data = this.#data;
+    const pseudoTf = columnPseudoTf(buf, this.#index, fields, buf.docs[this.#index]! * data.scoredCount, data.fieldLengths, this.#weights);
     if (pseudoTf === 0) return 0;
-    return (this.weight * pseudoTf) / (pseudoTf + weights.k1);
+    return (this.weight * pseudoTf) / (pseudoTf + this.#weights.k1);
   }
 
   /**
@@ -258,9 +261,6 @@ export class TermCursor {
     const lengths = data.fieldLengths;
     const width = data.scoredCount;
     const weights = this.#weights;
-    const boost = weights.boost;
-    const normA = weights.normA;
-    const normB = weights.normB;
     const k1 = weights.k1;
     const w = this.weight;
     const codes = data.lengthCodes;
@@ -292,16 +292,7 @@ export class TermCursor {
         if (tf !== 0) bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
       }
       if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
-      let pseudoTf = 0;
-      const row = doc * width;
-      for (let m = live; m !== 0; m &= m - 1) {
-        const low = m & -m;
-        const g = 31 - Math.clz32(low);
-        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
-        if (tf === 0) continue;
-        const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-        if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
-      }
+      const pseudoTf = columnPseudoTf(buf, at, live, doc * width, lengths, weights);
       if (pseudoTf === 0) continue;
       sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
     }
@@ -319,39 +310,26 @@ export class TermCursor {
     const lengths = data.fieldLengths;
     const width = data.scoredCount;
     const weights = this.#weights;
-    const boost = weights.boost;
-    const normA = weights.normA;
-    const normB = weights.normB;
     const k1 = weights.k1;
     const w = this.weight;
     const tieBreaker = w < 0;
     const buf = this.#sbuf;
-    const { docs, columns } = buf;
+    const docs = buf.docs;
     let i = this.#si;
     let live = this.fields & buf.union;
-    let ones = buf.onesFields;
     for (;;) {
       if (i === buf.length) {
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
         i = 0;
         live = this.fields & buf.union;
-        ones = buf.onesFields;
         continue;
       }
       const doc = docs[i]!;
       if (doc > to) break;
       const at = i++;
-      let pseudoTf = 0;
-      const row = doc * width;
-      for (let m = live; m !== 0; m &= m - 1) {
-        const low = m & -m;
-        const g = 31 - Math.clz32(low);
-        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
-        if (tf === 0) continue;
-        const norm = normA[g]! + normB[g]! * lengths[row + g]!;
-        if (norm > 0) pseudoTf += (boost[g]! * tf) / norm;
-      }
-      if (doc < from || pseudoTf === 0) continue;
+      if (doc < from) continue;
+      const pseudoTf = columnPseudoTf(buf, at, live, doc * width, lengths, weights);
+      if (pseudoTf === 0) continue;
       if (acc[doc] === 0) {
         if (tieBreaker) continue;
         list[count++] = doc;
