@@ -390,13 +390,6 @@ export function fillColumns(out: DecodedBlock): void {
   out.onesFields = 0;
 }
 
-/** Set bits of a 32-bit mask (SWAR popcount). */
-export function popcount(mask: number): number {
-  let x = mask - ((mask >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 /** Decodes only the DocIds of a block into `docs` (masks are followed, tfs skipped): for counting. */
 export function decodeBlockDocs(bytes: Uint8Array, start: number, count: number, prevDoc: number, defaultMask: number, docs: Int32Array): void {
   if (count === BLOCK_SIZE) {
