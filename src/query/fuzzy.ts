@@ -176,83 +176,248 @@ function prefixEnd(terms: readonly string[], prefix: string, lo: number, hi: num
   return lo;
 }
 
-/**
- * {@link lowerBound} from `lo` by galloping (lo, lo + 1, lo + 3, lo + 7, …, then a binary search of
- * the last gap): the walk's jumps mostly land a few siblings ahead, so this compares O(log distance)
- * strings instead of O(log n) (the binary searches were most of a fuzzy walk on Reuters' 91k terms).
- */
-function gallopLowerBound(terms: readonly string[], key: string, lo: number, hi: number): number {
+// Sibling ranges are found by comparing one code unit at the node's depth, never by building or
+// comparing strings: the string seeks of the previous walk (a slice and a concatenation per jump,
+// then whole-string compares) were most of its cost, 300 ns a visited term on a 3.5k-term vocabulary.
+
+/** The first index in [lo, hi) whose unit at `d` is not `u`, when every term from `lo` on with it comes first. */
+function unitRunEnd(terms: readonly string[], d: number, u: number, lo: number, hi: number): number {
+  // Galloping: siblings are mostly short runs, so O(log run) probes instead of O(log range).
   let step = 1;
   let probe = lo;
-  while (probe < hi && terms[probe]! < key) {
+  while (probe < hi && terms[probe]!.charCodeAt(d) === u) {
     lo = probe + 1;
     probe = lo + step;
     step *= 2;
   }
-  return lowerBound(terms, key, lo, probe < hi ? probe : hi);
+  let end = probe < hi ? probe : hi;
+  while (lo < end) {
+    const mid = (lo + end) >>> 1;
+    if (terms[mid]!.charCodeAt(d) === u) lo = mid + 1;
+    else end = mid;
+  }
+  return lo;
 }
 
-/** {@link prefixEnd} from `lo` by galloping, as {@link gallopLowerBound}. */
-function gallopPrefixEnd(terms: readonly string[], prefix: string, lo: number, hi: number): number {
+/** The first index in [lo, hi) whose unit at `d` is ≥ `u` (units at `d` ascend over the range). */
+function unitLowerBound(terms: readonly string[], d: number, u: number, lo: number, hi: number): number {
   let step = 1;
   let probe = lo;
-  while (probe < hi && terms[probe]!.startsWith(prefix)) {
+  while (probe < hi && terms[probe]!.charCodeAt(d) < u) {
     lo = probe + 1;
     probe = lo + step;
     step *= 2;
   }
-  return prefixEnd(terms, prefix, lo, probe < hi ? probe : hi);
+  let end = probe < hi ? probe : hi;
+  while (lo < end) {
+    const mid = (lo + end) >>> 1;
+    if (terms[mid]!.charCodeAt(d) < u) lo = mid + 1;
+    else end = mid;
+  }
+  return lo;
 }
 
-/**
- * Called when row r − 1 of `term` is at the budget (its minimum is ≥ max). Row r can then stay within
- * the budget only if its code point equals one of q[lo − 2 .. hi − 1], where [lo, hi] is row r's
- * band: any other code point makes every substitution and transposition cost 1 more than the row
- * above. Returns −1 when `term`'s code point `c` is one of them (compute the row), otherwise the
- * index (in [after, to]) of the first term continuing the same r − 1 code points with an allowed
- * code point greater than `c`, or the end of the terms sharing those r − 1 code points.
- */
-function seekAllowed(
-  terms: readonly string[],
-  term: string,
-  prefixEndUnit: number,
-  charEndUnit: number,
-  c: number,
-  r: number,
-  q: Int32Array,
-  qChars: readonly string[],
-  m: number,
-  max: number,
-  after: number,
-  to: number,
-): number {
-  const lo = r - max - 2 > 0 ? r - max - 2 : 0;
-  const hi = r + max - 1 < m - 1 ? r + max - 1 : m - 1;
-  for (let x = lo; x <= hi; x++) if (q[x] === c) return -1;
-  const prefix = term.slice(0, prefixEndUnit);
-  const current = term.slice(prefixEndUnit, charEndUnit);
-  // Candidates compare as strings: the list is in UTF-16 order, which differs from code point
-  // order above U+FFFF.
-  let best: string | undefined;
-  for (let x = lo; x <= hi; x++) {
-    const candidate = qChars[x]!;
-    if (candidate > current && (best === undefined || candidate < best)) best = candidate;
+/** The first index in [lo, hi) not continuing with the surrogate pair (h, l) at `d` (those come first). */
+function pairRunEnd(terms: readonly string[], d: number, h: number, l: number, lo: number, hi: number): number {
+  let end = unitRunEnd(terms, d, h, lo, hi);
+  // Within the high unit's run, terms are sorted by the next unit: the pair's run is contiguous.
+  while (lo < end) {
+    const mid = (lo + end) >>> 1;
+    if (terms[mid]!.charCodeAt(d + 1) === l) lo = mid + 1;
+    else end = mid;
   }
-  if (best === undefined) return gallopPrefixEnd(terms, prefix, after, to);
-  return gallopLowerBound(terms, prefix + best, after, to);
+  return lo;
+}
+
+/** DP rows by depth (code points of the node's prefix), kept between calls; each is rowWidth cells. */
+let rowPool: Int32Array[] = [];
+let rowWidth = 0;
+
+/** The state of one expansion, shared by the recursive node visits. */
+class Walk {
+  terms: readonly string[] = [];
+  q = new Int32Array(0);
+  m = 0;
+  max = 0;
+  maxExpansions = 0;
+  /** buckets[d]: matches at distance d, in list order (the walk is in list order). */
+  buckets: FuzzyMatch[][] = [[], [], []];
+  /** Matches at distance ≤ max. */
+  found = 0;
+  stats: FuzzyStats | undefined;
+  rows: Int32Array[] = [];
+  rowMins = new Int32Array(65);
+  /** The code points of the current node's prefix. */
+  cps = new Int32Array(64);
+  /** Per depth, the code points that may continue a prefix at the budget (see allowedAfter). */
+  allowed = new Int32Array(64 * ALLOWED_STRIDE);
+
+  row(k: number): Int32Array {
+    const rows = this.rows;
+    while (rows.length <= k) rows.push(new Int32Array(rowWidth));
+    if (k >= this.cps.length) {
+      const cps = new Int32Array(Math.max(64, k * 2));
+      cps.set(this.cps);
+      this.cps = cps;
+      const mins = new Int32Array(cps.length + 1);
+      mins.set(this.rowMins);
+      this.rowMins = mins;
+    }
+    return rows[k]!;
+  }
+
+  /** The term at `ordinal`, whose code points are the current prefix of length `k`. */
+  accept(ordinal: number, k: number): void {
+    const max = this.max;
+    const diff = k - this.m;
+    if (diff > max || -diff > max) return;
+    const distance = this.rows[k]![this.m]!;
+    if (distance > max) return;
+    this.buckets[distance]!.push({ term: this.terms[ordinal]!, ordinal, distance });
+    this.found++;
+    // Enough matches at ≤ max: later terms at distance max would be cut, so tighten the budget.
+    while (this.max >= 0 && this.found >= this.maxExpansions) {
+      this.found -= this.buckets[this.max]!.length;
+      this.max--;
+    }
+    // Rows computed with a larger budget stay valid: their cells are exact within the narrower band
+    // and clamped cells are still over the new budget. Row 0 is re-clamped.
+    if (this.max >= 0) fillFirstRow(this.rows[0]!, this.m, this.max);
+  }
+
+  /** Computes row k + 1 for code point `cp` below the node of depth k; true when it is within the budget. */
+  extend(k: number, cp: number): boolean {
+    const cur = this.row(k + 1);
+    this.cps[k] = cp;
+    if (this.stats !== undefined) this.stats.rowsComputed++;
+    const rows = this.rows;
+    const rowMin = fillRow(k >= 1 ? rows[k - 1]! : rows[0]!, rows[k]!, cur, k + 1, cp, k >= 1 ? this.cps[k - 1]! : -1, this.q, this.m, this.max);
+    this.rowMins[k + 1] = rowMin;
+    return rowMin <= this.max;
+  }
+
+  /**
+   * Visits the node of terms [lo, hi), which share their first `d` units (`k` code points; row k
+   * computed): the term equal to the prefix (it sorts first), then each child range in list order.
+   */
+  visit(lo: number, hi: number, d: number, k: number): void {
+    const terms = this.terms;
+    if (this.stats !== undefined) this.stats.termsVisited++;
+    let i = lo;
+    if (terms[i]!.length === d) {
+      this.accept(i, k);
+      i++;
+    }
+    // At the budget, a next code point that matches no query code point near the band adds 1 to
+    // every cell: only those few can continue, so seek to them instead of visiting every child (the
+    // Levenshtein automaton's trick). Skipped when one of them is not a plain BMP unit, whose child
+    // ranges would not sort by code point.
+    if (i < hi && this.rowMins[k]! >= this.max) {
+      const n = this.allowedAfter(k);
+      if (n >= 0) {
+        this.seekChildren(i, hi, d, k, n);
+        return;
+      }
+    }
+    while (i < hi && this.max >= 0) {
+      const term = terms[i]!;
+      const u = term.charCodeAt(d);
+      let cp = u;
+      let width = 1;
+      let end: number;
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const l = term.charCodeAt(d + 1);
+        if (l >= 0xdc00 && l <= 0xdfff) {
+          cp = ((u - 0xd800) << 10) + (l - 0xdc00) + 0x10000;
+          width = 2;
+          end = pairRunEnd(terms, d, u, l, i + 1, hi);
+        } else {
+          // A lone high surrogate: its terms may be split by pairs that start with the same unit, so
+          // its run is scanned (each piece visited alike; lone surrogates are rare and never indexed).
+          end = i + 1;
+          while (end < hi && terms[end]!.charCodeAt(d) === u && !isLow(terms[end]!.charCodeAt(d + 1))) end++;
+        }
+      } else {
+        end = unitRunEnd(terms, d, u, i + 1, hi);
+      }
+      if (this.extend(k, cp)) this.visit(i, end, d + width, k + 1);
+      else if (this.stats !== undefined) this.stats.rangesSkipped++;
+      i = end;
+    }
+  }
+
+  /**
+   * Writes to `allowed` at k × ALLOWED_STRIDE, sorted, the distinct code points that may continue a
+   * prefix of k code points at the budget: q[k − max − 1 .. k + max], as {@link fillRow} reads them
+   * for row k + 1. Returns how many, or −1 when one is at U+D800 or above. (Per-depth slots, so
+   * deeper visits keep this node's list; plain loops, as TypedArray slice/copyWithin cost ~100 ns.)
+   */
+  allowedAfter(k: number): number {
+    const max = this.max;
+    const lo = k - max - 1 > 0 ? k - max - 1 : 0;
+    const hi = k + max < this.m - 1 ? k + max : this.m - 1;
+    if (this.allowed.length < (k + 1) * ALLOWED_STRIDE) {
+      const grown = new Int32Array((k + 1) * ALLOWED_STRIDE * 2);
+      grown.set(this.allowed);
+      this.allowed = grown;
+    }
+    const allowed = this.allowed;
+    const base = k * ALLOWED_STRIDE;
+    let n = 0;
+    for (let x = lo; x <= hi; x++) {
+      const c = this.q[x]!;
+      if (c >= 0xd800) return -1;
+      // Insertion into a sorted set of at most 2·max + 2 code points.
+      let j = n;
+      while (j > 0 && allowed[base + j - 1]! > c) j--;
+      if (j > 0 && allowed[base + j - 1] === c) continue;
+      for (let y = n; y > j; y--) allowed[base + y] = allowed[base + y - 1]!;
+      allowed[base + j] = c;
+      n++;
+    }
+    return n;
+  }
+
+  /** Visits only the children of [i, hi) whose code point is one of the `n` allowed after depth k. */
+  seekChildren(i: number, hi: number, d: number, k: number, n: number): void {
+    const terms = this.terms;
+    const base = k * ALLOWED_STRIDE;
+    for (let a = 0; a < n && i < hi && this.max >= 0; a++) {
+      const u = this.allowed[base + a]!;
+      const start = unitLowerBound(terms, d, u, i, hi);
+      if (this.stats !== undefined && start > i) this.stats.rangesSkipped++;
+      if (start >= hi) return;
+      if (terms[start]!.charCodeAt(d) !== u) {
+        i = start;
+        continue;
+      }
+      const end = unitRunEnd(terms, d, u, start + 1, hi);
+      if (this.extend(k, u)) this.visit(start, end, d + 1, k + 1);
+      i = end;
+    }
+    if (this.stats !== undefined && i < hi) this.stats.rangesSkipped++;
+  }
+}
+
+let sharedWalk: Walk | undefined;
+
+/** Slots per depth in Walk.allowed: at most 2·MAX_EDITS + 2 code points. */
+const ALLOWED_STRIDE = 8;
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /**
  * Every term of `terms` (sorted ascending by code units, distinct) within `maxEdits` optimal string
  * alignment edits of `query`, closest first, then in list order, at most `maxExpansions` of them.
  *
- * The list is walked as a trie: DP rows of the prefix a term shares with the previous one are kept,
- * so each distinct prefix costs one banded row; when a row's minimum exceeds the budget no term
- * with that prefix can match, and the walk jumps past all of them with a binary search. When a row
- * is exactly at the budget, only the few code points of the query near the band can continue it,
- * so the walk seeks straight to those children (what a Levenshtein automaton does). Once enough
- * closer terms fill `maxExpansions`, the budget shrinks so farther ranges are skipped too.
- * Cost: about one banded row (≤ 2·maxEdits + 1 cells) and one binary search per visited term.
+ * The sorted list is walked as the trie it implies: a node is a range of terms sharing a prefix,
+ * its children are the runs of the next code point, found by galloping on one code unit. Each node
+ * costs one banded DP row (≤ 2·maxEdits + 1 cells); a child whose row exceeds the budget is skipped
+ * with all its terms, and below a row exactly at the budget only the few children spelled by query
+ * code points near the band are sought. Once enough closer terms fill `maxExpansions`, the budget
+ * shrinks so farther ranges are skipped too.
  */
 export function fuzzyExpand(terms: readonly string[], query: string, options: FuzzyExpandOptions): FuzzyMatch[] {
   const maxEdits = options.maxEdits;
@@ -265,13 +430,10 @@ export function fuzzyExpand(terms: readonly string[], query: string, options: Fu
   if (!Number.isInteger(maxExpansions) || maxExpansions < 0) {
     throw new InvalidOptionError(`maxExpansions must be an integer ≥ 0, got ${String(maxExpansions)}`, 'maxExpansions');
   }
-  const stats = options.stats;
   if (maxExpansions === 0) return [];
 
   const q = new Int32Array(query.length);
   const m = codePoints(query, q, 0);
-  const qChars: string[] = [];
-  for (let x = 0; x < m; x++) qChars.push(String.fromCodePoint(q[x]!));
 
   // The exact prefix narrows the walk to one contiguous range of the sorted list.
   let from = 0;
@@ -284,124 +446,32 @@ export function fuzzyExpand(terms: readonly string[], query: string, options: Fu
     to = prefixEnd(terms, prefix, from, terms.length);
   }
 
-  // buckets[d]: matches at distance d, in list order (the walk is in list order).
-  const buckets: FuzzyMatch[][] = [[], [], []];
-  let max: number = maxEdits;
-  let found = 0; // matches at distance ≤ max
-
-  // Walk state: the code points of the last term walked, the UTF-16 end of each code point, and the
-  // DP rows of its prefixes (rows[k] belongs to its first k code points) with their minima.
-  let capacity = 32;
-  let cps = new Int32Array(capacity);
-  let unitEnd = new Int32Array(capacity + 1);
-  let rowMins = new Int32Array(capacity + 1);
-  const rows: Int32Array[] = [];
-  for (let k = 0; k <= capacity; k++) rows.push(new Int32Array(m + 1));
-  fillFirstRow(rows[0]!, m, max);
-  let prevTerm = '';
-  let depth = 0; // rows[1..depth] are valid for prevTerm's first `depth` code points
-
-  let i = from;
-  while (i < to) {
-    const term = terms[i]!;
-    if (stats !== undefined) stats.termsVisited++;
-
-    // Shared prefix with the previous term, in whole code points, bounded by the rows still valid.
-    const limit = term.length < prevTerm.length ? term.length : prevTerm.length;
-    let common = 0;
-    while (common < limit && term.charCodeAt(common) === prevTerm.charCodeAt(common)) common++;
-    // A shared high surrogate may pair with different low halves (or none): not a shared code point.
-    if (common > 0 && isHigh(term.charCodeAt(common - 1))) common--;
-    let k = 0;
-    while (k < depth && unitEnd[k + 1]! <= common) k++;
-
-    // Decode the rest of the term, growing the buffers when it is longer than any seen so far.
-    if (term.length + 1 > capacity) {
-      const grown = Math.max(capacity * 2, term.length + 1);
-      const c2 = new Int32Array(grown);
-      c2.set(cps);
-      cps = c2;
-      const u2 = new Int32Array(grown + 1);
-      u2.set(unitEnd);
-      unitEnd = u2;
-      const m2 = new Int32Array(grown + 1);
-      m2.set(rowMins);
-      rowMins = m2;
-      for (let r = rows.length; r <= grown; r++) rows.push(new Int32Array(m + 1));
-      capacity = grown;
-    }
-    let len = k;
-    let u = unitEnd[k]!;
-    while (u < term.length) {
-      const c = term.charCodeAt(u);
-      if (isHigh(c) && u + 1 < term.length) {
-        const d = term.charCodeAt(u + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          cps[len++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-          u += 2;
-          unitEnd[len] = u;
-          continue;
-        }
-      }
-      cps[len++] = c;
-      u += 1;
-      unitEnd[len] = u;
-    }
-    prevTerm = term;
-
-    // Extend the shared rows to the whole term, or until a row proves no extension can match.
-    let next = -1;
-    depth = len;
-    for (let r = k + 1; r <= len; r++) {
-      // When the parent row is already at the budget, a next code point that matches no query code
-      // point near the band adds 1 to every cell: only those few code points can continue, so seek
-      // to the next of them instead of visiting every sibling (the Levenshtein automaton's trick).
-      if (rowMins[r - 1]! >= max) {
-        const seek = seekAllowed(terms, term, unitEnd[r - 1]!, unitEnd[r]!, cps[r - 1]!, r, q, qChars, m, max, i + 1, to);
-        if (seek >= 0) {
-          depth = r - 1;
-          next = seek;
-          if (stats !== undefined) stats.rangesSkipped++;
-          break;
-        }
-      }
-      if (stats !== undefined) stats.rowsComputed++;
-      const rowMin = fillRow(rows[r - 2] ?? rows[0]!, rows[r - 1]!, rows[r]!, r, cps[r - 1]!, r >= 2 ? cps[r - 2]! : -1, q, m, max);
-      rowMins[r] = rowMin;
-      if (rowMin > max) {
-        // Every term starting with these r code points is over budget: jump past them all.
-        depth = r;
-        next = gallopPrefixEnd(terms, term.slice(0, unitEnd[r]!), i + 1, to);
-        if (stats !== undefined && next > i + 1) stats.rangesSkipped++;
-        break;
-      }
-    }
-    if (next >= 0) {
-      i = next;
-      continue;
-    }
-
-    const diff = len - m;
-    if (diff <= max && -diff <= max) {
-      const distance = rows[len]![m]!;
-      if (distance <= max) {
-        buckets[distance]!.push({ term, ordinal: i, distance });
-        found++;
-        // Enough matches at ≤ max: later terms at distance max would be cut, so tighten the budget.
-        while (max >= 0 && found >= maxExpansions) {
-          found -= buckets[max]!.length;
-          max--;
-        }
-        if (max < 0) break;
-        // Rows computed with a larger budget stay valid: their cells are exact within the narrower
-        // band and clamped cells are still over the new budget. Row 0 is re-clamped.
-        fillFirstRow(rows[0]!, m, max);
-      }
-    }
-    i++;
+  // One walk serves every call (the expansion is synchronous and calls out to nothing), so a query
+  // allocates no scratch: a fresh one with its typed arrays was a tenth of a 3.5k-term expansion.
+  const walk = (sharedWalk ??= new Walk());
+  walk.buckets = [[], [], []];
+  walk.found = 0;
+  walk.terms = terms;
+  walk.q = q;
+  walk.m = m;
+  walk.max = maxEdits;
+  walk.maxExpansions = maxExpansions;
+  walk.stats = options.stats;
+  // Rows are reused across calls while wide enough for this query (m + 1 cells).
+  if (rowWidth < m + 1) {
+    rowPool = [];
+    rowWidth = Math.max(m + 1, 16);
   }
+  walk.rows = rowPool;
+  walk.row(0);
+  fillFirstRow(walk.rows[0]!, m, maxEdits);
+  walk.rowMins[0] = 0;
+  if (from < to) walk.visit(from, to, 0, 0);
+  walk.terms = [];
+  walk.stats = undefined;
 
   const out: FuzzyMatch[] = [];
+  const buckets = walk.buckets;
   for (let d = 0; d <= maxEdits && out.length < maxExpansions; d++) {
     const bucket = buckets[d]!;
     for (let b = 0; b < bucket.length && out.length < maxExpansions; b++) out.push(bucket[b]!);
