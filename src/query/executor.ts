@@ -18,6 +18,11 @@ export interface ScoringTerm {
   readonly weight: number;
   /** Bit f set: the term counts in scored field f. */
   readonly fieldMask: number;
+  /**
+   * Set on a term that stands in for a query word (a prefix completion, a fuzzy match) rather than
+   * being one: alternatives of one word are not a phrase, so proximity forms no pair with them.
+   */
+  readonly expansion?: true;
 }
 
 /** Documents dated in [from, to) (epoch ms); undated documents are outside every range. */

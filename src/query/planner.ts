@@ -276,7 +276,7 @@ class Planner {
       const ranked = [...stems].map((s) => ({ s, df: this.#df(s) })).filter((x) => x.df > 0);
       ranked.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
       for (const { s, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
-        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * PREFIX_WEIGHT });
+        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * PREFIX_WEIGHT, expansion: true });
       }
     }
     return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
@@ -314,7 +314,7 @@ class Planner {
       // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
       ranked.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
       for (const { s, d, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
-        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)) });
+        terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)), expansion: true });
       }
     }
     return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
@@ -401,7 +401,10 @@ export function mergeTerms(terms: readonly ScoringTerm[]): ScoringTerm[] {
   for (const t of terms) {
     const key = `${t.fieldMask}:${t.term}`;
     const seen = byKey.get(key);
-    byKey.set(key, seen === undefined ? t : { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight });
+    if (seen === undefined) byKey.set(key, t);
+    // A term that is also a literal word of the query is one (it pairs for proximity).
+    else if (seen.expansion === true && t.expansion === true) byKey.set(key, { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight, expansion: true });
+    else byKey.set(key, { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight });
   }
   return [...byKey.values()];
 }

@@ -36,7 +36,7 @@ export interface WordPair {
 
 /** The pairs a bag of scoring terms rescoring uses (none for a one-word query). */
 export function wordPairs(terms: readonly ScoringTerm[]): WordPair[] {
-  const words = terms.filter((t) => t.weight > 0 && !isExactTerm(t.term));
+  const words = terms.filter((t) => t.weight > 0 && t.expansion !== true && !isExactTerm(t.term));
   const pairs: WordPair[] = [];
   if (words.length > MAX_PROXIMITY_WORDS) return pairs;
   for (let i = 0; i + 1 < words.length; i++) {

@@ -64,4 +64,24 @@ test('adjacent words outrank the same words scattered; proximity: false leaves t
   assert.ok(e.terms.some((t) => t.kind === 'proximity'));
 });
 
+test('completions of one prefix or fuzzy word are alternatives, never a pair', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'a-adjacent', title: 'News', body: 'The trade trader team met. Later the people left downtown.' },
+    { id: 'b-scattered', title: 'News', body: 'The trade team met. Later the trader people left downtown.' },
+  ]);
+  // trade* completes to the stems trade and trader (trader~1 to trader and trade): a document holding
+  // them side by side matches the one word no better than one holding them apart, so the two score
+  // alike (and tie by id).
+  for (const query of ['trade*', 'trader~1']) {
+    const hits = index.search(query).hits;
+    assert.equal(hits.map((h) => h.id), ['a-adjacent', 'b-scattered'], query);
+    assert.is(hits[0]!.score, hits[1]!.score, query);
+    assert.not.ok(index.explain(query, 'a-adjacent')!.terms.some((t) => t.kind === 'proximity'), query);
+  }
+  // Two literal words still pair, whatever else the query expands.
+  assert.ok(index.explain('trade trader', 'a-adjacent')!.terms.some((t) => t.kind === 'proximity'));
+  assert.is(index.search('trade trader').hits[0]!.id, 'a-adjacent');
+});
+
 test.run();
