@@ -101,6 +101,12 @@ export interface SearchOptions {
   /** Facet counts over the whole match set (not just the page): by year, month, keyword fields. */
   facets?: FacetRequest;
   /**
+   * Stored fields to return in each hit's `document` (default: every stored field). `[]` returns
+   * ids and scores with empty documents and reads no stored data, as a list of links needs.
+   * Does not change matching (`fields`), filtering (`filter` sees whole documents) or highlighting.
+   */
+  documentFields?: readonly string[];
+  /**
    * For free text of 2–6 words (default true): the best candidates are rescored so that documents
    * where consecutive query words stand together rank above scattered occurrences. Reads positions
    * for the top k + 10 candidates only; `false` skips it.
@@ -378,12 +384,22 @@ export class SearchIndex {
       tieBreaks: prepared.tieBreaks,
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
+    const only = this.#documentFields(options.documentFields);
     const hits: SearchHit[] = [];
     for (let i = offset; i < result.hits.length; i++) {
       const r = result.hits[i]!;
-      const document = this.#stored(this.#segments[r.segment]!, r.doc);
+      const segment = this.#segments[r.segment]!;
+      let document: StoredDocument;
+      let highlights: Record<string, Passage[]> | undefined;
+      if (marker !== undefined) {
+        // Highlighting reads the whole document; the hit carries the fields asked for.
+        const whole = this.#stored(segment, r.doc);
+        highlights = marker(whole);
+        document = only === undefined ? whole : pickFields(whole, only);
+      } else if (only === undefined) document = this.#stored(segment, r.doc);
+      else document = only.size === 0 ? {} : this.#stored(segment, r.doc, only);
       const hit: SearchHit = { id: r.id, score: r.score, document };
-      if (marker !== undefined) hit.highlights = marker(document);
+      if (highlights !== undefined) hit.highlights = highlights;
       hits.push(hit);
     }
     const out: SearchResult = { hits, total: result.total };
@@ -490,8 +506,19 @@ export class SearchIndex {
     return { id, score, k1: this.#k1, docCount: this.size, terms };
   }
 
-  #stored(segment: Segment, doc: number): StoredDocument {
-    return decodeStored(this.#layout, segment.storedJson(doc), segment.data.dates[doc]!) as StoredDocument;
+  #stored(segment: Segment, doc: number, only?: ReadonlySet<string>): StoredDocument {
+    return decodeStored(this.#layout, segment.storedJson(doc), segment.data.dates[doc]!, only) as StoredDocument;
+  }
+
+  /** The validated `documentFields` option: undefined for every stored field. */
+  #documentFields(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
+    if (names === undefined) return undefined;
+    if (!Array.isArray(names)) throw new InvalidOptionError('documentFields must be an array of stored field names', 'documentFields');
+    const stored = this.#layout.storedNames;
+    for (const name of names) {
+      if (typeof name !== 'string' || !stored.includes(name)) throw new InvalidOptionError(`documentFields: ${String(name)} is not a stored field`, 'documentFields');
+    }
+    return new Set(names);
   }
 
   /** Parses, plans and gathers everything a search needs; validates options (InvalidOptionError). */
@@ -775,6 +802,13 @@ function collectHighlightTerms(plan: PlanNode, terms: Set<string>, phrases: Phra
 }
 
 /** Live document frequency of `term` across segments (exact after deletes; see Segment.liveDf). */
+/** The fields of `document` named in `only`. */
+function pickFields(document: StoredDocument, only: ReadonlySet<string>): StoredDocument {
+  const out: StoredDocument = {};
+  for (const name of only) if (Object.hasOwn(document, name)) out[name] = document[name]!;
+  return out;
+}
+
 function liveDf(segments: readonly Segment[], term: string): number {
   let df = 0;
   for (const segment of segments) {

@@ -30,6 +30,34 @@ test('hits carry the stored fields under document, with the date as ISO 8601', (
   assert.not.ok('title' in (hit as unknown as Record<string, unknown>));
 });
 
+test('documentFields picks the stored fields a hit carries; [] gives ids and scores only', () => {
+  const index = build();
+  const all = index.search('port').hits;
+  const some = index.search('port', { documentFields: ['date', 'url'] }).hits;
+  const none = index.search('port', { documentFields: [] }).hits;
+  // The same hits in the same order with the same scores: only the documents differ.
+  for (const hits of [some, none]) assert.equal(hits.map((h) => [h.id, h.score]), all.map((h) => [h.id, h.score]));
+  assert.equal(some[0]!.document, { date: '2024-03-17T15:34:32.000Z', url: 'https://example.com/a' });
+  assert.equal(some[1]!.document, { date: '2024-02-01T00:00:00.000Z' });
+  for (const hit of none) assert.equal(hit.document, {});
+  // Highlights still come from the whole document; the filter still sees it too.
+  const seen: string[] = [];
+  const lit = index.search('port', {
+    documentFields: [],
+    highlight: true,
+    filter: (document) => {
+      seen.push(String(document['title']));
+      return true;
+    },
+  }).hits[0]!;
+  assert.equal(lit.document, {});
+  assert.ok(lit.highlights!['title']![0]!.text.includes('<mark>Port</mark>'));
+  assert.ok(seen.includes('Port of Qingdao sets throughput record'));
+  for (const bad of [['body'], ['nope'], 'title'] as unknown as string[][]) {
+    assert.throws(() => index.search('port', { documentFields: bad }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'documentFields');
+  }
+});
+
 test('free text ORs terms; documents matching more terms rank higher', () => {
   const { hits, total } = build().search('trade fair harbour deficit');
   assert.equal(total, 2);

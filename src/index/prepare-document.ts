@@ -86,17 +86,23 @@ function keywordValues(value: unknown, id: string, field: string): readonly stri
   throw new InvalidDocumentError(`field ${field} must be a string or an array of strings`, id, field);
 }
 
-/** The stored fields of a document as users see them, from its stored array and its date. */
-export function decodeStored(layout: FieldLayout, json: string, date: number): Record<string, unknown> {
+/**
+ * The stored fields of a document as users see them, from its stored array and its date; only the
+ * fields in `only` when given.
+ */
+export function decodeStored(layout: FieldLayout, json: string, date: number, only?: ReadonlySet<string>): Record<string, unknown> {
   const values = JSON.parse(json) as unknown[];
   const out: Record<string, unknown> = {};
-  layout.storedNames.forEach((name, i) => {
+  const names = layout.storedNames;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (only !== undefined && !only.has(name)) continue;
     if (name === layout.dateField) {
       if (!Number.isNaN(date)) out[name] = toIsoString(date);
-      return;
+      continue;
     }
     const v = values[i];
     if (v !== undefined && v !== null) out[name] = v;
-  });
+  }
   return out;
 }
