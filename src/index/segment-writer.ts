@@ -13,6 +13,7 @@ import { SegmentBuilder } from './segment-builder.js';
 import { dateFieldText } from '../dates/index.js';
 import { EXACT_MARK, isExactTerm } from './exact-terms.js';
 import { keywordTerm } from './keyword-terms.js';
+import { sortTerms } from './sort-terms.js';
 
 /** Log capacity on the first token; an empty writer holds no log (a flushed index keeps no buffers). */
 const INITIAL_LOG = 1 << 16;
@@ -187,7 +188,7 @@ export class SegmentWriter {
     // Each phase is its own function: a cold flush runs once, and V8 optimises (on-stack) and
     // de-optimises one loop's function without throwing away the code of the others.
     const start = countByTerm(logTerm, n, idCount);
-    const { names, idOfName, alias } = dictionaryNames(start, idCount, vocabulary);
+    const { names, ids, alias } = dictionaryNames(start, idCount, vocabulary);
     if (alias !== undefined) {
       for (let i = 0; i < n; i++) logTerm[i] = alias[logTerm[i]!]!;
       start.set(countByTerm(logTerm, n, idCount));
@@ -198,11 +199,10 @@ export class SegmentWriter {
     this.#logTerm = EMPTY_I32;
     this.#logPos = EMPTY_I32;
 
-    names.sort();
     const fieldLengths = Uint32Array.from(this.#lengths);
     // Lengths up front: blocks are summarised as they are written, not decoded again at finish.
     const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount }, longestField(fieldLengths, layout.scoredCount));
-    writePostings(builder, names, idOfName, start, sorted, fieldCount);
+    writePostings(builder, names, ids, start, sorted, fieldCount);
 
     const stored = new ByteWriter(numDocs * 64);
     const storedOffsets = new Uint32Array(numDocs + 1);
@@ -254,32 +254,48 @@ function countByTerm(logTerm: Int32Array, n: number, idCount: number): Int32Arra
 }
 
 /**
- * The dictionary's strings for the ids that occur (counts[id + 1] > 0), and the id of each. Equal
- * strings from two ids (only a custom analyzer emitting a term that starts with EXACT_MARK could
- * make one) share the first id: `alias` maps every id to the one its entries must count under.
+ * The dictionary's strings for the ids that occur (counts[id + 1] > 0), sorted, with the id of
+ * each. Equal strings from two ids (only a custom analyzer emitting a term that starts with
+ * EXACT_MARK could make one) share the lower id: `alias` maps every id to the one its entries must
+ * count under, and the string is listed once.
  */
-function dictionaryNames(
-  counts: Int32Array,
-  idCount: number,
-  vocabulary: TermIdMap,
-): { names: string[]; idOfName: Map<string, number>; alias: Int32Array | undefined } {
-  const names: string[] = [];
-  const idOfName = new Map<string, number>();
-  let alias: Int32Array | undefined;
+function dictionaryNames(counts: Int32Array, idCount: number, vocabulary: TermIdMap): { names: string[]; ids: Int32Array; alias: Int32Array | undefined } {
+  let names: string[] = [];
+  let ids = new Int32Array(16);
   for (let id = 0; id < idCount; id++) {
     if (counts[id + 1] === 0) continue;
     const word = vocabulary.term(id >>> 1);
-    const name = (id & 1) === 0 ? word : EXACT_MARK + word;
-    const first = idOfName.get(name);
-    if (first === undefined) {
-      idOfName.set(name, id);
-      names.push(name);
-    } else {
-      alias ??= Int32Array.from({ length: idCount }, (_, k) => k);
-      alias[id] = first;
+    if (names.length === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
     }
+    ids[names.length] = id;
+    names.push((id & 1) === 0 ? word : EXACT_MARK + word);
   }
-  return { names, idOfName, alias };
+  ids = ids.slice(0, names.length);
+  sortTerms(names, ids);
+  let alias: Int32Array | undefined;
+  for (let i = 1; i < names.length; i++) {
+    if (names[i] !== names[i - 1]) continue;
+    // Equal names sit together; keep the lowest id of each run, alias the others to it.
+    alias ??= Int32Array.from({ length: idCount }, (_, k) => k);
+    const keep = Math.min(alias[ids[i - 1]!]!, ids[i]!);
+    alias[ids[i - 1]!] = keep;
+    alias[ids[i]!] = keep;
+  }
+  if (alias !== undefined) {
+    const keptNames: string[] = [];
+    const keptIds: number[] = [];
+    for (let i = 0; i < names.length; i++) {
+      if (i > 0 && names[i] === names[i - 1]) continue;
+      keptNames.push(names[i]!);
+      keptIds.push(alias[ids[i]!]!);
+    }
+    names = keptNames;
+    ids = Int32Array.from(keptIds);
+  }
+  return { names, ids, alias };
 }
 
 /** The log in term order: entries of term id t are [start[t], start[t + 1]), each as (doc, field, position). */
@@ -328,7 +344,7 @@ function scatterByTerm(
 function writePostings(
   builder: SegmentBuilder,
   names: readonly string[],
-  idOfName: ReadonlyMap<string, number>,
+  ids: Int32Array,
   start: Int32Array,
   sorted: SortedLog,
   fieldCount: number,
@@ -339,8 +355,9 @@ function writePostings(
   // Typed scratch: the builder reads them once per posting, monomorphically.
   const tfs = new Int32Array(fieldCount);
   let pos = new Int32Array(1024);
-  for (const name of names) {
-    const id = idOfName.get(name)!;
+  for (let t = 0; t < names.length; t++) {
+    const name = names[t]!;
+    const id = ids[t]!;
     const withPositions = !isExactTerm(name);
     builder.startTerm(name, withPositions);
     let i = start[id]!;
