@@ -14,6 +14,7 @@ import { ENGINE_NAMES, type EngineKey } from './perf/engines/registry.js';
 import { parseBenchArgs, USAGE, type BenchConfig } from './perf/options.js';
 import { ensureQuerySet } from './perf/query-file.js';
 import { answersTable, latencyTable, mainTable, notes, overlapMatrix, scalingTable } from './perf/report.js';
+import { mergeRounds } from './perf/rounds.js';
 import type { EngineRun } from './perf/types.js';
 
 const CHILD = fileURLToPath(new URL('./perf/child.ts', import.meta.url));
@@ -72,7 +73,8 @@ function header(config: BenchConfig): string {
     `# Broadsheet performance bench (${config.full ? 'full' : 'quick'})`,
     '',
     `Node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
-      `${config.perClass} queries per class, ${config.timeMs} ms per timed class, top 10; every engine in its own process.`,
+      `${config.perClass} queries per class, ${config.timeMs} ms per timed class, top 10; every engine in its own process` +
+      (config.rounds > 1 ? `; medians of ${config.rounds} interleaved rounds.` : '.'),
     'Ratio rows give how many times better Broadsheet is than the peer (> 1×: Broadsheet better; < 1×: worse).',
   ].join('\n');
 }
@@ -90,39 +92,70 @@ function corpusSection(outcome: CorpusOutcome, config: BenchConfig): string {
   return lines.join('\n');
 }
 
-async function benchCorpus(name: string, config: BenchConfig): Promise<CorpusOutcome> {
+/** A corpus ready to run: its query set is written, or why it is skipped. */
+interface PreparedCorpus {
+  outcome: CorpusOutcome;
+  queryFile?: string;
+  bigHeap: boolean;
+}
+
+async function prepareCorpus(name: string): Promise<PreparedCorpus> {
   const spec = corpusSpec(name)!;
   const outcome: CorpusOutcome = { corpus: name, label: spec.label, runs: [] };
+  const bigHeap = spec.scaleTo !== undefined;
   const unavailable = corpusUnavailable(name);
   if (unavailable !== undefined) {
     outcome.skipped = unavailable;
     progress(`${name}: skipped (${unavailable})`);
-    return outcome;
+    return { outcome, bigHeap };
   }
   const source = corpusDocs(spec.querySource);
   if (source.count === 0) {
     outcome.skipped = 'no documents';
-    return outcome;
+    return { outcome, bigHeap };
   }
   const ensured = await ensureQuerySet(spec.querySource, source.count, () => source.docs);
-  outcome.querySet = `${path.relative(REPO_ROOT, ensured.path)} (${ensured.regenerated ? 'regenerated now' : 'saved'}, first ${config.perClass} per class)`;
   if (ensured.regenerated) progress(`${name}: wrote query set ${path.relative(REPO_ROOT, ensured.path)}`);
-  for (const engine of config.engines) {
-    progress(`${name}: ${ENGINE_NAMES[engine]}`);
-    const task: ChildTask = {
-      engine,
-      corpus: name,
-      queryFile: ensured.path,
-      perClass: config.perClass,
-      classes: config.classes,
-      timeMs: config.timeMs,
-      minIterations: config.minIterations,
-    };
-    const run = await runInChild(task, config, spec.scaleTo !== undefined);
-    if (run.error !== undefined) progress(`${name}: ${run.engineName} failed: ${run.error}`);
-    outcome.runs.push(run);
+  outcome.querySet = `${path.relative(REPO_ROOT, ensured.path)} (${ensured.regenerated ? 'regenerated now' : 'saved'}`;
+  return { outcome, queryFile: ensured.path, bigHeap };
+}
+
+/**
+ * Runs every engine on every ready corpus, `config.rounds` times over, interleaved (round 1 of all,
+ * then round 2 of all, …), and keeps per engine the median of each figure over its rounds. The
+ * machines are shared: a slow minute then weighs on one round of every engine rather than on all
+ * rounds of one, so ratios between engines (and between corpora) hold better.
+ */
+async function benchCorpora(prepared: readonly PreparedCorpus[], config: BenchConfig): Promise<void> {
+  const rounds = new Map<PreparedCorpus, EngineRun[][]>();
+  for (const p of prepared) rounds.set(p, config.engines.map(() => []));
+  for (let round = 1; round <= config.rounds; round++) {
+    for (const p of prepared) {
+      if (p.queryFile === undefined) continue;
+      const name = p.outcome.corpus;
+      for (let e = 0; e < config.engines.length; e++) {
+        const engine = config.engines[e]!;
+        progress(`${name}: ${ENGINE_NAMES[engine]}${config.rounds > 1 ? ` (round ${round} of ${config.rounds})` : ''}`);
+        const task: ChildTask = {
+          engine,
+          corpus: name,
+          queryFile: p.queryFile,
+          perClass: config.perClass,
+          classes: config.classes,
+          timeMs: config.timeMs,
+          minIterations: config.minIterations,
+        };
+        const run = await runInChild(task, config, p.bigHeap);
+        if (run.error !== undefined) progress(`${name}: ${run.engineName} failed: ${run.error}`);
+        rounds.get(p)![e]!.push(run);
+      }
+    }
   }
-  return outcome;
+  for (const p of prepared) {
+    if (p.queryFile === undefined) continue;
+    p.outcome.querySet = `${p.outcome.querySet ?? ''}, first ${config.perClass} per class)${config.rounds > 1 ? `; medians of ${config.rounds} interleaved rounds` : ''}`;
+    p.outcome.runs = rounds.get(p)!.map((runs) => mergeRounds(runs));
+  }
 }
 
 function runRelevance(): Promise<number> {
@@ -147,10 +180,11 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date();
   process.stdout.write(`${header(config)}\n\n`);
-  const outcomes: CorpusOutcome[] = [];
-  for (const name of config.corpora) {
-    const outcome = await benchCorpus(name, config);
-    outcomes.push(outcome);
+  const prepared: PreparedCorpus[] = [];
+  for (const name of config.corpora) prepared.push(await prepareCorpus(name));
+  await benchCorpora(prepared, config);
+  const outcomes = prepared.map((p) => p.outcome);
+  for (const outcome of outcomes) {
     if (outcome.skipped !== undefined) process.stdout.write(`## ${outcome.label}\n\nSkipped: ${outcome.skipped}\n\n`);
     else process.stdout.write(`${corpusSection(outcome, config)}\n`);
   }

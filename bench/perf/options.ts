@@ -17,6 +17,8 @@ export interface BenchConfig {
   timeMs: number;
   /** Minimum timed iterations per class, whatever the budget. */
   minIterations: number;
+  /** Times every engine runs on every corpus, interleaved; each figure is the median over rounds. */
+  rounds: number;
   /** Queries per class used from the saved set. */
   perClass: number;
   /** Run bench/relevance/run.ts afterwards (full runs, when it exists). */
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --engines a,b       engines: ${ENGINE_KEYS.join(', ')}
   --classes a,b       query classes: ${QUERY_CLASSES.join(', ')} (or their labels: 1-term, AND, ...)
   --time <ms>         time budget per query class (quick 100, full 1000)
+  --rounds <n>        run every engine n times, interleaved, and report medians (quick 1, full 3)
   --queries <n>       queries per class from the saved sets (quick 30, full 100)
   --no-relevance      with --full, skip the relevance runner`;
 
@@ -62,6 +65,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchConfig {
         engines: { type: 'string' },
         classes: { type: 'string' },
         time: { type: 'string' },
+        rounds: { type: 'string' },
         queries: { type: 'string' },
         'no-relevance': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -109,6 +113,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchConfig {
   }
 
   const perClass = positive(v.queries, 'queries');
+  const rounds = positive(v.rounds, 'rounds');
+  if (rounds !== undefined && !Number.isInteger(rounds)) throw new InvalidOptionError(`--rounds must be a whole number, got ${v.rounds}`, 'rounds');
   return {
     full,
     corpora: [...new Set(corpora)],
@@ -116,6 +122,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchConfig {
     classes,
     timeMs: positive(v.time, 'time') ?? (full ? 1000 : 100),
     minIterations: full ? 20 : 5,
+    rounds: rounds ?? (full ? 3 : 1),
     perClass: perClass === undefined ? (full ? 100 : 30) : Math.floor(perClass),
     relevance: full && v['no-relevance'] !== true,
     childTimeoutMs: full ? 6 * 3600_000 : 180_000,

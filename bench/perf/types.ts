@@ -108,4 +108,6 @@ export interface EngineRun {
   classes: Partial<Record<QueryClass, ClassResult>>;
   /** Set when the engine could not run at all (import failure, crash, timeout). */
   error?: string;
+  /** Rounds merged into these figures (medians; see rounds.ts), when more than one ran. */
+  rounds?: number;
 }

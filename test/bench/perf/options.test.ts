@@ -15,6 +15,7 @@ test('quick by default: the sample corpus and Reuters, every engine and class, s
   assert.equal(c.classes, [...QUERY_CLASSES]);
   assert.is(c.timeMs, 100);
   assert.is(c.perClass, 30);
+  assert.is(c.rounds, 1);
   assert.is(c.relevance, false);
 });
 
@@ -23,6 +24,9 @@ test('--full adds 20 Newsgroups, scale 200k and the relevance runner; 1M only wi
   assert.equal(full.corpora, ['corpus', 'reuters', '20news', 'scale-200k']);
   assert.is(full.relevance, true);
   assert.is(full.timeMs, 1000);
+  assert.is(full.rounds, 3);
+  assert.is(parseBenchArgs(['--full', '--rounds', '1']).rounds, 1);
+  assert.is(parseBenchArgs(['--rounds', '5']).rounds, 5);
   assert.equal(parseBenchArgs(['--full', '--scale', '1m']).corpora, ['corpus', 'reuters', '20news', 'scale-200k', 'scale-1m']);
   assert.is(parseBenchArgs(['--full', '--no-relevance']).relevance, false);
   assert.equal(parseBenchArgs(['--scale', '200k']).corpora, ['corpus', 'reuters', 'scale-200k']);
@@ -46,6 +50,8 @@ test('unknown names and bad numbers throw InvalidOptionError naming the option',
     [['--time', '0'], 'time'],
     [['--queries=-5'], 'queries'],
     [['--scale', '10m'], 'scale'],
+    [['--rounds', '0'], 'rounds'],
+    [['--rounds', '1.5'], 'rounds'],
     [['--bogus'], 'argv'],
   ];
   for (const [argv, option] of cases) {
