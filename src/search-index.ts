@@ -109,7 +109,8 @@ export interface SearchOptions {
   /**
    * For free text of 2–6 words (default true): the best candidates are rescored so that documents
    * where consecutive query words stand together rank above scattered occurrences. Reads positions
-   * for the top k + 10 candidates only; `false` skips it.
+   * for the 30 best candidates only (a fixed window, so pages of any size agree); prefix and fuzzy
+   * expansions take no part. `false` skips it.
    */
   proximity?: boolean;
 }

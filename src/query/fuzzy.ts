@@ -136,7 +136,7 @@ export interface FuzzyMatch {
 
 /** Work counters of one {@link fuzzyExpand} call, filled in when passed in the options. */
 export interface FuzzyStats {
-  /** Terms whose distance was (at least partly) computed; skipped ranges are not counted. */
+  /** Nodes visited: ranges of terms sharing a prefix whose row was within the budget (skipped ranges are not counted). */
   termsVisited: number;
   /** DP rows computed; rows shared along common prefixes are computed once. */
   rowsComputed: number;
