@@ -62,6 +62,16 @@ test('toIsoString equals Date#toISOString over the whole time-value range', () =
   );
 });
 
+test('toIsoString: days that share a slot of its day cache never get each other's text', () => {
+  const day = 86_400_000;
+  // 256 days apart share a slot; negative days too. Alternating forces every lookup to evict.
+  for (const base of [utc(2024, 3, 17), -5 * day, utc(1999, 12, 31)]) {
+    for (let round = 0; round < 3; round++) {
+      for (const ms of [base, base + 256 * day, base - 256 * day + 1234, base + 7]) assert.is(toIsoString(ms), new Date(ms).toISOString());
+    }
+  }
+});
+
 test('non-time-values throw RangeError, as Date#toISOString does', () => {
   for (const bad of [Number.NaN, Infinity, -Infinity, 1.5, 8.64e15 + 1, -8.64e15 - 1]) {
     assert.throws(() => toIsoString(bad), (e: unknown) => e instanceof RangeError);
