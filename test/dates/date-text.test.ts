@@ -62,7 +62,7 @@ test('toIsoString equals Date#toISOString over the whole time-value range', () =
   );
 });
 
-test('toIsoString: days that share a slot of its day cache never get each other's text', () => {
+test('toIsoString: days that share a slot of its day cache never get one another’s text', () => {
   const day = 86_400_000;
   // 256 days apart share a slot; negative days too. Alternating forces every lookup to evict.
   for (const base of [utc(2024, 3, 17), -5 * day, utc(1999, 12, 31)]) {
