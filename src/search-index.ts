@@ -372,6 +372,7 @@ export class SearchIndex {
   search(query: string | QueryNode, options: SearchOptions = {}): SearchResult {
     const limit = nonNegativeInteger(options.limit, 10, 'limit');
     const offset = nonNegativeInteger(options.offset, 0, 'offset');
+    const only = this.#documentFields(options.documentFields);
     this.flush();
     const prepared = this.#prepare(query, options);
     const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
@@ -385,7 +386,6 @@ export class SearchIndex {
       tieBreaks: prepared.tieBreaks,
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
-    const only = this.#documentFields(options.documentFields);
     const hits: SearchHit[] = [];
     for (let i = offset; i < result.hits.length; i++) {
       const r = result.hits[i]!;
@@ -802,7 +802,6 @@ function collectHighlightTerms(plan: PlanNode, terms: Set<string>, phrases: Phra
   }
 }
 
-/** Live document frequency of `term` across segments (exact after deletes; see Segment.liveDf). */
 /** The fields of `document` named in `only`. */
 function pickFields(document: StoredDocument, only: ReadonlySet<string>): StoredDocument {
   const out: StoredDocument = {};
@@ -810,6 +809,7 @@ function pickFields(document: StoredDocument, only: ReadonlySet<string>): Stored
   return out;
 }
 
+/** Live document frequency of `term` across segments (exact after deletes; see Segment.liveDf). */
 function liveDf(segments: readonly Segment[], term: string): number {
   let df = 0;
   for (const segment of segments) {
