@@ -276,13 +276,17 @@ function dictionaryNames(counts: Int32Array, idCount: number, vocabulary: TermId
   ids = ids.slice(0, names.length);
   sortTerms(names, ids);
   let alias: Int32Array | undefined;
-  for (let i = 1; i < names.length; i++) {
-    if (names[i] !== names[i - 1]) continue;
-    // Equal names sit together; keep the lowest id of each run, alias the others to it.
-    alias ??= Int32Array.from({ length: idCount }, (_, k) => k);
-    const keep = Math.min(alias[ids[i - 1]!]!, ids[i]!);
-    alias[ids[i - 1]!] = keep;
-    alias[ids[i]!] = keep;
+  for (let i = 0; i < names.length; ) {
+    // Equal names sit together: every id of a run is aliased to the run's lowest.
+    let j = i + 1;
+    while (j < names.length && names[j] === names[i]) j++;
+    if (j - i > 1) {
+      alias ??= Int32Array.from({ length: idCount }, (_, k) => k);
+      let keep = ids[i]!;
+      for (let k = i + 1; k < j; k++) if (ids[k]! < keep) keep = ids[k]!;
+      for (let k = i; k < j; k++) alias[ids[k]!] = keep;
+    }
+    i = j;
   }
   if (alias !== undefined) {
     const keptNames: string[] = [];
