@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidOptionError } from '../src/errors.js';
 import type { ChildTask } from './perf/child.js';
-import { corpusDocs, corpusSpec, corpusUnavailable, REPO_ROOT } from './perf/corpora.js';
+import { corpusDocs, corpusSpec, corpusUnavailable, querySetLocation, REPO_ROOT } from './perf/corpora.js';
 import { ENGINE_NAMES, type EngineKey } from './perf/engines/registry.js';
 import { parseBenchArgs, USAGE, type BenchConfig } from './perf/options.js';
 import { ensureQuerySet } from './perf/query-file.js';
@@ -102,7 +102,8 @@ interface PreparedCorpus {
 async function prepareCorpus(name: string): Promise<PreparedCorpus> {
   const spec = corpusSpec(name)!;
   const outcome: CorpusOutcome = { corpus: name, label: spec.label, runs: [] };
-  const bigHeap = spec.scaleTo !== undefined;
+  // A corpus given by path may be of any size: it gets the scale corpora's heap limit too.
+  const bigHeap = spec.scaleTo !== undefined || spec.path !== undefined;
   const unavailable = corpusUnavailable(name);
   if (unavailable !== undefined) {
     outcome.skipped = unavailable;
@@ -114,7 +115,8 @@ async function prepareCorpus(name: string): Promise<PreparedCorpus> {
     outcome.skipped = 'no documents';
     return { outcome, bigHeap };
   }
-  const ensured = await ensureQuerySet(spec.querySource, source.count, () => source.docs);
+  const where = querySetLocation(corpusSpec(spec.querySource)!);
+  const ensured = await ensureQuerySet(where.key, source.count, () => source.docs, where.dir);
   if (ensured.regenerated) progress(`${name}: wrote query set ${path.relative(REPO_ROOT, ensured.path)}`);
   outcome.querySet = `${path.relative(REPO_ROOT, ensured.path)} (${ensured.regenerated ? 'regenerated now' : 'saved'}`;
   return { outcome, queryFile: ensured.path, bigHeap };

@@ -1,8 +1,9 @@
 // The bench's corpora by name: the sample corpus/ (CMS text files), Reuters-21578 and 20 Newsgroups
-// from ../shared/corpora (never copied into the repo), and scale corpora grown from Reuters.
-// Loading only; query sets are in query-file.ts, timing in child.ts.
+// from ../shared/corpora (never copied into the repo), scale corpora grown from Reuters, and any
+// corpus given by path (a JSONL file or a directory of CMS text files). Loading only; query sets are
+// in query-file.ts, timing in child.ts.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -21,6 +22,8 @@ export interface CorpusSpec {
   scaleTo?: number;
   /** Corpus whose query set is used (scale corpora reuse their seed's, so per-query cost compares). */
   querySource: string;
+  /** For a corpus given by path: the resolved file or directory. */
+  path?: string;
 }
 
 export const CORPORA: readonly CorpusSpec[] = [
@@ -39,15 +42,44 @@ const JSONL_FILES: Readonly<Record<string, string>> = {
   '20news': '20newsgroups.jsonl.gz',
 };
 
-/** The spec of a corpus name, or undefined. */
+/**
+ * True when `name` names a corpus by path rather than by one of the CORPORA names: it holds a path
+ * separator or ends in `.jsonl` / `.jsonl.gz`. Such a corpus is a JSONL file of `{id, title, body,
+ * date}` records (the ../shared/corpora shape) or a directory of CMS text files (the corpus/ shape).
+ */
+export function isCorpusPath(name: string): boolean {
+  return name.includes('/') || name.includes(path.sep) || /\.jsonl(\.gz)?$/.test(name);
+}
+
+/** The spec of a corpus name or path, or undefined. */
 export function corpusSpec(name: string): CorpusSpec | undefined {
-  return CORPORA.find((c) => c.name === name);
+  const known = CORPORA.find((c) => c.name === name);
+  if (known !== undefined || !isCorpusPath(name)) return known;
+  const resolved = path.resolve(name);
+  return { name, label: `${path.basename(resolved)} (${resolved})`, querySource: name, path: resolved };
+}
+
+/**
+ * Where the query set of `spec` is kept: committed sets for the named corpora (bench/perf/queries),
+ * and a set per resolved path under bench/results/queries (git-ignored) for corpora given by path.
+ */
+export function querySetLocation(spec: CorpusSpec): { key: string; dir?: string } {
+  if (spec.path === undefined) return { key: spec.querySource };
+  const base = path.basename(spec.path).replace(/\.jsonl(\.gz)?$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < spec.path.length; i++) h = Math.imul(h ^ spec.path.charCodeAt(i), 0x01000193);
+  return { key: `path-${base}-${(h >>> 0).toString(16).padStart(8, '0')}`, dir: path.join(REPO_ROOT, 'bench', 'results', 'queries') };
 }
 
 /** Why a corpus cannot be loaded here (missing data), or undefined when it can. */
 export function corpusUnavailable(name: string): string | undefined {
   const spec = corpusSpec(name);
   if (spec === undefined) return `unknown corpus ${name}`;
+  if (spec.path !== undefined) {
+    if (!existsSync(spec.path)) return `${spec.path} does not exist`;
+    if (statSync(spec.path).isDirectory()) return sampleFiles(spec.path).length === 0 ? `${spec.path} has no .txt files` : undefined;
+    return /\.jsonl(\.gz)?$/.test(spec.path) ? undefined : `${spec.path} is neither a directory of .txt files nor a .jsonl(.gz) file`;
+  }
   if (name === 'corpus') return sampleFiles().length === 0 ? 'corpus/ has no .txt files yet' : undefined;
   const file = JSONL_FILES[spec.scaleTo === undefined ? name : 'reuters'];
   if (file !== undefined && !existsSync(path.join(SHARED_CORPORA, file))) return `${path.join(SHARED_CORPORA, file)} is missing`;
@@ -97,6 +129,10 @@ export function loadJsonlCorpus(file: string): BenchDoc[] {
 export function corpusDocs(name: string): { docs: Iterable<BenchDoc>; count: number } {
   const spec = corpusSpec(name);
   if (spec === undefined) throw new RangeError(`unknown corpus ${name}`);
+  if (spec.path !== undefined) {
+    const docs = statSync(spec.path).isDirectory() ? loadSampleCorpus(spec.path) : loadJsonlCorpus(spec.path);
+    return { docs, count: docs.length };
+  }
   if (name === 'corpus') {
     const docs = loadSampleCorpus();
     return { docs, count: docs.length };

@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../../src/errors.js';
-import { CORPORA } from './corpora.js';
+import { CORPORA, isCorpusPath } from './corpora.js';
 import { ENGINE_KEYS, isEngineKey, type EngineKey } from './engines/registry.js';
 import { CLASS_LABELS, QUERY_CLASSES, type QueryClass } from './types.js';
 
@@ -31,7 +31,8 @@ export interface BenchConfig {
 export const USAGE = `Usage: npm run bench -- [options]
   --full              every corpus, scale 200k, longer timings, then the relevance runner
   --scale 200k|1m     add that scale corpus (--full always includes 200k)
-  --corpus a,b        corpora: ${CORPORA.map((c) => c.name).join(', ')}
+  --corpus a,b        corpora: ${CORPORA.map((c) => c.name).join(', ')}, or a path: a .jsonl(.gz) file
+                      of {id, title, body, date} records or a directory of CMS .txt files
   --engines a,b       engines: ${ENGINE_KEYS.join(', ')}
   --classes a,b       query classes: ${QUERY_CLASSES.join(', ')} (or their labels: 1-term, AND, ...)
   --time <ms>         time budget per query class (quick 100, full 1000)
@@ -87,7 +88,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchConfig {
     if (scale !== undefined) corpora.push(`scale-${scale}`);
   }
   for (const name of corpora) {
-    if (!CORPORA.some((c) => c.name === name)) throw new InvalidOptionError(`unknown corpus ${name}`, 'corpus');
+    if (!CORPORA.some((c) => c.name === name) && !isCorpusPath(name)) throw new InvalidOptionError(`unknown corpus ${name}`, 'corpus');
   }
 
   const engineList = list(v.engines) ?? [...ENGINE_KEYS];

@@ -40,6 +40,8 @@ test('lists select corpora, engines (in report order) and classes (by key or lab
   assert.equal(c.classes, ['free1', 'and', 'dateSort']);
   assert.is(c.timeMs, 250);
   assert.is(c.perClass, 12);
+  // A path is a corpus too (checked when the bench loads it, see corpora.test.ts).
+  assert.equal(parseBenchArgs(['--corpus', 'reuters,../news.jsonl.gz,./articles/']).corpora, ['reuters', '../news.jsonl.gz', './articles/']);
 });
 
 test('unknown names and bad numbers throw InvalidOptionError naming the option', () => {
