@@ -38,9 +38,18 @@ export function corporaDir(): string {
   return path.resolve(repoRoot, '..', 'shared', 'corpora');
 }
 
-/** The folder of a named collection, or null when it is not on this machine. */
+/** True when `name` is a folder path (it holds a separator) rather than one of COLLECTION_NAMES. */
+export function isCollectionPath(name: string): boolean {
+  return name.includes('/') || name.includes(path.sep);
+}
+
+/**
+ * The folder of a named collection under shared/corpora, or of a collection given by path (any
+ * folder with docs.jsonl, queries.jsonl and qrels.tsv: held-out judgments run the same way); null
+ * when it is not there or incomplete.
+ */
 export function collectionDir(name: string): string | null {
-  const dir = path.join(corporaDir(), name);
+  const dir = isCollectionPath(name) ? path.resolve(name) : path.join(corporaDir(), name);
   const complete = ['docs.jsonl', 'queries.jsonl', 'qrels.tsv'].every((file) => existsSync(path.join(dir, file)));
   return complete ? dir : null;
 }

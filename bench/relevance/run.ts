@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { COLLECTION_NAMES, collectionDir, loadCollection, type Collection } from './collections.js';
+import { COLLECTION_NAMES, collectionDir, isCollectionPath, loadCollection, type Collection } from './collections.js';
 import type { RelevanceEngine } from './engine.js';
 import { evaluateRun, measureValue, scoresFromRanking, type RunEvaluation, type ScoredDoc } from './metrics.js';
 
@@ -154,7 +154,15 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { collections: { type: 'string' }, engines: { type: 'string' }, k: { type: 'string' } },
   });
-  const collectionNames = listOption(values.collections, COLLECTION_NAMES, 'collection');
+  // Paths are kept as typed (case matters on disk); names are matched case-insensitively.
+  const collectionNames =
+    values.collections === undefined
+      ? [...COLLECTION_NAMES]
+      : values.collections
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+          .flatMap((s) => (isCollectionPath(s) ? [s] : listOption(s, COLLECTION_NAMES, 'collection')));
   const engineKeys = listOption(values.engines, [...ENGINE_LOADERS.keys()], 'engine');
   const k = values.k === undefined ? 1000 : Number(values.k);
 
@@ -169,7 +177,9 @@ async function main(): Promise<void> {
   for (const name of collectionNames) {
     const dir = collectionDir(name);
     if (dir === null) {
-      const notice = `collection ${name}: not found under ${path.join('shared', 'corpora')}, skipped`;
+      const notice = isCollectionPath(name)
+        ? `collection ${name}: no docs.jsonl, queries.jsonl and qrels.tsv there, skipped`
+        : `collection ${name}: not found under ${path.join('shared', 'corpora')}, skipped`;
       console.log(notice);
       report.skipped.push(notice);
       continue;
@@ -190,7 +200,7 @@ async function main(): Promise<void> {
       }
       results.push(await evaluateEngine(engine, collection, { k }));
     }
-    console.log(`\n### ${name.toUpperCase()} (${collection.docs.length} docs, ${collection.queries.length} queries, k=${k})\n`);
+    console.log(`\n### ${(isCollectionPath(name) ? collection.name : name).toUpperCase()} (${collection.docs.length} docs, ${collection.queries.length} queries, k=${k})\n`);
     console.log(markdownTable(results));
     for (const r of results) {
       if (r.queriesWithoutHits > 0) console.log(`\n${r.engine}: ${r.queriesWithoutHits} queries returned no hits (scored 0).`);

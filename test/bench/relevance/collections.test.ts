@@ -3,7 +3,10 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { COLLECTION_NAMES, collectionDir, loadCollection } from '../../../bench/relevance/collections.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { COLLECTION_NAMES, collectionDir, isCollectionPath, loadCollection } from '../../../bench/relevance/collections.js';
 
 const expected: Record<string, { docs: number; queries: number; judgments: number }> = {
   cisi: { docs: 1460, queries: 76, judgments: 3114 },
@@ -17,6 +20,28 @@ test('COLLECTION_NAMES lists the three judged collections', () => {
 
 test('an unknown collection has no folder', () => {
   assert.is(collectionDir('no-such-collection'), null);
+});
+
+test('a collection given by path: any folder with the three files, held-out judgments included', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-collection-'));
+  try {
+    const dir = path.join(work, 'heldout');
+    mkdirSync(dir);
+    assert.is(isCollectionPath(dir), true);
+    assert.is(isCollectionPath('cisi'), false);
+    writeFileSync(path.join(dir, 'docs.jsonl'), '{"id":"d1","title":"Port","body":"Ships."}\n{"id":"d2","title":"","body":"Trains."}\n');
+    writeFileSync(path.join(dir, 'queries.jsonl'), '{"id":"1","text":"port ships"}\n');
+    // Incomplete (no qrels yet): not a collection.
+    assert.is(collectionDir(dir), null);
+    writeFileSync(path.join(dir, 'qrels.tsv'), '1 0 d1 1\n');
+    assert.is(collectionDir(dir), path.resolve(dir));
+    const c = loadCollection(collectionDir(dir)!);
+    assert.is(c.name, 'heldout');
+    assert.equal(c.docs.map((d) => d.id), ['d1', 'd2']);
+    assert.equal([...c.qrels.get('1')!.entries()], [['d1', 1]]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 for (const name of COLLECTION_NAMES) {
