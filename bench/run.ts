@@ -110,7 +110,15 @@ async function prepareCorpus(name: string): Promise<PreparedCorpus> {
     progress(`${name}: skipped (${unavailable})`);
     return { outcome, bigHeap };
   }
-  const source = corpusDocs(spec.querySource);
+  let source: ReturnType<typeof corpusDocs>;
+  try {
+    source = corpusDocs(spec.querySource);
+  } catch (error) {
+    // A corpus given by path may be malformed: it is reported and skipped, the others still run.
+    outcome.skipped = error instanceof Error ? error.message : String(error);
+    progress(`${name}: skipped (${outcome.skipped})`);
+    return { outcome, bigHeap };
+  }
   if (source.count === 0) {
     outcome.skipped = 'no documents';
     return { outcome, bigHeap };

@@ -98,18 +98,39 @@ export function loadSampleCorpus(root = path.join(REPO_ROOT, 'corpus')): BenchDo
   return sampleFiles(root).map((file) => parseCmsArticle(path.basename(file, '.txt'), readFileSync(file, 'utf8')));
 }
 
-/** A corpora JSONL(.gz) file as bench documents (title, body, date; other fields dropped). */
+/** A corpus file the bench cannot read: the file and line, and what is wrong there. */
+export class CorpusFormatError extends Error {
+  override name = 'CorpusFormatError';
+}
+
+/**
+ * A corpora JSONL(.gz) file as bench documents (title, body, date; other fields dropped). Throws
+ * CorpusFormatError naming the line of a record that is not an object with an id.
+ */
 export function loadJsonlCorpus(file: string): BenchDoc[] {
   let bytes = readFileSync(file);
   if (file.endsWith('.gz')) bytes = gunzipSync(bytes);
   const text = bytes.toString('utf8');
   const docs: BenchDoc[] = [];
   let start = 0;
+  let line = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
+    line++;
     if (end > start) {
-      const record = JSON.parse(text.slice(start, end)) as { id: string; title?: string; body?: string; date?: string };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text.slice(start, end));
+      } catch (error) {
+        throw new CorpusFormatError(`${file}:${line}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CorpusFormatError(`${file}:${line}: not a JSON object`);
+      const record = parsed as { id?: unknown; title?: unknown; body?: unknown; date?: unknown };
+      if ((typeof record.id !== 'string' && typeof record.id !== 'number') || String(record.id) === '') throw new CorpusFormatError(`${file}:${line}: no "id"`);
+      if ((record.title !== undefined && typeof record.title !== 'string') || (record.body !== undefined && typeof record.body !== 'string')) {
+        throw new CorpusFormatError(`${file}:${line}: "title" and "body" must be strings`);
+      }
       const doc: BenchDoc = { id: String(record.id), title: record.title ?? '', body: record.body ?? '' };
       if (typeof record.date === 'string' && record.date !== '') {
         const time = Date.parse(record.date);

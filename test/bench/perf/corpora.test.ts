@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { corpusDocs, corpusSpec, corpusUnavailable, isCorpusPath, querySetLocation, REPO_ROOT, sampleFiles } from '../../../bench/perf/corpora.js';
+import { CorpusFormatError, corpusDocs, corpusSpec, corpusUnavailable, isCorpusPath, querySetLocation, REPO_ROOT, sampleFiles } from '../../../bench/perf/corpora.js';
 import { QUERY_DIR } from '../../../bench/perf/query-file.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-corpora-'));
@@ -63,6 +63,20 @@ test('query sets of path corpora go to bench/results/queries, keyed by the resol
   assert.is.not(a.key, b.key);
   assert.equal(querySetLocation(corpusSpec('reuters')!), { key: 'reuters' });
   assert.is.not(a.dir, QUERY_DIR);
+});
+
+test('a malformed JSONL line is a CorpusFormatError naming the file and line', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['{"id":"a","title":"t","body":"b"}\n{"id": broken\n', /bad\.jsonl:2: not JSON/],
+    ['[1,2]\n', /:1: not a JSON object/],
+    ['{"title":"no id"}\n', /:1: no "id"/],
+    ['{"id":"x","body":42}\n', /:1: "title" and "body" must be strings/],
+  ];
+  for (const [text, message] of cases) {
+    const file = path.join(work, 'bad.jsonl');
+    writeFileSync(file, text);
+    assert.throws(() => corpusDocs(file), (e: unknown) => e instanceof CorpusFormatError && message.test(e.message), text);
+  }
 });
 
 test('paths that cannot be a corpus are reported', () => {
