@@ -184,7 +184,16 @@ async function main(): Promise<void> {
       report.skipped.push(notice);
       continue;
     }
-    const collection = loadCollection(dir);
+    let collection: Collection;
+    try {
+      collection = loadCollection(dir);
+    } catch (error) {
+      // A folder given by path may hold malformed files: reported and skipped, the others still run.
+      const notice = `collection ${name}: ${error instanceof Error ? error.message : String(error)}, skipped`;
+      console.log(notice);
+      report.skipped.push(notice);
+      continue;
+    }
     const results: EngineEvaluation[] = [];
     for (const key of engineKeys) {
       let engine: RelevanceEngine;
