@@ -106,6 +106,8 @@ export const ENGINE_LOADERS: ReadonlyMap<string, () => Promise<RelevanceEngine>>
   ['lunr', async () => (await import('./engines/lunr.js')).createLunrEngine()],
   ['fts5', async () => (await import('./engines/fts5.js')).createFts5Engine()],
   ['minisearch', async () => (await import('./engines/minisearch.js')).createMiniSearchEngine()],
+  ['flexsearch', async () => (await import('./engines/flexsearch.js')).createFlexSearchEngine()],
+  ['orama', async () => (await import('./engines/orama.js')).createOramaEngine()],
 ]);
 
 const fmt = (value: number): string => value.toFixed(3).replace(/^0\./, '.');

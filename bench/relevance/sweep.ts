@@ -31,7 +31,7 @@ if (collections.length === 0) {
 
 // Best peer per collection and measure, measured in this run.
 const best = new Map<string, number>();
-for (const key of ['lunr', 'fts5', 'minisearch']) {
+for (const key of [...ENGINE_LOADERS.keys()].filter((k) => k !== 'broadsheet')) {
   const engine = await ENGINE_LOADERS.get(key)!();
   for (const c of collections) {
     const e = await evaluateEngine(engine, c);

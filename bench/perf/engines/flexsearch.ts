@@ -8,7 +8,8 @@ import { bytesText, capabilities, jsonBytes, UnsupportedQueryError, type EngineA
 
 const FIELD_WEIGHT: Readonly<Record<string, number>> = { title: 2, body: 1 };
 
-function createIndex(): Document<DocumentData> {
+/** A fresh FlexSearch Document index in the bench's configuration (also the relevance runner's FlexSearch). */
+export function createFlexIndex(): Document<DocumentData> {
   const encoder = new FlexSearch.Encoder(FlexSearch.Charset.Default).assign(englishPack);
   return new FlexSearch.Document<DocumentData>({
     document: {
@@ -50,7 +51,7 @@ export function createFlexSearchEngine(): EngineAdapter {
     name: 'FlexSearch 0.8',
     supports: capabilities('free', 'and'),
     build(docs) {
-      const built = createIndex();
+      const built = createFlexIndex();
       for (const doc of docs) built.add({ id: doc.id, title: doc.title, body: doc.body });
       index = built;
     },
@@ -85,7 +86,7 @@ export function createFlexSearchEngine(): EngineAdapter {
       index = undefined;
     },
     load(bytes) {
-      const loaded = createIndex();
+      const loaded = createFlexIndex();
       for (const [key, data] of JSON.parse(bytesText(bytes)) as Array<[string, string]>) loaded.import(key, data);
       index = loaded;
     },

@@ -7,7 +7,8 @@ import { bytesText, capabilities, jsonBytes, topIds, UnsupportedQueryError, type
 
 const SCHEMA = { title: 'string', body: 'string', time: 'number' } as const;
 
-function createDb(): AnyOrama {
+/** A fresh Orama database in the bench's configuration (also the relevance runner's Orama). */
+export function createOramaDb(): AnyOrama {
   return create({ schema: SCHEMA, components: { tokenizer: { stemming: true, language: 'english' } } }) as AnyOrama;
 }
 
@@ -27,7 +28,7 @@ export function createOramaEngine(): EngineAdapter {
     name: 'Orama 3',
     supports: capabilities('free', 'and', 'prefix', 'fuzzy', 'dateFilter', 'dateSort'),
     build(docs) {
-      const built = createDb();
+      const built = createOramaDb();
       for (const doc of docs) {
         const record = doc.time === undefined ? { id: doc.id, title: doc.title, body: doc.body } : { id: doc.id, title: doc.title, body: doc.body, time: doc.time };
         const inserted = insert(built, record);
@@ -53,7 +54,7 @@ export function createOramaEngine(): EngineAdapter {
       db = undefined;
     },
     load(bytes) {
-      const loaded = createDb();
+      const loaded = createOramaDb();
       load(loaded, JSON.parse(bytesText(bytes)) as RawData);
       db = loaded;
     },

@@ -8,6 +8,8 @@ import type { RelevanceEngine } from '../../../bench/relevance/engine.js';
 import { createFts5Engine, fts5Query } from '../../../bench/relevance/engines/fts5.js';
 import { createLunrEngine, lunrQueryTerms } from '../../../bench/relevance/engines/lunr.js';
 import { createMiniSearchEngine } from '../../../bench/relevance/engines/minisearch.js';
+import { createFlexSearchEngine } from '../../../bench/relevance/engines/flexsearch.js';
+import { createOramaEngine } from '../../../bench/relevance/engines/orama.js';
 import { isLunrStopWord, porterStem } from '../../../bench/relevance/lunr-analysis.js';
 
 const docs: CollectionDoc[] = [
@@ -17,7 +19,7 @@ const docs: CollectionDoc[] = [
   { id: '4', title: 'Computing', body: 'Compilers translate programs; an indexed table speeds retrieval.', date: '1970-01-01' },
 ];
 
-const peers: (() => RelevanceEngine)[] = [createLunrEngine, createFts5Engine, createMiniSearchEngine];
+const peers: (() => RelevanceEngine)[] = [createLunrEngine, createFts5Engine, createMiniSearchEngine, createFlexSearchEngine, createOramaEngine];
 
 for (const create of peers) {
   const engine = create();

@@ -92,8 +92,8 @@ test('markdownTable has no ratio row without Broadsheet', () => {
   assert.is(rows.length, 4);
 });
 
-test('ENGINE_LOADERS offers Broadsheet first, then the three peers', () => {
-  assert.equal([...ENGINE_LOADERS.keys()], ['broadsheet', 'lunr', 'fts5', 'minisearch']);
+test('ENGINE_LOADERS offers Broadsheet first, then the five peers (every engine of the performance bench)', () => {
+  assert.equal([...ENGINE_LOADERS.keys()], ['broadsheet', 'lunr', 'fts5', 'minisearch', 'flexsearch', 'orama']);
 });
 
 test.run();
