@@ -1,14 +1,20 @@
-// The scale generator: fits Zipf and Heaps to a seed, then grows it lazily and deterministically.
+// The scale generator: fits Zipf and Heaps to a seed, then grows it lazily and deterministically,
+// with each seed word's document frequency and repeats per document.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { seededRandom } from '../../../bench/perf/random.js';
-import { fitHeaps, fitScaleModel, fitZipf, mintWord, scaleCorpus } from '../../../bench/perf/scale.js';
+import { loadJsonlCorpus } from '../../../bench/perf/corpora.js';
+import { fitHeaps, fitScaleModel, fitZipf, fitZipfLaw, mintWord, scaleCorpus } from '../../../bench/perf/scale.js';
+import { sharedPath } from '../../_support/paths.js';
 import { forEachPlainWord, plainWords } from '../../../bench/perf/text.js';
 import type { BenchDoc } from '../../../bench/perf/types.js';
 
-/** A seed whose words follow Zipf (s = 1) over a 3,000-word vocabulary, dated over 100 days. */
-function zipfSeed(docs: number, seed: number): BenchDoc[] {
+/**
+ * A seed whose words follow Zipf (s = 1) over a 3,000-word vocabulary, dated over 100 days. With
+ * `burst`, each word drawn is written 1–4 times in a row (news repeats its subject words).
+ */
+function zipfSeed(docs: number, seed: number, burst = false): BenchDoc[] {
   const random = seededRandom(seed);
   const vocabulary = Array.from({ length: 3000 }, (_, i) => mintWord(i + 50_000));
   const cumulative: number[] = [];
@@ -20,7 +26,14 @@ function zipfSeed(docs: number, seed: number): BenchDoc[] {
     while (cumulative[lo]! <= target) lo++;
     return vocabulary[lo]!;
   };
-  const text = (n: number): string => Array.from({ length: n }, word).join(' ');
+  const text = (n: number): string => {
+    const out: string[] = [];
+    while (out.length < n) {
+      const w = word();
+      for (let c = burst ? 1 + Math.floor(random() * 4) : 1; c > 0 && out.length < n; c--) out.push(w);
+    }
+    return out.join(' ');
+  };
   return Array.from({ length: docs }, (_, i) => ({
     id: `seed${i}`,
     title: text(5),
@@ -38,6 +51,13 @@ test('fitZipf recovers the exponent of exact power-law frequencies', () => {
     const freqs = Array.from({ length: 5000 }, (_, r) => Math.round(1e7 * Math.pow(r + 1, -s)));
     assert.ok(Math.abs(fitZipf(freqs) - s) < 0.02, `s=${s}: ${fitZipf(freqs)}`);
   }
+});
+
+test('fitZipfLaw recovers the scale of the power law as well', () => {
+  const freqs = Array.from({ length: 5000 }, (_, r) => 4e6 * Math.pow(r + 1, -1.1));
+  const fit = fitZipfLaw(freqs);
+  assert.ok(Math.abs(fit.exponent - 1.1) < 0.01, String(fit.exponent));
+  assert.ok(Math.abs(fit.scale - 4e6) / 4e6 < 0.05, String(fit.scale));
 });
 
 test('fitHeaps recovers K and β from points on V = K·n^β', () => {
@@ -128,6 +148,85 @@ test('the vocabulary grows along the fitted Heaps law', () => {
     const predicted = model.heapsK * Math.pow(n, model.heapsBeta);
     assert.ok(Math.abs(v - predicted) / predicted < 0.15, `n=${n}: V=${v}, Heaps ${predicted.toFixed(0)}`);
   }
+});
+
+/** Per word: documents that have it, and occurrences; plus postings (distinct words per document) and tokens. */
+function wordStats(docs: Iterable<BenchDoc>): { df: Map<string, number>; cf: Map<string, number>; docs: number; postings: number; tokens: number } {
+  const df = new Map<string, number>();
+  const cf = new Map<string, number>();
+  let count = 0;
+  let postings = 0;
+  let tokens = 0;
+  for (const doc of docs) {
+    count++;
+    const seen = new Set<string>();
+    const visit = (w: string): void => {
+      tokens++;
+      cf.set(w, (cf.get(w) ?? 0) + 1);
+      if (!seen.has(w)) {
+        seen.add(w);
+        df.set(w, (df.get(w) ?? 0) + 1);
+      }
+    };
+    forEachPlainWord(doc.title, visit);
+    forEachPlainWord(doc.body, visit);
+    postings += seen.size;
+  }
+  return { df, cf, docs: count, postings, tokens };
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Compares generated documents (as many as the seed has) with the seed over its words of ranks
+ * [from, to): the median ratio of document frequencies and of repeats per document that has the word.
+ */
+function compareWithSeed(seedDocs: readonly BenchDoc[], from: number, to: number, seedNumber = 5): { df: number; burst: number; postingsPerToken: [number, number] } {
+  const fitted = fitScaleModel(seedDocs);
+  const seedStats = wordStats(seedDocs);
+  const generated = wordStats([...scaleCorpus(seedDocs, { total: seedDocs.length * 2, seed: seedNumber, model: fitted })].slice(seedDocs.length));
+  const dfRatios: number[] = [];
+  const burstRatios: number[] = [];
+  for (const w of fitted.words.slice(from, to)) {
+    const df = generated.df.get(w) ?? 0;
+    dfRatios.push(df / seedStats.df.get(w)!);
+    if (df > 0) burstRatios.push(generated.cf.get(w)! / df / (seedStats.cf.get(w)! / seedStats.df.get(w)!));
+  }
+  return {
+    df: median(dfRatios),
+    burst: median(burstRatios),
+    postingsPerToken: [seedStats.postings / seedStats.tokens, generated.postings / generated.tokens],
+  };
+}
+
+test('generated documents keep the seed words\' document frequencies and repeats per document', () => {
+  // Drawn independently, a word written 2.5 times per document would land in 2.5 times as many
+  // documents: every multi-term query would match far more of a scale corpus than of real news.
+  const bursty = zipfSeed(1500, 17, true);
+  const c = compareWithSeed(bursty, 10, 300);
+  assert.ok(Math.abs(c.df - 1) < 0.15, `df ratio ${c.df}`);
+  assert.ok(Math.abs(c.burst - 1) < 0.15, `burst ratio ${c.burst}`);
+  assert.ok(Math.abs(c.postingsPerToken[1] / c.postingsPerToken[0] - 1) < 0.1, String(c.postingsPerToken));
+  // And a seed without bursts is not given any.
+  const flat = compareWithSeed(zipfSeed(1500, 19), 10, 300);
+  assert.ok(Math.abs(flat.burst - 1) < 0.1, `burst ratio ${flat.burst}`);
+  assert.ok(Math.abs(flat.df - 1) < 0.15, `df ratio ${flat.df}`);
+});
+
+test('grown from Reuters, a Reuters-sized corpus has Reuters\' document frequencies and repeats', () => {
+  const file = sharedPath('corpora', 'reuters21578.jsonl.gz');
+  if (file === undefined) {
+    console.log('  ../shared not found: Reuters scale statistics not checked');
+    return;
+  }
+  // Ranks 50–5,000: the content words queries are drawn from (not "the", not hapaxes).
+  const c = compareWithSeed(loadJsonlCorpus(file), 50, 5000);
+  assert.ok(Math.abs(c.df - 1) < 0.15, `df ratio ${c.df}`);
+  assert.ok(Math.abs(c.burst - 1) < 0.15, `burst ratio ${c.burst}`);
+  assert.ok(Math.abs(c.postingsPerToken[1] / c.postingsPerToken[0] - 1) < 0.12, String(c.postingsPerToken));
 });
 
 test.run();
