@@ -11,7 +11,7 @@ import { InvalidOptionError } from '../src/errors.js';
 import type { ChildTask } from './perf/child.js';
 import { corpusDocs, corpusSpec, corpusUnavailable, querySetLocation, REPO_ROOT } from './perf/corpora.js';
 import { ENGINE_NAMES, type EngineKey } from './perf/engines/registry.js';
-import { parseBenchArgs, USAGE, type BenchConfig } from './perf/options.js';
+import { childTimeout, parseBenchArgs, USAGE, type BenchConfig } from './perf/options.js';
 import { ensureQuerySet } from './perf/query-file.js';
 import { answersTable, latencyTable, mainTable, notes, overlapMatrix, scalingTable } from './perf/report.js';
 import { mergeRounds } from './perf/rounds.js';
@@ -53,10 +53,11 @@ function runInChild(task: ChildTask, config: BenchConfig, bigHeap: boolean): Pro
     // Engines' own console output must not mix with the tables on stdout.
     child.stdout?.pipe(process.stderr);
     let result: EngineRun | undefined;
+    const limit = childTimeout(config, bigHeap);
     const timer = setTimeout(() => {
-      result ??= failed(`timed out after ${Math.round(config.childTimeoutMs / 1000)} s`);
+      result ??= failed(`timed out after ${Math.round(limit / 1000)} s`);
       child.kill('SIGKILL');
-    }, config.childTimeoutMs);
+    }, limit);
     child.on('message', (message) => {
       result = message as EngineRun;
     });

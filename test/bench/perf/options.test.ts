@@ -2,7 +2,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseBenchArgs } from '../../../bench/perf/options.js';
+import { childTimeout, LARGE_CORPUS_TIMEOUT_MS, parseBenchArgs } from '../../../bench/perf/options.js';
 import { ENGINE_KEYS } from '../../../bench/perf/engines/registry.js';
 import { QUERY_CLASSES } from '../../../bench/perf/types.js';
 import { InvalidOptionError } from '../../../src/errors.js';
@@ -65,6 +65,15 @@ test('unknown names and bad numbers throw InvalidOptionError naming the option',
       assert.is((error as InvalidOptionError).option, option);
     }
   }
+});
+
+test('a quick run limits children on its quick corpora, never on a scale corpus or a path', () => {
+  const quick = parseBenchArgs(['--corpus', 'reuters,scale-200k']);
+  assert.is(childTimeout(quick, false), 180_000);
+  assert.is(childTimeout(quick, true), LARGE_CORPUS_TIMEOUT_MS);
+  assert.ok(LARGE_CORPUS_TIMEOUT_MS >= 3600_000);
+  const full = parseBenchArgs(['--full']);
+  assert.is(childTimeout(full, false), LARGE_CORPUS_TIMEOUT_MS);
 });
 
 test.run();
