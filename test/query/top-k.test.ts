@@ -11,13 +11,14 @@ test('equals sorting everything and taking k', () => {
     const k = Math.floor(random() * 40);
     const items = Array.from({ length: n }, (_, i) => ({ id: `id${Math.floor(random() * 1000)}-${i}`, score: Math.floor(random() * 20) / 4 }));
     const top = new TopK(k);
-    items.forEach((it, i) => top.offer(it.score, 0, i, it.id));
+    items.forEach((it, i) => top.offer(it.score, i % 3, i, it.id));
     const expected = items
-      .slice()
+      .map((it, i) => ({ ...it, doc: i }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, k)
-      .map((it) => it.id);
-    assert.equal(top.drain().map((h) => h.id), expected);
+      .map((it) => `${it.id} ${it.doc % 3} ${it.doc} ${it.score}`);
+    // Every field of a hit travels with it through the heap.
+    assert.equal(top.drain().map((h) => `${h.id} ${h.segment} ${h.doc} ${h.score}`), expected);
   }
 });
 
