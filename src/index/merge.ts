@@ -6,6 +6,7 @@ import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from './posting-blocks.js';
 import { isExactTerm } from './exact-terms.js';
+import { NO_SYMBOLS } from './symbol-table.js';
 
 /** One merged segment holding the live documents of `segments`, in order. */
 export function mergeSegments(segments: readonly Segment[]): Segment {
@@ -99,6 +100,6 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   }
 
   return new Segment(
-    builder.finish({ numDocs, fieldCount, scoredCount, fieldLengths, dates, storedOffsets, stored: stored.finish(), ids }),
+    builder.finish({ numDocs, fieldCount, scoredCount, fieldLengths, dates, storedOffsets, stored: stored.finish(), storedSymbols: NO_SYMBOLS, ids }),
   );
 }

@@ -35,6 +35,8 @@ export interface SegmentColumns {
   dates: Float64Array;
   storedOffsets: Uint32Array;
   stored: Uint8Array;
+  /** Empty for plain UTF-8 stored bytes (a built segment's always are; see SegmentData). */
+  storedSymbols: Uint8Array;
   ids: string[];
 }
 
@@ -392,6 +394,7 @@ export class SegmentBuilder {
       dates: columns.dates,
       storedOffsets: columns.storedOffsets,
       stored: columns.stored,
+      storedSymbols: columns.storedSymbols,
       ids: columns.ids,
     };
   }

@@ -10,6 +10,7 @@ import { ByteWriter } from './byte-writer.js';
 import { DeleteSet } from './deletes.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
+import { NO_SYMBOLS } from './symbol-table.js';
 import { dateFieldText } from '../dates/index.js';
 import { EXACT_MARK, isExactTerm } from './exact-terms.js';
 import { keywordTerm } from './keyword-terms.js';
@@ -218,6 +219,7 @@ export class SegmentWriter {
       dates: Float64Array.from(this.#dates),
       storedOffsets,
       stored: stored.finish(),
+      storedSymbols: NO_SYMBOLS,
       // Right-sized (see SegmentBuilder.finish); #reset drops the original.
       ids: this.#ids.slice(),
     });

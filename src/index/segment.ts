@@ -6,6 +6,7 @@ import { IndexFormatError } from '../errors.js';
 import { DeleteSet } from './deletes.js';
 import { LENGTH_COLUMNS_MIN_DOCS, lengthColumns } from './length-columns.js';
 import type { TermDictionary } from './dictionary.js';
+import { SymbolTable } from './symbol-table.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 
 export { BLOCK_SIZE };
@@ -58,7 +59,10 @@ export interface SegmentData extends PostingsLayout {
   readonly dates: Float64Array;
   /** Stored-field JSON of doc d is stored[storedOffsets[d] .. storedOffsets[d + 1]). */
   readonly storedOffsets: Uint32Array;
+  /** UTF-8 JSON, or with `storedSymbols` its codes (see symbol-table.ts). */
   readonly stored: Uint8Array;
+  /** A serialised SymbolTable the stored bytes are coded with, or empty: they are plain UTF-8. */
+  readonly storedSymbols: Uint8Array;
   readonly ids: readonly string[];
 }
 
@@ -71,6 +75,7 @@ export class Segment {
   /** Live document frequency by term ordinal, valid until the next delete in this segment. */
   #liveDf = new Map<number, number>();
   #lengthColumns: Uint16Array | undefined;
+  #symbols: SymbolTable | undefined;
 
   constructor(data: SegmentData, deletes?: DeleteSet) {
     this.data = data;
@@ -123,14 +128,30 @@ export class Segment {
 
   /** The stored-field JSON of `doc`, as text. */
   storedJson(doc: number): string {
-    return decoder.decode(this.storedBytes(doc));
+    const { stored, storedOffsets, storedSymbols } = this.data;
+    if (storedSymbols.length === 0) return decoder.decode(this.#storedCodes(doc));
+    const start = storedOffsets[doc]!;
+    const end = storedOffsets[doc + 1]!;
+    if (!(start <= end && end <= stored.length)) throw new IndexFormatError('stored offsets out of order', 'section:storedOffsets', end, stored.length);
+    // Decoded into a shared buffer and read as text at once: no allocation per hit.
+    this.#symbols ??= SymbolTable.read(storedSymbols);
+    return decoder.decode(this.#symbols.decodeShared(stored, start, end));
+  }
+
+  /** The stored-field bytes (UTF-8 JSON) of `doc`, a copy when the segment's are coded. */
+  storedBytes(doc: number): Uint8Array {
+    const bytes = this.#storedCodes(doc);
+    if (this.data.storedSymbols.length === 0) return bytes;
+    // Read on first use, not at load: loading stays a matter of views.
+    this.#symbols ??= SymbolTable.read(this.data.storedSymbols);
+    return this.#symbols.decode(bytes);
   }
 
   /**
-   * The stored-field bytes of `doc`. Their offsets are checked here, per read, not at load (a loaded
-   * segment's offsets are a view of the file): a bad pair throws IndexFormatError.
+   * The stored bytes of `doc` as the segment holds them. Their offsets are checked here, per read,
+   * not at load (a loaded segment's offsets are a view of the file): a bad pair throws IndexFormatError.
    */
-  storedBytes(doc: number): Uint8Array {
+  #storedCodes(doc: number): Uint8Array {
     const { stored, storedOffsets } = this.data;
     const start = storedOffsets[doc]!;
     const end = storedOffsets[doc + 1]!;

@@ -174,6 +174,8 @@ function decodeSegment(
   const dates = table('dates', () => decodeDates(need(sections, SectionKind.dates, s, 'dates'), m.numDocs));
   const storedOffsets = u32(SectionKind.storedOffsets, 'storedOffsets', m.numDocs + 1);
   const stored = need(sections, SectionKind.stored, s, 'stored');
+  // Read (and checked) on the first stored read, not here: see Segment.storedBytes.
+  const storedSymbols = need(sections, SectionKind.storedSymbols, s, 'storedSymbols');
   const ids = table('ids', () => decodeIds(need(sections, SectionKind.ids, s, 'ids'), m.numDocs));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
   // Stored offsets are checked per document when read (Segment.storedBytes): a loop here costs ~1 ms cold.
@@ -203,6 +205,7 @@ function decodeSegment(
     dates,
     storedOffsets,
     stored,
+    storedSymbols,
     ids,
   };
   // The bitset is copied: deletes mutate it, and the caller's buffer must stay untouched.

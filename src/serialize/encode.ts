@@ -6,6 +6,8 @@ import type { Segment } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
 import { encodeDates, encodeFieldLengths, encodeIds } from './segment-tables.js';
 import { encodeTermGroups } from './term-groups.js';
+import { ByteWriter } from '../index/byte-writer.js';
+import { SymbolTable } from '../index/symbol-table.js';
 import {
   FORMAT_VERSION, GLOBAL, HEADER_BYTES, MAGIC, SECTION_ALIGN, SectionKind, TABLE_ENTRY_BYTES,
   type IndexMeta, type SegmentMeta,
@@ -77,8 +79,10 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     add(SectionKind.fieldLengths, encodeFieldLengths(d.fieldLengths));
     add(SectionKind.lengthCodes, d.lengthCodes);
     add(SectionKind.dates, encodeDates(d.dates));
-    add(SectionKind.storedOffsets, view(d.storedOffsets));
-    add(SectionKind.stored, d.stored);
+    const stored = codedStored(segment);
+    add(SectionKind.storedOffsets, view(stored.offsets));
+    add(SectionKind.stored, stored.bytes);
+    add(SectionKind.storedSymbols, stored.symbols);
     add(SectionKind.ids, encodeIds(d.ids));
     add(SectionKind.deletes, view(segment.deletes.words));
   });
@@ -107,6 +111,27 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
   dv.setUint32(12, checksum32(out.subarray(HEADER_BYTES, HEADER_BYTES + tableBytes)), true);
   dv.setUint32(16, out.length, true);
   return out;
+}
+
+/**
+ * A segment's stored bytes as the file holds them: coded with a symbol table trained on them (a
+ * loaded segment's are written as they are). Coding happens here, not while indexing: builds do not
+ * pay for it and a built index holds plain JSON; on Reuters' titles it halves the section (1.13 →
+ * 0.62 MB) for about 50 ms of serialising, and a read decodes one document (segment.ts).
+ */
+function codedStored(segment: Segment): { offsets: Uint32Array; bytes: Uint8Array; symbols: Uint8Array } {
+  const d = segment.data;
+  if (d.storedSymbols.length > 0 || d.stored.length === 0) return { offsets: d.storedOffsets, bytes: d.stored, symbols: d.storedSymbols };
+  const documents = new Array<Uint8Array>(d.numDocs);
+  for (let doc = 0; doc < d.numDocs; doc++) documents[doc] = segment.storedBytes(doc);
+  const table = SymbolTable.train(documents);
+  const out = new ByteWriter(d.stored.length);
+  const offsets = new Uint32Array(d.numDocs + 1);
+  for (let doc = 0; doc < d.numDocs; doc++) {
+    table.encode(documents[doc]!, out);
+    offsets[doc + 1] = out.length;
+  }
+  return { offsets, bytes: out.finish(), symbols: table.serialize() };
 }
 
 function align(n: number): number {

@@ -9,9 +9,10 @@ export const MAGIC = 0x58495342;
  * Bumped on any incompatible layout change; a reader rejects versions it does not know. Version 3
  * made loading a matter of views: term metadata decoded per group on first use, raw field lengths,
  * dates and length codes, ids without JSON. Version 4 bit-packs full posting blocks
- * (posting-blocks.ts).
+ * (posting-blocks.ts). Version 5 codes stored fields with a per-segment symbol table
+ * (index/symbol-table.ts).
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -37,8 +38,9 @@ export const SectionKind = {
   postings: 9,
   /** Position deltas, per posting per field. */
   positions: 10,
-  /** Uint32 per document: stored-field JSON offsets (numDocs + 1). */
+  /** Uint32 per document: offsets of each document's stored bytes in `stored` (numDocs + 1). */
   storedOffsets: 13,
+  /** Per document, its stored-field JSON (UTF-8) coded with the segment's storedSymbols. */
   stored: 14,
   /** Deletion bitset words. */
   deletes: 16,
@@ -68,6 +70,8 @@ export const SectionKind = {
   dates: 22,
   /** Byte 0 then the ids as UTF-8 joined by NUL, or byte 1 then a JSON array (ids with NUL or lone surrogates). */
   ids: 23,
+  /** The symbol table of `stored` (index/symbol-table.ts); empty when no document stores anything. */
+  storedSymbols: 24,
 } as const;
 
 /** Terms per group of the termGroups index: one dictionary restart interval, so a group starts at a restart point. */

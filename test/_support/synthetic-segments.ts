@@ -73,6 +73,7 @@ export function syntheticSegment(random: () => number, options: SyntheticOptions
     dates: new Float64Array(numDocs),
     storedOffsets: new Uint32Array(numDocs + 1),
     stored: new Uint8Array(0),
+    storedSymbols: new Uint8Array(0),
     ids,
   });
   const segment = new Segment(data);

@@ -36,6 +36,7 @@ function build(terms: ReadonlyArray<[string, Posting[]]>, defaultMask = 4): Segm
     dates: new Float64Array(1),
     storedOffsets: new Uint32Array(2),
     stored: new Uint8Array(0),
+    storedSymbols: new Uint8Array(0),
     ids: ['d0'],
   });
 }

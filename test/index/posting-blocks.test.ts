@@ -73,6 +73,7 @@ function build(random: () => number, numDocs: number, termCount: number): { data
     dates: new Float64Array(numDocs),
     storedOffsets: new Uint32Array(numDocs + 1),
     stored: new Uint8Array(0),
+    storedSymbols: new Uint8Array(0),
     ids: Array.from({ length: numDocs }, (_, i) => `d${i}`),
   });
   return { data, terms, lengths };

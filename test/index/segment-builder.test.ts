@@ -58,6 +58,7 @@ function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, l
     dates: new Float64Array(numDocs),
     storedOffsets: new Uint32Array(numDocs + 1),
     stored: new Uint8Array(0),
+    storedSymbols: new Uint8Array(0),
     ids: Array.from({ length: numDocs }, (_, i) => `d${i}`),
   });
 }

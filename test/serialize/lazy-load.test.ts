@@ -200,10 +200,12 @@ test('stored offsets out of order are refused when that document is read', () =>
   assert.throws(() => loaded.search('port'), refusedAs('section:storedOffsets'));
 });
 
-test('a file of format 3 (varint-only posting blocks) is refused with the version named', () => {
-  const old = BYTES.slice();
-  new DataView(old.buffer).setUint32(4, 3, true);
-  assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 3 && e.expected === 4);
+test('files of formats 3 (varint-only posting blocks) and 4 (plain stored JSON) are refused with the version named', () => {
+  for (const version of [3, 4]) {
+    const old = BYTES.slice();
+    new DataView(old.buffer).setUint32(4, version, true);
+    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 5);
+  }
 });
 
 // ---- Property: small random corpora answer identically built and loaded.
