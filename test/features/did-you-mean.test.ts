@@ -5,7 +5,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { englishAnalyzer } from '../../src/analysis/analyzer.js';
 import { defaultNewsSchema } from '../../src/document.js';
 import { correctWordOneWalk, didYouMean, editDistance } from '../../src/features/did-you-mean.js';
@@ -13,7 +12,7 @@ import type { IndexView } from '../../src/features/index-view.js';
 import { resolveFieldLayout } from '../../src/index/field-layout.js';
 import { prepareDocument } from '../../src/index/prepare-document.js';
 import { SegmentWriter } from '../../src/index/segment-writer.js';
-import { projectRoot, sharedPath } from '../_support/paths.js';
+import { projectRoot, reutersArticles } from '../_support/paths.js';
 import { rng } from '../_support/random.js';
 
 function viewOf(docs: Array<{ id: string; title: string; body: string }>): IndexView {
@@ -103,13 +102,8 @@ test('on the sample corpus, 600 misspellings: never a farther answer than one fu
 });
 
 test('on 5,000 Reuters articles, 300 misspellings: never a farther answer than one full walk', () => {
-  const file = sharedPath('corpora', 'reuters21578.jsonl.gz');
-  if (file === undefined) {
-    console.log('  ../shared not found: Reuters did-you-mean oracle skipped');
-    return;
-  }
-  const docs = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean).slice(0, 5000)
-    .map((l) => JSON.parse(l) as { id: string; title: string; body: string });
+  const docs = reutersArticles('Reuters did-you-mean oracle', 5000);
+  if (docs === undefined) return;
   const view = viewOf(docs);
   const r = assertNeverFarther(view, misspellings(docs.slice(0, 300).map((d) => d.body).join(' '), 300, 11));
   assert.ok(r.corrected > 100, String(r.corrected));

@@ -1,10 +1,8 @@
 // The features on top of a result set: highlights, facets, suggestions, did-you-mean, related articles.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { SearchIndex, InvalidOptionError, defaultNewsSchema, type NewsDocument, type Schema } from '../../src/index.js';
-import { sharedPath } from '../_support/paths.js';
+import { reutersArticles } from '../_support/paths.js';
 import { rng, pick } from '../_support/random.js';
 
 function schemaWithBody(): Schema {
@@ -110,13 +108,8 @@ test('did-you-mean corrects unknown words from the vocabulary and leaves known o
 });
 
 test('did-you-mean on misspellings made from real corpus words', () => {
-  const file = sharedPath('corpora', 'reuters21578.jsonl.gz');
-  if (file === undefined) {
-    console.log('  ../shared not found: Reuters did-you-mean test skipped');
-    return;
-  }
-  const docs = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean).slice(0, 6000)
-    .map((l) => JSON.parse(l) as { id: string; title: string; body: string });
+  const docs = reutersArticles('Reuters did-you-mean test', 6000);
+  if (docs === undefined) return;
   const index = new SearchIndex();
   index.addAll(docs.map((d) => ({ id: d.id, title: d.title, body: d.body })));
   // Frequent lower-case words of 6+ letters, each misspelt by one edit: drop, swap or replace a letter.
