@@ -249,8 +249,9 @@ function* generate(seedDocs: readonly BenchDoc[], model: ScaleModel, total: numb
   const nextWord = (): string => {
     tokens++;
     generated++;
-    // The owed repeats are spread evenly over the rest of the document.
-    if (pending.length > 0 && random() * left-- < pending.length) {
+    // The owed repeats are spread evenly over the rest of the document (`left` counts this token).
+    const remaining = left--;
+    if (pending.length > 0 && random() * remaining < pending.length) {
       const i = randomInt(random, pending.length);
       const word = pending[i]!;
       pending[i] = pending[pending.length - 1]!;
