@@ -2,7 +2,7 @@
 // per-field values, the date as epoch ms, and the stored fields as JSON. Nothing is indexed here.
 
 import type { FieldLayout } from './field-layout.js';
-import { InvalidDocumentError } from '../errors.js';
+import { IndexFormatError, InvalidDocumentError } from '../errors.js';
 import { parseDate, toIsoString } from '../dates/index.js';
 
 /** A document that passed validation, ready for the writer. */
@@ -91,7 +91,14 @@ function keywordValues(value: unknown, id: string, field: string): readonly stri
  * fields in `only` when given.
  */
 export function decodeStored(layout: FieldLayout, json: string, date: number, only?: ReadonlySet<string>): Record<string, unknown> {
-  const values = JSON.parse(json) as unknown[];
+  // Stored bytes come from a file: a damaged one is a typed error, not a SyntaxError from deep inside.
+  let values: unknown;
+  try {
+    values = JSON.parse(json);
+  } catch {
+    values = undefined;
+  }
+  if (!Array.isArray(values)) throw new IndexFormatError('stored fields are not a JSON array', 'section:stored', json.slice(0, 40), 'a JSON array');
   const out: Record<string, unknown> = {};
   const names = layout.storedNames;
   for (let i = 0; i < names.length; i++) {

@@ -200,6 +200,26 @@ test('stored offsets out of order are refused when that document is read', () =>
   assert.throws(() => loaded.search('port'), refusedAs('section:storedOffsets'));
 });
 
+test('a damaged stored symbol table loads, ids-only search works, and a stored read is refused', () => {
+  // The first symbol claims 9 bytes (at most 8): the table is checked when first read, not at load.
+  const bytes = crafted(SectionKind.storedSymbols, 0, (body) => {
+    body[1] = 9;
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.ok(loaded.search('port', { documentFields: [] }).hits.length > 0);
+  assert.throws(() => loaded.search('port'), refusedAs('section:storedSymbols'));
+});
+
+test('stored bytes that do not decode to stored-field JSON are refused when read', () => {
+  // All escapes: a document of odd length ends in a dangling escape, others decode to bytes 0xFF,
+  // which are no UTF-8 and so no JSON.
+  const bytes = crafted(SectionKind.stored, 0, (body) => {
+    body.fill(255);
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.throws(() => loaded.search('port'), refusedAs('section:stored'));
+});
+
 test('files of formats 3 (varint-only posting blocks) and 4 (plain stored JSON) are refused with the version named', () => {
   for (const version of [3, 4]) {
     const old = BYTES.slice();
