@@ -274,7 +274,11 @@ export class SymbolTable {
   }
 }
 
-/** Up to SAMPLE_BYTES of inputs, spread evenly over them (whole inputs, in order). */
+/**
+ * About SAMPLE_BYTES of inputs, spread evenly over them: whole inputs in order, and a window of each
+ * input too long to be taken whole (one long stored body must still be trained on, or every byte of
+ * it would be escaped: twice its size).
+ */
 function sampleOf(inputs: readonly Uint8Array[]): Uint8Array[] {
   let total = 0;
   for (const input of inputs) total += input.length;
@@ -285,8 +289,14 @@ function sampleOf(inputs: readonly Uint8Array[]): Uint8Array[] {
   let seen = 0;
   for (const input of inputs) {
     seen += input.length;
-    // Take an input when the running total passes the next sampling point.
-    if (seen / stride >= taken + input.length) {
+    if (input.length > SAMPLE_BYTES / 16) {
+      // Its share of the sample, from its middle.
+      const share = Math.max(64, Math.min(input.length, Math.round(input.length / stride)));
+      const from = (input.length - share) >>> 1;
+      out.push(input.subarray(from, from + share));
+      taken += share;
+    } else if (seen / stride >= taken + input.length) {
+      // Take a short input when the running total passes the next sampling point.
       out.push(input);
       taken += input.length;
     }

@@ -88,6 +88,16 @@ test('training is deterministic, and a table reads back from its bytes to the sa
   for (const input of inputs.slice(0, 10)) assert.equal(roundTrip(copy, input).coded, roundTrip(a, input).coded);
 });
 
+test('one long document is trained on too, alone or among short ones', () => {
+  const paragraph = utf8.encode('The port of Qingdao handled more containers this quarter than last. '.repeat(3000));
+  for (const inputs of [[paragraph], [utf8.encode('short title'), paragraph, utf8.encode('another one')]]) {
+    const table = SymbolTable.train(inputs);
+    const r = roundTrip(table, paragraph);
+    assert.equal(r.back, paragraph);
+    assert.ok(r.coded.length < paragraph.length / 2, `${r.coded.length} of ${paragraph.length}`);
+  }
+});
+
 test('with nothing to train on the table is empty and every byte is escaped', () => {
   const table = SymbolTable.train([]);
   assert.is(table.size, 0);
