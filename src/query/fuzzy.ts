@@ -140,7 +140,7 @@ export interface FuzzyStats {
   termsVisited: number;
   /** DP rows computed; rows shared along common prefixes are computed once. */
   rowsComputed: number;
-  /** Jumps by binary search: past a prefix over budget, or to the next code point that can still match. */
+  /** Jumps over terms: past a prefix over budget, or a binary search for a completion at the budget. */
   rangesSkipped: number;
 }
 
@@ -199,24 +199,6 @@ function unitRunEnd(terms: readonly string[], d: number, u: number, lo: number, 
   return lo;
 }
 
-/** The first index in [lo, hi) whose unit at `d` is ≥ `u` (units at `d` ascend over the range). */
-function unitLowerBound(terms: readonly string[], d: number, u: number, lo: number, hi: number): number {
-  let step = 1;
-  let probe = lo;
-  while (probe < hi && terms[probe]!.charCodeAt(d) < u) {
-    lo = probe + 1;
-    probe = lo + step;
-    step *= 2;
-  }
-  let end = probe < hi ? probe : hi;
-  while (lo < end) {
-    const mid = (lo + end) >>> 1;
-    if (terms[mid]!.charCodeAt(d) < u) lo = mid + 1;
-    else end = mid;
-  }
-  return lo;
-}
-
 /** The first index in [lo, hi) not continuing with the surrogate pair (h, l) at `d` (those come first). */
 function pairRunEnd(terms: readonly string[], d: number, h: number, l: number, lo: number, hi: number): number {
   let end = unitRunEnd(terms, d, h, lo, hi);
@@ -249,8 +231,10 @@ class Walk {
   rowMins = new Int32Array(65);
   /** The code points of the current node's prefix. */
   cps = new Int32Array(64);
-  /** Per depth, the code points that may continue a prefix at the budget (see allowedAfter). */
-  allowed = new Int32Array(64 * ALLOWED_STRIDE);
+  /** UTF-16 units of one completion sought at the budget (see completeAtBudget). */
+  suffix = new Int32Array(32);
+  /** Ordinals of the completions found below one node at the budget. */
+  completions = new Int32Array(16);
 
   row(k: number): Int32Array {
     const rows = this.rows;
@@ -271,8 +255,12 @@ class Walk {
     const max = this.max;
     const diff = k - this.m;
     if (diff > max || -diff > max) return;
-    const distance = this.rows[k]![this.m]!;
-    if (distance > max) return;
+    this.acceptAt(ordinal, this.rows[k]![this.m]!);
+  }
+
+  /** The term at `ordinal`, at `distance` from the query. */
+  acceptAt(ordinal: number, distance: number): void {
+    if (distance > this.max) return;
     this.buckets[distance]!.push({ term: this.terms[ordinal]!, ordinal, distance });
     this.found++;
     // Enough matches at ≤ max: later terms at distance max would be cut, so tighten the budget.
@@ -308,16 +296,10 @@ class Walk {
       this.accept(i, k);
       i++;
     }
-    // At the budget, a next code point that matches no query code point near the band adds 1 to
-    // every cell: only those few can continue, so seek to them instead of visiting every child (the
-    // Levenshtein automaton's trick). Skipped when one of them is not a plain BMP unit, whose child
-    // ranges would not sort by code point.
+    // At the budget no edit is left: the few completions the row allows are looked up, not walked.
     if (i < hi && this.rowMins[k]! >= this.max) {
-      const n = this.allowedAfter(k);
-      if (n >= 0) {
-        this.seekChildren(i, hi, d, k, n);
-        return;
-      }
+      this.completeAtBudget(i, hi, d, k);
+      return;
     }
     while (i < hi && this.max >= 0) {
       const term = terms[i]!;
@@ -347,62 +329,86 @@ class Walk {
   }
 
   /**
-   * Writes to `allowed` at k × ALLOWED_STRIDE, sorted, the distinct code points that may continue a
-   * prefix of k code points at the budget: q[k − max − 1 .. k + max], as {@link fillRow} reads them
-   * for row k + 1. Returns how many, or −1 when one is at U+D800 or above. (Per-depth slots, so
-   * deeper visits keep this node's list; plain loops, as TypedArray slice/copyWithin cost ~100 ns.)
+   * Finds the terms of [i, hi) below a node whose row k is at the budget B (no cell below it). No
+   * edit is left there, so the rest of a term within B is fixed by the row, as in a Levenshtein
+   * automaton: after a cell j at B, the query's remaining letters q[j..m) exactly; or, from a cell j − 2
+   * at B − 1 of row k − 1 when the prefix ends with q[j − 1], the transposition q[j − 2] and then
+   * q[j..m) (a transposition reaches back one row; every later row is at B or over). Each completion
+   * is one binary search: walking down letter by letter, seeking the few letters the band allows,
+   * was most of a walk, since with no prefix every first letter opens such a node.
    */
-  allowedAfter(k: number): number {
-    const max = this.max;
-    const lo = k - max - 1 > 0 ? k - max - 1 : 0;
-    const hi = k + max < this.m - 1 ? k + max : this.m - 1;
-    if (this.allowed.length < (k + 1) * ALLOWED_STRIDE) {
-      const grown = new Int32Array((k + 1) * ALLOWED_STRIDE * 2);
-      grown.set(this.allowed);
-      this.allowed = grown;
-    }
-    const allowed = this.allowed;
-    const base = k * ALLOWED_STRIDE;
+  completeAtBudget(i: number, hi: number, d: number, k: number): void {
+    const budget = this.max;
+    if (budget < 0) return;
+    const m = this.m;
+    const q = this.q;
+    const row = this.rows[k]!;
     let n = 0;
-    for (let x = lo; x <= hi; x++) {
-      const c = this.q[x]!;
-      if (c >= 0xd800) return -1;
-      // Insertion into a sorted set of at most 2·max + 2 code points.
-      let j = n;
-      while (j > 0 && allowed[base + j - 1]! > c) j--;
-      if (j > 0 && allowed[base + j - 1] === c) continue;
-      for (let y = n; y > j; y--) allowed[base + y] = allowed[base + y - 1]!;
-      allowed[base + j] = c;
-      n++;
+    // j = m would be the prefix itself, which visit() has already accepted.
+    const lo = k > budget ? k - budget : 0;
+    const top = k + budget < m - 1 ? k + budget : m - 1;
+    for (let j = lo; j <= top; j++) if (row[j] === budget) n = this.seekCompletion(i, hi, d, -1, j, n);
+    if (budget >= 1 && k >= 1) {
+      const before = this.rows[k - 1]!;
+      const last = this.cps[k - 1]!;
+      // Cells j − 2 of row k − 1 inside its band.
+      const from = k - 1 - budget > 0 ? k - 1 - budget : 0;
+      const to = k - 1 + budget < m - 2 ? k - 1 + budget : m - 2;
+      for (let c = from; c <= to; c++) if (before[c] === budget - 1 && q[c + 1] === last) n = this.seekCompletion(i, hi, d, q[c]!, c + 2, n);
     }
-    return n;
+    if (n === 0) return;
+    // In list order, once each (two completions can spell the same term).
+    const found = this.completions.subarray(0, n).sort();
+    for (let x = 0; x < n && this.max >= budget; x++) if (x === 0 || found[x] !== found[x - 1]) this.acceptAt(found[x]!, budget);
   }
 
-  /** Visits only the children of [i, hi) whose code point is one of the `n` allowed after depth k. */
-  seekChildren(i: number, hi: number, d: number, k: number, n: number): void {
-    const terms = this.terms;
-    const base = k * ALLOWED_STRIDE;
-    for (let a = 0; a < n && i < hi && this.max >= 0; a++) {
-      const u = this.allowed[base + a]!;
-      const start = unitLowerBound(terms, d, u, i, hi);
-      if (this.stats !== undefined && start > i) this.stats.rangesSkipped++;
-      if (start >= hi) return;
-      if (terms[start]!.charCodeAt(d) !== u) {
-        i = start;
-        continue;
+  /**
+   * Looks in [lo, hi) (terms sharing their first d units) for the term continuing with code point
+   * `first` (none when −1) and then q[j..m); records its ordinal at completions[n]. Returns the new n.
+   */
+  seekCompletion(lo: number, hi: number, d: number, first: number, j: number, n: number): number {
+    if (this.stats !== undefined) this.stats.rangesSkipped++;
+    const q = this.q;
+    const m = this.m;
+    if (this.suffix.length < 2 * (m + 1)) this.suffix = new Int32Array(4 * (m + 1));
+    const units = this.suffix;
+    let len = 0;
+    for (let x = first >= 0 ? j - 1 : j; x < m; x++) {
+      const cp = x === j - 1 ? first : q[x]!;
+      if (cp > 0xffff) {
+        units[len++] = 0xd800 + ((cp - 0x10000) >> 10);
+        units[len++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      } else {
+        units[len++] = cp;
       }
-      const end = unitRunEnd(terms, d, u, start + 1, hi);
-      if (this.extend(k, u)) this.visit(start, end, d + 1, k + 1);
-      i = end;
     }
-    if (this.stats !== undefined && i < hi) this.stats.rangesSkipped++;
+    const terms = this.terms;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (compareFrom(terms[mid]!, d, units, len) < 0) a = mid + 1;
+      else b = mid;
+    }
+    if (a < hi && compareFrom(terms[a]!, d, units, len) === 0) this.completions[n++] = a;
+    return n;
   }
+}
+
+/** Compares term[d..] with units[0 .. len) by UTF-16 units, as the list is sorted. */
+function compareFrom(term: string, d: number, units: Int32Array, len: number): number {
+  const rest = term.length - d;
+  const common = rest < len ? rest : len;
+  for (let x = 0; x < common; x++) {
+    const a = term.charCodeAt(d + x);
+    const b = units[x]!;
+    if (a !== b) return a - b;
+  }
+  return rest - len;
 }
 
 let sharedWalk: Walk | undefined;
 
-/** Slots per depth in Walk.allowed: at most 2·MAX_EDITS + 2 code points. */
-const ALLOWED_STRIDE = 8;
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
@@ -415,9 +421,9 @@ function isLow(c: number): boolean {
  * The sorted list is walked as the trie it implies: a node is a range of terms sharing a prefix,
  * its children are the runs of the next code point, found by galloping on one code unit. Each node
  * costs one banded DP row (≤ 2·maxEdits + 1 cells); a child whose row exceeds the budget is skipped
- * with all its terms, and below a row exactly at the budget only the few children spelled by query
- * code points near the band are sought. Once enough closer terms fill `maxExpansions`, the budget
- * shrinks so farther ranges are skipped too.
+ * with all its terms, and below a row exactly at the budget the walk stops: the few completions
+ * still within it are found by binary search. Once enough closer terms fill `maxExpansions`, the
+ * budget shrinks so farther ranges are skipped too.
  */
 export function fuzzyExpand(terms: readonly string[], query: string, options: FuzzyExpandOptions): FuzzyMatch[] {
   const maxEdits = options.maxEdits;

@@ -133,6 +133,45 @@ test('property: with the default cap, everything within the budget is found', ()
   );
 });
 
+test('property: dense vocabularies, where most nodes end at the budget, match brute force', () => {
+  // Hundreds of short words over three letters: nearly every prefix exists, so a walk reaches many
+  // nodes whose row is exactly at the budget and completes them by lookup instead of walking down.
+  const letters3 = fc.constantFrom('a', 'b', 'c');
+  const short = fc.array(letters3, { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+  fc.assert(
+    fc.property(
+      fc.array(short, { minLength: 100, maxLength: 400 }),
+      fc.array(letters3, { maxLength: 7 }).map((cs) => cs.join('')),
+      fc.constantFrom<0 | 1 | 2>(0, 1, 2),
+      fc.nat({ max: 2 }),
+      fc.constantFrom(3, 1000),
+      (words, query, maxEdits, prefixLength, maxExpansions) => {
+        const terms = sortedDistinct(words);
+        assert.equal(fuzzyExpand(terms, query, { maxEdits, prefixLength, maxExpansions }), bruteExpand(terms, query, maxEdits, prefixLength, maxExpansions));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('completions at the budget: a swap of the first two letters, a first letter replaced, added or dropped', () => {
+  const terms = sortedDistinct(['bacon', 'acon', 'xbcon', 'xabcon', 'abcon', 'bcon', 'abcxn', 'cabon']);
+  const got = fuzzyExpand(terms, 'abcon', { maxEdits: 1, maxExpansions: 100 });
+  assert.equal(got.map((m) => [m.term, m.distance]), [
+    ['abcon', 0],
+    ['abcxn', 1],
+    ['acon', 1],
+    ['bacon', 1],
+    ['bcon', 1],
+    ['xabcon', 1],
+    ['xbcon', 1],
+  ]);
+  assert.equal(got, bruteExpand(terms, 'abcon', 1, 0, 100));
+  // Non-BMP letters in the completion: the lookup compares UTF-16 units as the list is sorted.
+  const astral = sortedDistinct(['😀b', 'b😀', '😀', 'a😀b', '𝒳😀b']);
+  assert.equal(fuzzyExpand(astral, '😀b', { maxEdits: 1 }), bruteExpand(astral, '😀b', 1, 0, 50));
+});
+
 test('closest first, then in vocabulary order', () => {
   const terms = ['qingda', 'qingdao', 'qingdaoo', 'qingdoa', 'xingdao'];
   assert.equal(
