@@ -304,21 +304,28 @@ export class TermDictionary {
 
   /** The ordinal of `term`, or -1. */
   lookup(term: string): number {
-    const terms = this.#terms;
-    if (terms === undefined) {
-      // A query looks each of its terms up several times (planning, df, every executor pass).
-      const known = this.#recent.get(term);
-      if (known !== undefined) return known;
-      const n = encodeQuery(term);
-      if (n < 0) return this.#decodedLookup(term);
-      const at = this.#lowerBoundBytes(n);
-      // The search leaves the cursor on `at`.
-      const found = at < this.size && compareBytes(this.#cur, 0, this.#curLength, queryBytes, n) === 0 ? at : -1;
-      if (found >= 0 && this.#metadata !== undefined) this.#ready(found, found + 1);
-      if (this.#recent.size >= RECENT_LOOKUPS) this.#recent.clear();
-      this.#recent.set(term, found);
-      return found;
-    }
+    // A query looks each of its terms up several times (planning, df, every executor pass), and a
+    // binary search over a decoded list of 91k strings misses the cache at every probe: measured on
+    // Reuters, queries on a built index (whose list is decoded) ran 10–15 % slower than on a loaded one.
+    const known = this.#recent.get(term);
+    if (known !== undefined) return known;
+    const found = this.#terms === undefined ? this.#bytesLookup(term) : this.#listLookup(this.#terms, term);
+    if (found >= 0 && this.#metadata !== undefined) this.#ready(found, found + 1);
+    if (this.#recent.size >= RECENT_LOOKUPS) this.#recent.clear();
+    this.#recent.set(term, found);
+    return found;
+  }
+
+  /** Lookup in the front-coded bytes (or, for queries they cannot compare, in the decoded list). */
+  #bytesLookup(term: string): number {
+    const n = encodeQuery(term);
+    if (n < 0) return this.#listLookup(this.terms, term);
+    const at = this.#lowerBoundBytes(n);
+    // The search leaves the cursor on `at`.
+    return at < this.size && compareBytes(this.#cur, 0, this.#curLength, queryBytes, n) === 0 ? at : -1;
+  }
+
+  #listLookup(terms: readonly string[], term: string): number {
     let lo = 0;
     let hi = terms.length - 1;
     while (lo <= hi) {
@@ -326,18 +333,9 @@ export class TermDictionary {
       const t = terms[mid]!;
       if (t < term) lo = mid + 1;
       else if (t > term) hi = mid - 1;
-      else {
-        if (this.#metadata !== undefined) this.#ready(mid, mid + 1);
-        return mid;
-      }
+      else return mid;
     }
     return -1;
-  }
-
-  /** Lookup through the decoded list (for queries the byte form cannot compare). */
-  #decodedLookup(term: string): number {
-    void this.terms;
-    return this.lookup(term);
   }
 
   /** The first ordinal whose term is ≥ `term`. */

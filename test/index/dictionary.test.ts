@@ -74,6 +74,23 @@ test('a loaded dictionary answers like the sorted array: lookup, lowerBound, pre
   }
 });
 
+test('remembered lookups stay right: repeats, misses, past the memo size, built and loaded alike', () => {
+  const sorted = randomTerms(9, 6000);
+  const index = new Map(sorted.map((t, i) => [t, i]));
+  const built = TermDictionary.fromSorted(sorted.slice());
+  const loaded = TermDictionary.fromBytes(built.toBytes(), sorted.length);
+  const random = rng(19);
+  // More distinct probes than the memo holds, each asked several times, hits and misses mixed.
+  const probes = [...sorted, ...randomTerms(20, 3000)];
+  for (let i = 0; i < 30_000; i++) {
+    const probe = probes[Math.floor(random() * probes.length)]!;
+    const want = index.get(probe) ?? -1;
+    assert.is(built.lookup(probe), want, probe);
+    assert.is(loaded.lookup(probe), want, probe);
+    if (i === 15_000) void loaded.terms; // the rest through the decoded list
+  }
+});
+
 test('restart points fall every RESTART_INTERVAL terms, whatever the count', () => {
   for (const count of [1, RESTART_INTERVAL - 1, RESTART_INTERVAL, RESTART_INTERVAL + 1, 5 * RESTART_INTERVAL]) {
     const sorted = Array.from({ length: count }, (_, i) => `term${String(i).padStart(4, '0')}`);
