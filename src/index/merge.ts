@@ -63,13 +63,23 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   let pos: number[] = [];
   const block = new DecodedBlock();
   const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+  // Every input's term list is sorted as `terms` is, so one cursor per input finds a term's ordinal
+  // with one comparison. A dictionary lookup per term and input (a binary search over the input's
+  // strings) made merges grow with terms × inputs: 25 inputs of a 1M-document build.
+  const inputTerms = segments.map((seg) => {
+    seg.data.dictionary.decodeAllMetadata();
+    return seg.data.dictionary.terms;
+  });
+  const cursors = new Int32Array(segments.length);
   for (const term of terms) {
     let started = false;
     const withPositions = !isExactTerm(term);
     for (let s = 0; s < segments.length; s++) {
       const data = segments[s]!.data;
-      const ordinal = data.dictionary.lookup(term);
-      if (ordinal < 0) continue;
+      const ordinal = cursors[s]!;
+      const list = inputTerms[s]!;
+      if (ordinal >= list.length || list[ordinal] !== term) continue;
+      cursors[s] = ordinal + 1;
       const remap = remaps[s]!;
       const positions = new ByteReader(data.positions, data.termPositionsStart[ordinal]!);
       const blocks = blockCount(data, ordinal);

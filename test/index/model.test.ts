@@ -1,5 +1,6 @@
 // Model-based test: random add/remove/replace sequences, with flushes and merges, give exactly the
-// results (ids and scores) of an index rebuilt from the surviving documents.
+// results (ids and scores) of an index rebuilt from the surviving documents. Midway the index is saved
+// and loaded, and work goes on on the loaded one: its segments then merge with lazily read metadata.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SearchIndex, type NewsDocument } from '../../src/index.js';
@@ -14,7 +15,7 @@ function snapshot(index: SearchIndex): unknown {
 for (const seed of [11, 12, 13, 14, 15, 16]) {
   test(`random operations match a rebuilt index (seed ${seed})`, () => {
     const random = rng(seed);
-    const index = new SearchIndex({ maxBufferedDocs: 1 + Math.floor(random() * 8), maxSegments: 2 + Math.floor(random() * 3) });
+    let index = new SearchIndex({ maxBufferedDocs: 1 + Math.floor(random() * 8), maxSegments: 2 + Math.floor(random() * 3) });
     const model = new Map<string, NewsDocument>();
     let next = 0;
     const makeDoc = (id: string): NewsDocument => {
@@ -42,6 +43,7 @@ for (const seed of [11, 12, 13, 14, 15, 16]) {
       } else {
         index.optimize();
       }
+      if (step % 100 === 74) index = SearchIndex.deserialize(index.serialize());
       if (step % 50 === 49) {
         const rebuilt = new SearchIndex();
         rebuilt.addAll([...model.values()].reverse());
