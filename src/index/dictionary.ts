@@ -36,6 +36,9 @@ export interface DictionaryBytesOptions {
 
 /** Lookups remembered per loaded dictionary. */
 const RECENT_LOOKUPS = 4096;
+/** Longest ASCII term built from its codes in one call; longer ones go through the decoder. */
+const CODES_SCRATCH = 64;
+const codesScratch: number[] = [];
 
 /** Scratch for the encoded query term; grown on demand, shared because JavaScript runs one lookup at a time. */
 let queryBytes = new Uint8Array(256);
@@ -462,7 +465,10 @@ export class TermDictionary {
       grown.set(this.#cur.subarray(0, shared));
       this.#cur = grown;
     }
-    this.#cur.set(bytes.subarray(state.p, state.p + suffix), shared);
+    // A byte loop, not set(subarray(…)): suffixes are a few bytes, and a view object per entry
+    // stepped over was most of a prefix walk on a loaded dictionary.
+    const cur = this.#cur;
+    for (let i = 0, p = state.p; i < suffix; i++) cur[shared + i] = bytes[p + i]!;
     state.p += suffix;
     this.#curLength = length;
     this.#curOrdinal = ordinal;
@@ -471,14 +477,17 @@ export class TermDictionary {
   #curString(): string {
     const cur = this.#cur;
     const n = this.#curLength;
-    let s = '';
+    // Non-ASCII terms go through the decoder; ASCII ones (most) are built from their codes in one
+    // call (appending a character at a time made a chain of n partial strings).
+    if (n > CODES_SCRATCH) return decoder.decode(cur.subarray(0, n));
+    const codes = codesScratch;
+    codes.length = n;
     for (let i = 0; i < n; i++) {
       const c = cur[i]!;
-      // Non-ASCII terms go through the decoder; ASCII ones (most) are built directly.
       if (c >= 0x80) return decoder.decode(cur.subarray(0, n));
-      s += String.fromCharCode(c);
+      codes[i] = c;
     }
-    return s;
+    return String.fromCharCode.apply(null, codes);
   }
 }
 

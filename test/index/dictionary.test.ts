@@ -74,6 +74,20 @@ test('a loaded dictionary answers like the sorted array: lookup, lowerBound, pre
   }
 });
 
+test('terms of every length and script read back exactly from the byte form', () => {
+  // ASCII terms up to 64 bytes are built from their codes, longer or non-ASCII ones decoded.
+  const sorted = [
+    'a', 'x'.repeat(63), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(300), 'y'.repeat(64) + 'é', 'zürich', '港口', '😀',
+    '\u0001exact', '\u007f'.repeat(70),
+  ].sort();
+  const loaded = TermDictionary.fromBytes(TermDictionary.fromSorted(sorted.slice()).toBytes(), sorted.length);
+  // term(ordinal) in both directions, then the whole list decoded.
+  for (let o = sorted.length - 1; o >= 0; o--) assert.is(loaded.term(o), sorted[o]);
+  for (let o = 0; o < sorted.length; o++) assert.is(loaded.term(o), sorted[o]);
+  for (let o = 0; o < sorted.length; o++) assert.is(loaded.lookup(sorted[o]!), o);
+  assert.equal(loaded.terms, sorted);
+});
+
 test('remembered lookups stay right: repeats, misses, past the memo size, built and loaded alike', () => {
   const sorted = randomTerms(9, 6000);
   const index = new Map(sorted.map((t, i) => [t, i]));
