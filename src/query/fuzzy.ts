@@ -233,8 +233,8 @@ class Walk {
   cps = new Int32Array(64);
   /** UTF-16 units of one completion sought at the budget (see completeAtBudget). */
   suffix = new Int32Array(32);
-  /** Ordinals of the completions found below one node at the budget. */
-  completions = new Int32Array(16);
+  /** Ordinals of the completions found below one node at the budget: at most 2·B + 1 of each kind. */
+  completions = new Int32Array(2 * (2 * MAX_EDITS + 1));
 
   row(k: number): Int32Array {
     const rows = this.rows;
@@ -357,8 +357,17 @@ class Walk {
       for (let c = from; c <= to; c++) if (before[c] === budget - 1 && q[c + 1] === last) n = this.seekCompletion(i, hi, d, q[c]!, c + 2, n);
     }
     if (n === 0) return;
-    // In list order, once each (two completions can spell the same term).
-    const found = this.completions.subarray(0, n).sort();
+    // In list order, once each (two completions can spell the same term): an insertion sort of ≤ 10.
+    const found = this.completions;
+    for (let x = 1; x < n; x++) {
+      const v = found[x]!;
+      let y = x;
+      while (y > 0 && found[y - 1]! > v) {
+        found[y] = found[y - 1]!;
+        y--;
+      }
+      found[y] = v;
+    }
     for (let x = 0; x < n && this.max >= budget; x++) if (x === 0 || found[x] !== found[x - 1]) this.acceptAt(found[x]!, budget);
   }
 
@@ -408,7 +417,6 @@ function compareFrom(term: string, d: number, units: Int32Array, len: number): n
 }
 
 let sharedWalk: Walk | undefined;
-
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
