@@ -12,6 +12,7 @@ import { Segment, forEachPosting } from './index/segment.js';
 import { normalize } from './analysis/normalizer.js';
 import { SegmentWriter } from './index/segment-writer.js';
 import { mergeSegments } from './index/merge.js';
+import { copySearchOptions } from './search-options.js';
 import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
 import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
 import type { CandidateFilter, DateRange } from './query/executor.js';
@@ -369,7 +370,8 @@ export class SearchIndex {
    * boosts^, date filters; see README) or a prebuilt query tree. Lenient by default: never throws
    * on query text. Ties are broken by id, so results are deterministic.
    */
-  search(query: string | QueryNode, options: SearchOptions = {}): SearchResult {
+  search(query: string | QueryNode, givenOptions: SearchOptions = {}): SearchResult {
+    const options = copySearchOptions(givenOptions);
     const limit = nonNegativeInteger(options.limit, 10, 'limit');
     const offset = nonNegativeInteger(options.offset, 0, 'offset');
     const only = this.#documentFields(options.documentFields);
