@@ -379,6 +379,7 @@ export class SearchIndex {
     const prepared = this.#prepare(query, options);
     const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
       k: offset + limit,
+      page: offset + limit,
       filter: prepared.filter,
       dateRange: prepared.dateRange,
       sort: prepared.sort,

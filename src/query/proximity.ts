@@ -144,13 +144,32 @@ function pairFrequency(a: PositionsBatch, b: PositionsBatch, slot: number): numb
 }
 
 /**
- * Adds the proximity bonus to the first RESCORE_WINDOW hits and re-sorts them (score desc, id asc);
- * hits beyond the window keep their order after them.
+ * The `need` to pass {@link rescoreByProximity} for a page ending at `page`: the page itself when
+ * every term's weight is positive or zero, so that a hit's score is the sum of its words' shares;
+ * the whole window otherwise (a negative term lowers scores below that sum).
  */
-export function rescoreByProximity(segments: readonly Segment[], hits: RankedDoc[], pairs: readonly WordPair[], weights: Bm25fWeights): RankedDoc[] {
+export function proximityNeed(terms: readonly ScoringTerm[], page: number): number {
+  for (let t = 0; t < terms.length; t++) if (terms[t]!.weight < 0) return RESCORE_WINDOW;
+  return page;
+}
+
+/**
+ * Adds the proximity bonus to the first RESCORE_WINDOW hits and re-sorts them (score desc, id asc);
+ * hits beyond the window keep their order after them. With `need` (see {@link proximityNeed}), only
+ * the first `need` hits are guaranteed to be in that order; hits that cannot reach them are left
+ * unscored, in their old order after them.
+ */
+export function rescoreByProximity(
+  segments: readonly Segment[],
+  hits: RankedDoc[],
+  pairs: readonly WordPair[],
+  weights: Bm25fWeights,
+  need = RESCORE_WINDOW,
+): RankedDoc[] {
   if (pairs.length === 0 || hits.length === 0) return hits;
-  const size = Math.min(hits.length, RESCORE_WINDOW);
   const shared = pairWords(pairs);
+  // A hit's score is its words' shares only when every weight is positive (no tie-breaker terms).
+  const size = rescoredPrefix(hits, need);
   // The window in (segment, DocId) order, what the batch reader walks: an insertion sort of ≤ 30 keys.
   const order = windowOrder;
   const key = windowKey;
@@ -184,7 +203,30 @@ export function rescoreByProximity(segments: readonly Segment[], hits: RankedDoc
     window[i] = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]! };
   }
   window.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return hits.length <= RESCORE_WINDOW ? window : [...window, ...hits.slice(RESCORE_WINDOW)];
+  return size === hits.length ? window : [...window, ...hits.slice(size)];
+}
+
+/**
+ * How many of the best hits need their bonus so that the first `need` of the rescored window come
+ * out as if the whole window were rescored. A pair's bonus is at most PROXIMITY_WEIGHT × its left
+ * term's share of the score: its weight is at most that term's, and its pair frequency in a field at
+ * most that term's tf there (one saturation, rising in tf). Pairs join consecutive terms of the bag,
+ * so no term is the left one of two pairs, and a bonus is at most PROXIMITY_WEIGHT × the score. A
+ * hit whose score plus that is under the need-th score ends below every one of the first `need`
+ * (their scores only rise): it can neither enter them nor tie with the last. Hits are in score order,
+ * so those that may are a prefix. Measured: Reuters 2- and 3-word queries rescore 19–21 of 30 hits
+ * for a page of 10, the 49-document sample 12; positions were a third of a 3-word query there.
+ */
+function rescoredPrefix(hits: readonly RankedDoc[], need: number): number {
+  const size = Math.min(hits.length, RESCORE_WINDOW);
+  if (need >= size) return size;
+  if (need <= 0) return 0;
+  // The margins cover rounding in the sums on both sides.
+  const rise = 1 + PROXIMITY_WEIGHT * (1 + 1e-9);
+  const cut = hits[need - 1]!.score;
+  let m = need;
+  while (m < size && hits[m]!.score * rise >= cut * (1 - 1e-12)) m++;
+  return m;
 }
 
 // Window scratch, reused across searches (rescoring never re-enters itself).

@@ -9,7 +9,7 @@ import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import { DateTopK } from './date-top-k.js';
-import { rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
+import { proximityNeed, rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
 import { breakTies, TIE_WINDOW } from './tie-break.js';
 import type { TieBreak } from './plan.js';
 
@@ -18,7 +18,7 @@ export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 /** Options of {@link runPlan}. */
 export interface RunOptions {
-  /** Results needed from the top (offset + limit). */
+  /** Results needed from the top (offset + limit; `page` ≤ k). */
   readonly k: number;
   readonly filter: CandidateFilter | undefined;
   /** Only documents dated in this range match (tested inside the accumulator on the fast path). */
@@ -31,6 +31,11 @@ export interface RunOptions {
   readonly proximity: boolean;
   /** Exact-form tie-breaks for relevance order. */
   readonly tieBreaks: readonly TieBreak[];
+  /**
+   * Hits whose order matters (offset + limit). runPlan ranks `k` + TIE_WINDOW when tie-breaks apply:
+   * the candidates past the page only let a tie across its last place be broken.
+   */
+  readonly page: number;
 }
 
 /** The best `k` hits, the match count, and (when asked) every match. */
@@ -57,9 +62,11 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
       return { hits: ranked.hits, total: ranked.total, matches: undefined };
     }
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
-    // page size, so pages concatenate to the same order as one big page.
+    // page size, so pages concatenate to the same order as one big page. Only the hits that can
+    // reach the page get their positions read; the tie window past it needs none (see proximityNeed).
     const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange);
-    return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights).slice(0, options.k), total: ranked.total, matches: undefined };
+    const need = proximityNeed(plan.terms, options.page);
+    return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights, need).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
   const recency = options.recency;

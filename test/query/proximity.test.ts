@@ -7,8 +7,8 @@ import { decodeIndex } from '../../src/serialize/decode.js';
 import { readPosting } from '../../src/index/read-posting.js';
 import { Bm25fWeights } from '../../src/scoring/bm25f.js';
 import { phraseFrequency } from '../../src/query/phrase-match.js';
-import { proximityBonus, type WordPair } from '../../src/query/proximity.js';
-import { randomText, rng, VOCABULARY } from '../_support/random.js';
+import { PROXIMITY_WEIGHT, proximityBonus, RESCORE_WINDOW, type WordPair } from '../../src/query/proximity.js';
+import { pick, randomText, rng, VOCABULARY } from '../_support/random.js';
 
 test('the bonus equals BM25F over phraseFrequency of "a b"~1, for random documents and pairs', () => {
   const random = rng(5);
@@ -82,6 +82,45 @@ test('completions of one prefix or fuzzy word are alternatives, never a pair', (
   // Two literal words still pair, whatever else the query expands.
   assert.ok(index.explain('trade trader', 'a-adjacent')!.terms.some((t) => t.kind === 'proximity'));
   assert.is(index.search('trade trader').hits[0]!.id, 'a-adjacent');
+});
+
+test('a page reads positions for fewer hits but equals the same slice of the whole rescored window', () => {
+  // Short random documents over a small vocabulary: many near-equal scores, adjacent pairs and exact
+  // ties (broken by exact forms: "ports" against "port"), so the bound on a bonus is what decides.
+  const random = rng(17);
+  const words = ['port', 'ports', 'trade', 'trading', 'fair', 'budget', 'deficit', 'market', 'growth', 'city'];
+  const text = (n: number): string => Array.from({ length: 1 + Math.floor(random() * n) }, () => pick(random, words)).join(' ');
+  let compared = 0;
+  let reordered = 0;
+  let maxRise = 0;
+  for (let round = 0; round < 6; round++) {
+    const index = new SearchIndex();
+    for (let i = 0; i < 40 + round * 30; i++) index.add({ id: `d${i}`, title: text(4), body: text(12) });
+    for (let q = 0; q < 40; q++) {
+      // Words repeat, sometimes scoped to a field, so one word can stand in two pairs.
+      const query = Array.from({ length: 2 + Math.floor(random() * 3) }, () => (random() < 0.2 ? 'title:' : '') + pick(random, words)).join(' ');
+      // The whole window, rescored in full: the order every page must agree with.
+      const whole = index.search(query, { limit: RESCORE_WINDOW }).hits;
+      const plain = index.search(query, { limit: RESCORE_WINDOW, proximity: false }).hits;
+      if (whole.some((h, i) => h.id !== plain[i]?.id)) reordered++;
+      // What the shortcut rests on: a bonus is at most PROXIMITY_WEIGHT × the score it is added to.
+      const before = new Map(index.search(query, { limit: 1000, proximity: false }).hits.map((h) => [h.id, h.score]));
+      for (const h of whole) {
+        const score = before.get(h.id)!;
+        assert.ok(h.score - score <= PROXIMITY_WEIGHT * score * (1 + 1e-9), `${query}: ${h.id} ${score} → ${h.score}`);
+        if (h.score > score) maxRise = Math.max(maxRise, (h.score - score) / score);
+      }
+      for (const [offset, limit] of [[0, 1], [0, 3], [0, 10], [5, 5], [9, 2], [10, 10], [0, 29]] as const) {
+        const page = index.search(query, { offset, limit }).hits;
+        const expected = whole.slice(offset, offset + limit);
+        assert.equal(page.map((h) => h.id), expected.map((h) => h.id), `${query} @${offset}+${limit}`);
+        assert.equal(page.map((h) => h.score), expected.map((h) => h.score), `${query} @${offset}+${limit}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 1000 && reordered > 20, `${compared} pages, ${reordered} queries reordered by proximity`);
+  assert.ok(maxRise > PROXIMITY_WEIGHT / 4, `largest bonus only ${maxRise} of a score`);
 });
 
 test.run();
