@@ -1,10 +1,11 @@
 // Merges segments into one, dropping deleted documents for good. DocIds are renumbered densely in
 // segment order, so postings stay sorted without a sort. Scores are unaffected by merging.
 
-import { ByteReader, ByteWriter } from './byte-writer.js';
+import { ByteWriter } from './byte-writer.js';
+import { PositionsCursor, isVarintBlock } from './positions-codec.js';
 import { Segment } from './segment.js';
 import { SegmentBuilder } from './segment-builder.js';
-import { DecodedBlock, blockCount, decodeBlock, locateBlock, type BlockGeometry } from './posting-blocks.js';
+import { DecodedBlock, blockCount, decodeBlock, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
 import { isExactTerm } from './exact-terms.js';
 import { NO_SYMBOLS } from './symbol-table.js';
 
@@ -71,6 +72,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
     return seg.data.dictionary.terms;
   });
   const cursors = new Int32Array(segments.length);
+  const cursor = new PositionsCursor();
   for (const term of terms) {
     let started = false;
     const withPositions = !isExactTerm(term);
@@ -81,11 +83,15 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
       if (ordinal >= list.length || list[ordinal] !== term) continue;
       cursors[s] = ordinal + 1;
       const remap = remaps[s]!;
-      const positions = new ByteReader(data.positions, data.termPositionsStart[ordinal]!);
       const blocks = blockCount(data, ordinal);
       for (let b = 0; b < blocks; b++) {
         locateBlock(data, ordinal, b, geometry);
         decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+        if (withPositions) {
+          let values = 0;
+          for (let j = 0; j < block.tfStart[block.length]!; j++) values += block.tfs[j]!;
+          cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, b), isVarintBlock(block.length, values));
+        }
         for (let i = 0; i < block.length; i++) {
           let fields = 0;
           let total = 0;
@@ -96,7 +102,14 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
           }
           const count = withPositions ? total : 0;
           if (pos.length < count) pos = new Array<number>(count);
-          for (let k = 0; k < count; k++) pos[k] = positions.varint();
+          // Values as stored: per field the first position, then gaps; the builder writes them alike.
+          if (withPositions) {
+            for (let j = block.tfStart[i]!, k = 0; j < block.tfStart[i + 1]!; j++) {
+              const tf = block.tfs[j]!;
+              pos[k++] = cursor.next();
+              for (let r = 1; r < tf; r++) pos[k++] = cursor.next();
+            }
+          }
           const target = remap[block.docs[i]!]!;
           if (target < 0) continue;
           if (!started) {

@@ -110,6 +110,13 @@ export function locateBlock(data: PostingsLayout, ordinal: number, block: number
   out.positions = data.blockPositionsOffset[base + block]!;
 }
 
+/** Byte offset just past the positions of block `block` of term `ordinal`: where the next block's (or term's) begin. */
+export function positionsEnd(data: PostingsLayout, ordinal: number, block: number): number {
+  const base = data.termBlockStart[ordinal]!;
+  const skips = data.termBlockStart[ordinal + 1]! - base;
+  return block + 1 >= skips ? data.termPositionsStart[ordinal + 1]! : data.blockPositionsOffset[base + block + 1]!;
+}
+
 /**
  * Decodes the `count` postings of the block at `start` into `out`; returns the byte offset just
  * after the block. Throws IndexFormatError when a packed block's header or extent is malformed.

@@ -1,9 +1,10 @@
 // Positions of one term in a few documents without allocating: the skip entries find each block,
-// each block is decoded once for all the documents it holds, earlier positions are skipped by
-// counting varint ends. For proximity rescoring of top candidates and phrase matching.
+// each block is decoded once for all the documents it holds, earlier positions are skipped by the
+// counts its tfs give (positions-codec.ts). For proximity rescoring of top candidates and phrases.
 
 import type { SegmentData } from './segment.js';
-import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, locateBlock, type BlockGeometry } from './posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
+import { PositionsCursor, isVarintBlock } from './positions-codec.js';
 
 /**
  * Reusable output of {@link readPositionsBatch}: for the i-th document asked for, `found[i]`, its
@@ -49,41 +50,7 @@ export class PositionsScratch {
 }
 
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
-
-/** Word views of positions sections, made once per section (an aligned view or null when misaligned). */
-const wordViews = new WeakMap<Uint8Array, Uint32Array | null>();
-
-function wordsOf(bytes: Uint8Array): Uint32Array | null {
-  let words = wordViews.get(bytes);
-  if (words === undefined) {
-    words = (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : null;
-    wordViews.set(bytes, words);
-  }
-  return words;
-}
-
-/**
- * The offset just past `count` varints starting at `q`. A varint ends at a byte below 0x80, so four
- * bytes at a time the ends are the clear top bits, counted branch-free: the earlier postings of a
- * block hold a few hundred position bytes, and this skip was half of a proximity read.
- */
-export function skipVarints(bytes: Uint8Array, q: number, count: number): number {
-  while (count > 0 && (q & 3) !== 0) if (bytes[q++]! < 0x80) count--;
-  const words = wordsOf(bytes);
-  if (words !== null) {
-    const limit = words.length;
-    for (let w = q >>> 2; count > 4 && w < limit; w++) {
-      // One bit per byte whose top bit is clear, summed by a multiply into the top byte.
-      const ends = Math.imul((~words[w]! >>> 7) & 0x01010101, 0x01010101) >>> 24;
-      // A word is consumed only while it holds fewer ends than needed: the last one may end mid-word.
-      if (ends >= count) break;
-      count -= ends;
-      q += 4;
-    }
-  }
-  while (count > 0) if (bytes[q++]! < 0x80) count--;
-  return q;
-}
+const cursor = new PositionsCursor();
 
 /**
  * Fills `out` with the positions of term `ordinal` (a term with positions) in each of `docs[0 .. n)`,
@@ -96,13 +63,11 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
   const first = data.termBlockStart[ordinal]!;
   const last = data.termBlockStart[ordinal + 1]!;
   const blocks = first === last ? 1 : last - first;
-  const pbytes = data.positions;
   const tfOut = out.tf;
   const { docs: blockDocs, columns } = decoded;
   let block = -1;
   let i = 0; // next posting of the decoded block to look at
-  let q = 0; // positions byte offset of posting `cursor`
-  let cursor = 0; // first posting whose positions were neither read nor skipped
+  let cursorAt = 0; // first posting whose positions were neither read nor skipped
   let used = 0;
   for (let j = 0; j < n; j++) {
     const doc = docs[j]!;
@@ -117,8 +82,8 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
       decodeBlockColumns(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, decoded);
       block = b;
       i = 0;
-      q = geometry.positions;
-      cursor = 0;
+      cursorAt = 0;
+      openPositions(data, ordinal, b, decoded);
     }
     const count = decoded.length;
     while (i < count && blockDocs[i]! < doc) i++;
@@ -135,10 +100,10 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
       const f = 31 - Math.clz32(low);
       let tf = 1;
       if ((ones & low) !== 0) {
-        pending += i - cursor;
+        pending += i - cursorAt;
       } else {
         const col = f * BLOCK_SIZE;
-        for (let k = col + cursor, end = col + i; k < end; k++) pending += columns[k]!;
+        for (let k = col + cursorAt, end = col + i; k < end; k++) pending += columns[k]!;
         tf = columns[col + i]!;
       }
       if (tf === 0) continue;
@@ -146,11 +111,11 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
       tfOut[row + f] = tf;
       total += tf;
     }
-    q = skipVarints(pbytes, q, pending);
-    cursor = i;
+    cursor.skip(pending);
+    cursorAt = i;
     if (mask === 0) continue;
     // Posting i's positions are read below: the next skip starts after it.
-    cursor = i + 1;
+    cursorAt = i + 1;
     i++;
     out.found[j] = 1;
     out.masks[j] = mask;
@@ -164,18 +129,30 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
       out.start[row + f] = used;
       let position = 0;
       const tf = tfOut[row + f]!;
-      for (let r = 0; r < tf; r++) {
-        let c = pbytes[q++]!;
-        let v = c & 0x7f;
-        for (let shift = 7; c >= 0x80; shift += 7) {
-          c = pbytes[q++]!;
-          v |= (c & 0x7f) << shift;
-        }
-        position = r === 0 ? v : position + v;
+      if (tf === 0) continue;
+      position = cursor.next();
+      pos[used++] = position;
+      for (let r = 1; r < tf; r++) {
+        position += cursor.next();
         pos[used++] = position;
       }
     }
   }
+}
+
+/** Opens `cursor` on the positions block of decoded block `b` of term `ordinal`. */
+function openPositions(data: SegmentData, ordinal: number, b: number, block: DecodedBlock): void {
+  // Only a block of one posting can be varints: then its values are that posting's tfs.
+  let varint = false;
+  if (block.length === 1) {
+    let values = 0;
+    for (let m = block.union; m !== 0; m &= m - 1) {
+      const low = m & -m;
+      values += (block.onesFields & low) !== 0 ? 1 : block.columns[(31 - Math.clz32(low)) * BLOCK_SIZE]!;
+    }
+    varint = isVarintBlock(1, values);
+  }
+  cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, b), varint);
 }
 
 /** The block scratch of {@link readPositionsBatch} (it never nests). */

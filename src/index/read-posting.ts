@@ -3,7 +3,8 @@
 
 import type { SegmentData } from './segment.js';
 import { isExactTerm } from './exact-terms.js';
-import { BLOCK_SIZE, acquireBlock, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
+import { PositionsCursor, isVarintBlock } from './positions-codec.js';
+import { BLOCK_SIZE, acquireBlock, positionsEnd, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
 
 /** One decoded posting: its field mask, tf per field (0 where absent) and positions per field. */
 export interface DecodedPosting {
@@ -53,27 +54,21 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
     for (let m = mask; m !== 0; m &= m - 1) perFieldTf[31 - Math.clz32(m & -m)] = tfs[j++]!;
     const withPositions = !isExactTerm(data.dictionary.term(ordinal));
     const positions: number[][] = [];
-    // Positions of the block's earlier postings are skipped: a varint ends at a byte below 0x80.
-    const bytes = data.positions;
-    let p = geometry.positions;
     if (withPositions) {
-      // Each earlier tf slot holds that many positions.
-      let toSkip = 0;
-      for (let k = 0; k < tfStart[i]!; k++) toSkip += tfs[k]!;
-      for (let seen = 0; seen < toSkip; p++) if (bytes[p]! < 0x80) seen++;
+      // The values of the postings before this one say where its positions are.
+      let before = 0;
+      for (let j = 0; j < tfStart[i]!; j++) before += tfs[j]!;
+      let values = 0;
+      for (let j = tfStart[0]!; j < tfStart[block.length]!; j++) values += tfs[j]!;
+      cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, findBlock(data, ordinal, doc)), isVarintBlock(block.length, values));
+      cursor.skip(before);
     }
     for (let f = 0; f < data.fieldCount; f++) {
       const list: number[] = [];
-      let position = 0;
       const tf = withPositions ? perFieldTf[f]! : 0;
+      let position = 0;
       for (let k = 0; k < tf; k++) {
-        let b = bytes[p++]!;
-        let v = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          v |= (b & 0x7f) << shift;
-        }
-        position = k === 0 ? v : position + v;
+        position = k === 0 ? cursor.next() : position + cursor.next();
         list.push(position);
       }
       positions.push(list);
@@ -107,6 +102,9 @@ export function termFrequencyIn(data: SegmentData, ordinal: number, doc: number,
     releaseBlock(block);
   }
 }
+
+/** Positions cursor of {@link readPosting} (it never nests). */
+const cursor = new PositionsCursor();
 
 /** Scratch geometry of {@link termFrequencyIn} (it never nests). */
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };

@@ -7,6 +7,7 @@ import { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock } from './posting-blocks.js';
 import { PACKED_SLACK, bitWidth, packBits, packedBytes } from './bit-packing.js';
 import { lengthCodes } from './length-codes.js';
+import { writePositionsBlock } from './positions-codec.js';
 import type { SegmentData } from './segment.js';
 
 /** Growable Uint32 list for tables whose sizes are unknown until the last term. */
@@ -99,6 +100,9 @@ export class SegmentBuilder {
   readonly #columns = new Int32Array(32 * BLOCK_SIZE);
   readonly #gaps = new Int32Array(BLOCK_SIZE);
   readonly #columnBits = new Uint8Array(32);
+  /** The open block's position values in posting order (see positions-codec.ts). */
+  #blockValues = new Int32Array(1024);
+  #blockValueCount = 0;
   #withPositions = true;
   #open = false;
 
@@ -133,7 +137,8 @@ export class SegmentBuilder {
 
   /**
    * One posting: `tfs[tfOff ..]` holds one tf per set bit of `mask` (ascending field order) and
-   * `pos[posOff ..]` the matching position deltas, tf of them per field.
+   * `pos[posOff ..]` the matching position values, tf of them per field: the first absolute, then
+   * gaps (positions-codec.ts).
    */
   addPosting(doc: number, mask: number, tfs: ArrayLike<number>, tfOff: number, pos: ArrayLike<number>, posOff: number): void {
     if (!(doc > this.#prevDoc)) throw new Error(`postings must be added in ascending DocId order (${doc} after ${this.#prevDoc})`);
@@ -183,11 +188,16 @@ export class SegmentBuilder {
     this.#masks[inBlock] = mask;
     this.#tfStart[inBlock + 1] = at;
     if (this.#withPositions && total > 0) {
-      const positions = this.#positions;
-      const buf = positions.reserve(MAX_VARINT * total);
-      let p = positions.length;
-      for (let i = 0; i < total; i++) p = putVarint(buf, p, pos[posOff + i]!);
-      positions.commit(p);
+      // Buffered with the block: its layout depends on how many values it ends up with.
+      let n = this.#blockValueCount;
+      if (n + total > this.#blockValues.length) {
+        const grown = new Int32Array(Math.max(n + total, this.#blockValues.length * 2));
+        grown.set(this.#blockValues.subarray(0, n));
+        this.#blockValues = grown;
+      }
+      const values = this.#blockValues;
+      for (let i = 0; i < total; i++) values[n++] = pos[posOff + i]!;
+      this.#blockValueCount = n;
     }
     this.#prevDoc = doc;
     this.#inBlock = inBlock + 1;
@@ -230,6 +240,8 @@ export class SegmentBuilder {
     this.#blockStart = this.#postings.length;
     if (this.#inBlock === BLOCK_SIZE) this.#packBlock();
     else this.#writeVarintBlock();
+    writePositionsBlock(this.#positions, this.#blockValues, this.#blockValueCount, this.#inBlock);
+    this.#blockValueCount = 0;
     if (this.#lengths !== undefined) {
       const width = this.#width;
       const maxTf = this.#blockMaxTf;

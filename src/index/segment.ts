@@ -46,7 +46,7 @@ export interface SegmentData extends PostingsLayout {
   readonly defaultMask: number;
   /** Posting blocks of every term, in term order (see posting-blocks.ts). */
   readonly postings: Uint8Array;
-  /** Per posting, per field in the mask: tf varint position deltas (first one absolute). */
+  /** Per posting, per field in the mask: tf positions, the first absolute and then gaps, in one block per posting block (positions-codec.ts). */
   readonly positions: Uint8Array;
   /** numDocs × scoredCount token counts. */
   readonly fieldLengths: Uint32Array;

@@ -10,9 +10,10 @@ export const MAGIC = 0x58495342;
  * made loading a matter of views: term metadata decoded per group on first use, raw field lengths,
  * dates and length codes, ids without JSON. Version 4 bit-packs full posting blocks
  * (posting-blocks.ts). Version 5 codes stored fields with a per-segment symbol table
- * (index/symbol-table.ts).
+ * (index/symbol-table.ts). Version 6 Rice-codes the positions of each posting block
+ * (index/positions-codec.ts).
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -36,7 +37,7 @@ export const SectionKind = {
   terms: 3,
   /** Posting blocks (see index/posting-blocks.ts). */
   postings: 9,
-  /** Position deltas, per posting per field. */
+  /** Positions, one block per posting block (see index/positions-codec.ts). */
   positions: 10,
   /** Uint32 per document: offsets of each document's stored bytes in `stored` (numDocs + 1). */
   storedOffsets: 13,

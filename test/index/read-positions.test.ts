@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { SearchIndex } from '../../src/index.js';
 import { decodeIndex } from '../../src/serialize/decode.js';
 import { readPosting } from '../../src/index/read-posting.js';
-import { PositionsScratch, readPositions, skipVarints } from '../../src/index/read-positions.js';
+import { PositionsScratch, readPositions } from '../../src/index/read-positions.js';
 import { isExactTerm } from '../../src/index/exact-terms.js';
 import { isKeywordTerm } from '../../src/index/keyword-terms.js';
 import { forEachPosting } from '../../src/index/segment.js';
@@ -40,34 +40,6 @@ test('readPositions equals readPosting on every posting', () => {
     if (absent < data.numDocs && !docs.includes(absent)) assert.not.ok(readPositions(data, ordinal, absent, scratch));
   });
   assert.ok(checked > 5000, `checked ${checked}`);
-});
-
-test('skipVarints lands where a byte-by-byte count does, at any alignment', () => {
-  const random = rng(47);
-  for (let round = 0; round < 300; round++) {
-    // Varints of 1–5 bytes, mostly short, in a buffer viewed at an offset of 0–7 bytes.
-    const values: number[] = [];
-    for (let i = 0; i < 1 + Math.floor(random() * 120); i++) values.push(random() < 0.8 ? Math.floor(random() * 128) : Math.floor(random() * 2 ** (7 * (1 + Math.floor(random() * 4)))));
-    const encoded: number[] = [];
-    for (let v of values) {
-      while (v >= 0x80) {
-        encoded.push((v & 0x7f) | 0x80);
-        v = Math.floor(v / 128);
-      }
-      encoded.push(v);
-    }
-    const shift = Math.floor(random() * 8);
-    const buffer = new Uint8Array(shift + encoded.length + 8);
-    buffer.set(encoded, shift);
-    const bytes = buffer.subarray(shift, shift + encoded.length);
-    const from = Math.floor(random() * values.length);
-    let q = 0;
-    for (let seen = 0; seen < from; q++) if (bytes[q]! < 0x80) seen++;
-    const count = Math.floor(random() * (values.length - from + 1));
-    let expected = q;
-    for (let seen = 0; seen < count; expected++) if (bytes[expected]! < 0x80) seen++;
-    assert.is(skipVarints(bytes, q, count), expected, `round ${round}: ${count} varints from ${q}, offset ${shift}`);
-  }
 });
 
 test.run();

@@ -220,11 +220,11 @@ test('stored bytes that do not decode to stored-field JSON are refused when read
   assert.throws(() => loaded.search('port'), refusedAs('section:stored'));
 });
 
-test('files of formats 3 (varint-only posting blocks) and 4 (plain stored JSON) are refused with the version named', () => {
-  for (const version of [3, 4]) {
+test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON) and 5 (varint positions) are refused with the version named', () => {
+  for (const version of [3, 4, 5]) {
     const old = BYTES.slice();
     new DataView(old.buffer).setUint32(4, version, true);
-    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 5);
+    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 6);
   }
 });
 
