@@ -248,6 +248,15 @@ export class TermDictionary {
     for (let g = 0; g < groups.length && this.#metadata !== undefined; g++) if ((groups[g]! & LOADED) === 0) this.#loadGroup(g);
   }
 
+  /**
+   * Makes sure the metadata of `ordinal` is decoded: for an ordinal not handed out by this
+   * dictionary (an exact form's stem, read from exact-stems.ts). Throws RangeError past the end.
+   */
+  prepare(ordinal: number): void {
+    if (!(ordinal >= 0 && ordinal < this.size)) throw new RangeError(`no term with ordinal ${ordinal}`);
+    if (this.#metadata !== undefined) this.#ready(ordinal, ordinal + 1);
+  }
+
   /** Makes sure the metadata of ordinals [from, to) is decoded. */
   #ready(from: number, to: number): void {
     const groups = this.#groups!;

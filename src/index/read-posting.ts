@@ -4,7 +4,8 @@
 import type { SegmentData } from './segment.js';
 import { isExactTerm } from './exact-terms.js';
 import { PositionsCursor, isVarintBlock } from './positions-codec.js';
-import { BLOCK_SIZE, acquireBlock, positionsEnd, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
+import { NO_STEM } from './exact-stems.js';
+import { BLOCK_SIZE, acquireBlock, decodeBlockDocs, positionsEnd, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
 
 /** One decoded posting: its field mask, tf per field (0 where absent) and positions per field. */
 export interface DecodedPosting {
@@ -40,12 +41,42 @@ function seek(data: SegmentData, ordinal: number, doc: number, block: DecodedBlo
   return indexOf(block.docs, block.length, doc);
 }
 
+/**
+ * What term `ordinal`'s postings call `doc`: the DocId itself, or for an exact form whose postings
+ * point into its stem's list (exact-stems.ts), the document's ordinal there (-1 when the stem is not
+ * in the document, so neither is the form).
+ */
+function postingKey(data: SegmentData, ordinal: number, doc: number): number {
+  const stem = data.exactStems.stemOf(ordinal);
+  return stem === NO_STEM ? doc : ordinalInList(data, stem, doc);
+}
+
+/** The ordinal of `doc` in term `stem`'s posting list (its rank there), or -1 when absent. */
+export function ordinalInList(data: SegmentData, stem: number, doc: number): number {
+  data.dictionary.prepare(stem);
+  const b = findBlock(data, stem, doc);
+  if (b < 0) return -1;
+  const block = acquireBlock();
+  try {
+    locateBlock(data, stem, b, keyGeometry);
+    decodeBlockDocs(data.postings, keyGeometry.start, keyGeometry.count, keyGeometry.prevDoc, data.defaultMask, block.docs);
+    const i = indexOf(block.docs, keyGeometry.count, doc);
+    return i < 0 ? -1 : b * BLOCK_SIZE + i;
+  } finally {
+    releaseBlock(block);
+  }
+}
+
+const keyGeometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+
 /** The posting of `doc` in term `ordinal`'s list, or undefined when the term is not in that document. */
 export function readPosting(data: SegmentData, ordinal: number, doc: number): DecodedPosting | undefined {
+  const key = postingKey(data, ordinal, doc);
+  if (key < 0) return undefined;
   const block = acquireBlock();
   try {
     const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
-    const i = seek(data, ordinal, doc, block, geometry);
+    const i = seek(data, ordinal, key, block, geometry);
     if (i < 0) return undefined;
     const { masks, tfStart, tfs } = block;
     const mask = masks[i]!;
@@ -60,7 +91,7 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
       for (let j = 0; j < tfStart[i]!; j++) before += tfs[j]!;
       let values = 0;
       for (let j = tfStart[0]!; j < tfStart[block.length]!; j++) values += tfs[j]!;
-      cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, findBlock(data, ordinal, doc)), isVarintBlock(block.length, values));
+      cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, findBlock(data, ordinal, key)), isVarintBlock(block.length, values));
       cursor.skip(before);
     }
     for (let f = 0; f < data.fieldCount; f++) {
@@ -84,13 +115,23 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
  * block decoded into tf columns through the skip entries, no positions read.
  */
 export function termFrequencyIn(data: SegmentData, ordinal: number, doc: number, fieldMask: number): number {
-  const b = findBlock(data, ordinal, doc);
+  const key = postingKey(data, ordinal, doc);
+  return key < 0 ? 0 : termFrequencyAt(data, ordinal, key, fieldMask);
+}
+
+/**
+ * {@link termFrequencyIn} given the posting's key: the DocId, or for an exact form that points into
+ * its stem's list, the document's ordinal there ({@link ordinalInList}): callers asking about several
+ * forms of one stem find it once.
+ */
+export function termFrequencyAt(data: SegmentData, ordinal: number, key: number, fieldMask: number): number {
+  const b = findBlock(data, ordinal, key);
   if (b < 0) return 0;
   const block = acquireBlock();
   try {
     locateBlock(data, ordinal, b, geometry);
     decodeBlockColumns(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
-    const i = indexOf(block.docs, block.length, doc);
+    const i = indexOf(block.docs, block.length, key);
     if (i < 0) return 0;
     let tf = 0;
     for (let m = block.union & fieldMask; m !== 0; m &= m - 1) {

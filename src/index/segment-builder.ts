@@ -8,6 +8,8 @@ import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock } from './posting
 import { PACKED_SLACK, bitWidth, packBits, packedBytes } from './bit-packing.js';
 import { lengthCodes } from './length-codes.js';
 import { writePositionsBlock } from './positions-codec.js';
+import { ExactStems, NO_STEM } from './exact-stems.js';
+import { isExactTerm } from './exact-terms.js';
 import type { SegmentData } from './segment.js';
 
 /** Growable Uint32 list for tables whose sizes are unknown until the last term. */
@@ -72,6 +74,8 @@ export class SegmentBuilder {
   #termPostingsStart = new U32List();
   #termPositionsStart = new U32List();
   #termBlockStart = new U32List();
+  /** Per leading exact-form term, its stem ordinal or NO_STEM. */
+  #exactStems = new U32List();
   #blockLastDoc = new U32List();
   #blockPostingsOffset = new U32List();
   #blockPositionsOffset = new U32List();
@@ -120,8 +124,14 @@ export class SegmentBuilder {
     this.#blockMinLength = new Uint32Array(this.#width).fill(0xffffffff);
   }
 
-  /** Starts the postings of `term`; `withPositions` false (exact-form terms) writes no positions. */
-  startTerm(term: string, withPositions = true): void {
+  /**
+   * Starts the postings of `term`; `withPositions` false (exact-form terms) writes no positions.
+   * `stem`, for an exact form among the first terms, is the ordinal of the stem whose posting list
+   * the DocIds given to addPosting are ordinals into (see exact-stems.ts).
+   */
+  startTerm(term: string, withPositions = true, stem = NO_STEM): void {
+    if (this.#exactStems.n === this.#terms.length && isExactTerm(term)) this.#exactStems.push(stem);
+    else if (stem !== NO_STEM) throw new Error(`only exact forms before any other term may point into a stem (${JSON.stringify(term)})`);
     this.#closeTerm();
     this.#open = true;
     this.#withPositions = withPositions;
@@ -202,6 +212,30 @@ export class SegmentBuilder {
     this.#prevDoc = doc;
     this.#inBlock = inBlock + 1;
     this.#inTerm++;
+  }
+
+  /**
+   * Rewrites the stem ordinals given to startTerm through `map`: a merge knows which terms survive
+   * it, and so its stems' ordinals, only once every term is written.
+   */
+  mapExactStems(map: (stem: number) => number): void {
+    const stems = this.#exactStems;
+    for (let i = 0; i < stems.n; i++) if (stems.a[i] !== NO_STEM) stems.a[i] = map(stems.a[i]!);
+  }
+
+  /** The ordinal of `term` among the terms started so far (they are sorted), or -1. */
+  ordinalOf(term: string): number {
+    const terms = this.#terms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = terms[mid]!;
+      if (t < term) lo = mid + 1;
+      else if (t > term) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** Writes the buffered short block as varint postings (see posting-blocks.ts). */
@@ -408,6 +442,7 @@ export class SegmentBuilder {
       stored: columns.stored,
       storedSymbols: columns.storedSymbols,
       ids: columns.ids,
+      exactStems: ExactStems.of(this.#exactStems.finish(), termCount),
     };
   }
 

@@ -7,7 +7,8 @@ import { DeleteSet } from './deletes.js';
 import { LENGTH_COLUMNS_MIN_DOCS, lengthColumns } from './length-columns.js';
 import type { TermDictionary } from './dictionary.js';
 import { SymbolTable } from './symbol-table.js';
-import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
+import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
+import { NO_STEM, type ExactStems } from './exact-stems.js';
 
 export { BLOCK_SIZE };
 
@@ -64,6 +65,8 @@ export interface SegmentData extends PostingsLayout {
   /** A serialised SymbolTable the stored bytes are coded with, or empty: they are plain UTF-8. */
   readonly storedSymbols: Uint8Array;
   readonly ids: readonly string[];
+  /** Per exact-form term, the stem whose posting list its postings are ordinals into (exact-stems.ts). */
+  readonly exactStems: ExactStems;
 }
 
 const decoder = new TextDecoder();
@@ -175,6 +178,9 @@ export function forEachPostingTf(data: SegmentData, ordinal: number, fn: (doc: n
   const blocks = blockCount(data, ordinal);
   const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
   const block = acquireBlock();
+  // An exact form's postings hold ordinals in its stem's list: the stem's blocks say which DocIds.
+  const stem = data.exactStems.stemOf(ordinal);
+  const docsOf = stem === NO_STEM ? undefined : new StemDocs(data, stem);
   try {
     for (let b = 0; b < blocks; b++) {
       locateBlock(data, ordinal, b, geometry);
@@ -183,10 +189,49 @@ export function forEachPostingTf(data: SegmentData, ordinal: number, fn: (doc: n
       for (let i = 0; i < geometry.count; i++) {
         let tf = 0;
         for (let j = tfStart[i]!; j < tfStart[i + 1]!; j++) tf += tfs[j]!;
-        fn(docs[i]!, masks[i]!, tf);
+        fn(docsOf === undefined ? docs[i]! : docsOf.at(docs[i]!), masks[i]!, tf);
       }
     }
   } finally {
     releaseBlock(block);
+    docsOf?.release();
+  }
+}
+
+/**
+ * The DocIds of a stem's posting list by ordinal, decoding one block at a time (ordinal o is in
+ * block o / BLOCK_SIZE: every block but the last holds BLOCK_SIZE). Ordinals past the list, which
+ * only malformed postings hold, throw IndexFormatError.
+ */
+export class StemDocs {
+  readonly #data: SegmentData;
+  readonly #stem: number;
+  readonly #block = acquireBlock();
+  readonly #geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+  #decoded = -1;
+
+  constructor(data: SegmentData, stem: number) {
+    this.#data = data;
+    this.#stem = stem;
+    // A loaded segment decodes term metadata as the dictionary hands ordinals out: this one came from exactStems.
+    data.dictionary.prepare(stem);
+  }
+
+  /** The DocId at `ordinal` of the stem's list. */
+  at(ordinal: number): number {
+    const data = this.#data;
+    if (!(ordinal < data.termDf[this.#stem]!)) throw new IndexFormatError('exact-form posting past its stem\'s list', 'section:postings', ordinal, data.termDf[this.#stem]!);
+    const b = Math.floor(ordinal / BLOCK_SIZE);
+    if (b !== this.#decoded) {
+      locateBlock(data, this.#stem, b, this.#geometry);
+      decodeBlockDocs(data.postings, this.#geometry.start, this.#geometry.count, this.#geometry.prevDoc, data.defaultMask, this.#block.docs);
+      this.#decoded = b;
+    }
+    return this.#block.docs[ordinal - b * BLOCK_SIZE]!;
+  }
+
+  /** Returns the scratch block to the pool. */
+  release(): void {
+    releaseBlock(this.#block);
   }
 }

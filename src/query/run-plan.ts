@@ -50,7 +50,7 @@ export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: B
   if (options.sort !== 'relevance' || options.tieBreaks.length === 0) return rank(segments, plan, weights, options);
   // A few candidates past the page, so a tie across its last place is broken before the cut.
   const wide = rank(segments, plan, weights, { ...options, k: options.k + TIE_WINDOW });
-  return { ...wide, hits: breakTies(segments, wide.hits, options.tieBreaks).slice(0, options.k) };
+  return { ...wide, hits: breakTies(segments, wide.hits, options.tieBreaks, options.k).slice(0, options.k) };
 }
 
 function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {

@@ -6,6 +6,7 @@
 import type { Analyzer } from '../analysis/types.js';
 import type { Schema } from '../document.js';
 import { builtInAnalyzer } from '../analysis/analyzer.js';
+import { ExactStems } from '../index/exact-stems.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
@@ -178,6 +179,8 @@ function decodeSegment(
   const storedSymbols = need(sections, SectionKind.storedSymbols, s, 'storedSymbols');
   const ids = table('ids', () => decodeIds(need(sections, SectionKind.ids, s, 'ids'), m.numDocs));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
+  // Entries are decoded and checked on first use (an exact form's postings read), not here.
+  const exactStems = ExactStems.fromBytes(need(sections, SectionKind.exactStems, s, 'exactStems'), m.terms, part('exactStems'));
   // Stored offsets are checked per document when read (Segment.storedBytes): a loop here costs ~1 ms cold.
 
   // The same keys in the same order as SegmentBuilder.finish, without a spread: built and loaded
@@ -207,6 +210,7 @@ function decodeSegment(
     stored,
     storedSymbols,
     ids,
+    exactStems,
   };
   // The bitset is copied: deletes mutate it, and the caller's buffer must stay untouched.
   let lengthTotals: Float64Array | undefined;

@@ -84,6 +84,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     add(SectionKind.stored, stored.bytes);
     add(SectionKind.storedSymbols, stored.symbols);
     add(SectionKind.ids, encodeIds(d.ids));
+    add(SectionKind.exactStems, d.exactStems.encode());
     add(SectionKind.deletes, view(segment.deletes.words));
   });
 

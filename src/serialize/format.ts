@@ -11,9 +11,10 @@ export const MAGIC = 0x58495342;
  * dates and length codes, ids without JSON. Version 4 bit-packs full posting blocks
  * (posting-blocks.ts). Version 5 codes stored fields with a per-segment symbol table
  * (index/symbol-table.ts). Version 6 Rice-codes the positions of each posting block
- * (index/positions-codec.ts).
+ * (index/positions-codec.ts). Version 7 stores exact forms' postings as ordinals in their stems'
+ * lists (index/exact-stems.ts).
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -73,6 +74,8 @@ export const SectionKind = {
   ids: 23,
   /** The symbol table of `stored` (index/symbol-table.ts); empty when no document stores anything. */
   storedSymbols: 24,
+  /** Per exact-form term, the stem its postings' ordinals point into (index/exact-stems.ts). */
+  exactStems: 25,
 } as const;
 
 /** Terms per group of the termGroups index: one dictionary restart interval, so a group starts at a restart point. */

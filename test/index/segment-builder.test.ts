@@ -66,6 +66,7 @@ function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, l
 function assertSameData(a: SegmentData, b: SegmentData): void {
   for (const key of Object.keys(a) as (keyof SegmentData)[]) {
     if (key === 'dictionary') assert.equal([...a.dictionary.terms], [...b.dictionary.terms]);
+    else if (key === 'exactStems') assert.equal([...a.exactStems.encode()], [...b.exactStems.encode()], key);
     else if (ArrayBuffer.isView(a[key]) || Array.isArray(a[key])) assert.equal(Array.from(a[key] as ArrayLike<unknown>), Array.from(b[key] as ArrayLike<unknown>), key);
     else assert.is(a[key], b[key], key);
   }

@@ -220,11 +220,11 @@ test('stored bytes that do not decode to stored-field JSON are refused when read
   assert.throws(() => loaded.search('port'), refusedAs('section:stored'));
 });
 
-test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON) and 5 (varint positions) are refused with the version named', () => {
-  for (const version of [3, 4, 5]) {
+test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON), 5 (varint positions) and 6 (exact forms by DocId) are refused with the version named', () => {
+  for (const version of [3, 4, 5, 6]) {
     const old = BYTES.slice();
     new DataView(old.buffer).setUint32(4, version, true);
-    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 6);
+    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 7);
   }
 });
 
