@@ -36,6 +36,16 @@ test('every option of a plain object is copied, and only known ones', () => {
   assert.is(copy.limit, 4);
   assert.is(copy.unknown, undefined);
   for (const key of keys) if (key !== 'limit') assert.is(copy[key], undefined, key);
+  // An unknown key is not even read: a getter there is the caller's business.
+  const guarded = { limit: 6 } as Record<string, unknown>;
+  Object.defineProperty(guarded, 'tripwire', { enumerable: true, get: () => { throw new Error('read an unknown key'); } });
+  assert.is(copySearchOptions(guarded as SearchOptions).limit, 6);
+  // Known keys are read once each, whether named or spread in.
+  let reads = 0;
+  const counted = { ...{ offset: 1 } } as Record<string, unknown>;
+  Object.defineProperty(counted, 'limit', { enumerable: true, get: () => ++reads });
+  assert.is(copySearchOptions(counted as SearchOptions).limit, 1);
+  assert.is(reads, 1);
 });
 
 test('options built by spreading, through a prototype, from a class, or non-enumerable are all kept', () => {
