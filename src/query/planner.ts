@@ -41,6 +41,13 @@ export function clampBoost(boost: number | undefined): number {
   return Math.min(MAX_BOOST, Math.max(MIN_BOOST, boost));
 }
 
+/**
+ * Per field layout (one per index, fixed), per field mask: each analyzer of the mask's text and date
+ * fields with the fields it serves. Made once, not per query word (a Map and an array each time
+ * were 4 % of an AND query on a small index).
+ */
+const analyzerGroups = new WeakMap<FieldLayout, Map<number, ReadonlyArray<readonly [Analyzer, number]>>>();
+
 /** Default cap on the terms one prefix or fuzzy clause expands to. */
 export const DEFAULT_MAX_EXPANSIONS = 64;
 /**
@@ -241,13 +248,21 @@ class Planner {
   }
 
   /** The distinct analyzers of the fields in `mask`, each with the fields it serves. */
-  #analyzers(mask: number): Array<[Analyzer, number]> {
-    const groups = new Map<Analyzer, number>();
-    for (const f of this.#ctx.layout.fields) {
-      if ((mask & (1 << f.number)) === 0 || f.kind === 'keyword') continue;
-      groups.set(f.analyzer, (groups.get(f.analyzer) ?? 0) | (1 << f.number));
+  #analyzers(mask: number): ReadonlyArray<readonly [Analyzer, number]> {
+    const layout = this.#ctx.layout;
+    let byMask = analyzerGroups.get(layout);
+    if (byMask === undefined) analyzerGroups.set(layout, (byMask = new Map()));
+    let found = byMask.get(mask);
+    if (found === undefined) {
+      const groups = new Map<Analyzer, number>();
+      for (const f of layout.fields) {
+        if ((mask & (1 << f.number)) === 0 || f.kind === 'keyword') continue;
+        groups.set(f.analyzer, (groups.get(f.analyzer) ?? 0) | (1 << f.number));
+      }
+      found = [...groups];
+      byMask.set(mask, found);
     }
-    return [...groups];
+    return found;
   }
 
   #prefix(text: string, mask: number, boost: number, node: TermNode): PlanNode {
@@ -397,6 +412,8 @@ function keywordTerm(text: string): string {
 
 /** Sums the weights of duplicate (term, fields) entries, keeping first-seen order: qtf weighting. */
 export function mergeTerms(terms: readonly ScoringTerm[]): ScoringTerm[] {
+  // Most bags repeat nothing: a pairwise check of a few terms spares the keyed map and its strings.
+  if (terms.length <= 8 && !repeats(terms)) return terms.slice();
   const byKey = new Map<string, ScoringTerm>();
   for (const t of terms) {
     const key = `${t.fieldMask}:${t.term}`;
@@ -407,4 +424,12 @@ export function mergeTerms(terms: readonly ScoringTerm[]): ScoringTerm[] {
     else byKey.set(key, { term: t.term, fieldMask: t.fieldMask, weight: seen.weight + t.weight });
   }
   return [...byKey.values()];
+}
+
+/** True when two terms of `terms` share term and field mask (what mergeTerms merges). */
+function repeats(terms: readonly ScoringTerm[]): boolean {
+  for (let i = 1; i < terms.length; i++) {
+    for (let j = 0; j < i; j++) if (terms[i]!.term === terms[j]!.term && terms[i]!.fieldMask === terms[j]!.fieldMask) return true;
+  }
+  return false;
 }
