@@ -220,6 +220,32 @@ test('stored bytes that do not decode to stored-field JSON are refused when read
   assert.throws(() => loaded.search('port'), refusedAs('section:stored'));
 });
 
+test('a lying exact-form stem table loads, and is refused when an exact form\'s postings are first read', () => {
+  // Entry 0 claims stem ordinal 0: an exact form itself, never a stem.
+  const bytes = crafted(SectionKind.exactStems, 0, (body) => {
+    let p = 0;
+    while (body[p]! >= 0x80) p++; // the count's varint
+    body[p + 1] = 1; // zigzag delta 0 from 0, plus one
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  // Words alone read no exact form's postings.
+  assert.equal(loaded.search('crude', { documentFields: [] }).total, build().search('crude').total);
+  // A merge reads every exact form's postings.
+  assert.throws(() => loaded.optimize(), refusedAs('section:exactStems/0'));
+});
+
+test('positions that are noise give wrong phrase answers at worst, never an exception or a hang', () => {
+  const random = rng(97);
+  const bytes = crafted(SectionKind.positions, 0, (body) => {
+    for (let i = 0; i < body.length; i++) body[i] = Math.floor(random() * 256);
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  for (const query of ['"port trade"', '"crude oil prices"', 'port trade', 'harbor shipping exports']) {
+    assert.ok(loaded.search(query, { documentFields: [] }).total >= 0, query);
+  }
+  assert.ok(loaded.search('port', { highlight: true }).hits.length > 0);
+});
+
 test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON), 5 (varint positions) and 6 (exact forms by DocId) are refused with the version named', () => {
   for (const version of [3, 4, 5, 6]) {
     const old = BYTES.slice();
