@@ -232,6 +232,9 @@ test('a lying exact-form stem table loads, and is refused when an exact form\'s 
   assert.equal(loaded.search('crude', { documentFields: [] }).total, build().search('crude').total);
   // A merge reads every exact form's postings.
   assert.throws(() => loaded.optimize(), refusedAs('section:exactStems/0'));
+  // The failed merge replaced nothing: every document is still there and answers as before.
+  assert.is(loaded.size, build().size);
+  assert.equal(loaded.search('crude', { documentFields: [] }).total, build().search('crude').total);
 });
 
 test('positions that are noise give wrong phrase answers at worst, never an exception or a hang', () => {
