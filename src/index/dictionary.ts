@@ -205,6 +205,10 @@ export class TermDictionary {
       let o = 0;
       let prevStart = 0;
       let prevLength = 0;
+      // A term holding NUL (only a custom analyzer can make one) would split wrongly: such a list is
+      // decoded term by term from these starts instead.
+      let nul = false;
+      const starts = new Int32Array(this.size + 1);
       for (let i = 0; i < this.size; i++) {
         let shared = 0;
         if (i % RESTART_INTERVAL !== 0) {
@@ -225,12 +229,24 @@ export class TermDictionary {
         if (shared > prevLength || p + suffix > bytes.length) this.#corrupt(p, bytes.length);
         if (i > 0) text[o++] = 0;
         const begin = o;
+        starts[i] = begin;
         for (let j = 0; j < shared; j++) text[o++] = text[prevStart + j]!;
-        for (let j = 0; j < suffix; j++) text[o++] = bytes[p++]!;
+        for (let j = 0; j < suffix; j++) {
+          const c = bytes[p++]!;
+          if (c === 0) nul = true;
+          text[o++] = c;
+        }
         prevStart = begin;
         prevLength = shared + suffix;
       }
-      const out = this.size === 0 ? [] : decoder.decode(text.subarray(0, o)).split('\u0000');
+      starts[this.size] = o + 1;
+      let out: string[];
+      if (this.size === 0) out = [];
+      else if (!nul) out = decoder.decode(text.subarray(0, o)).split('\u0000');
+      else {
+        out = new Array<string>(this.size);
+        for (let i = 0; i < this.size; i++) out[i] = decoder.decode(text.subarray(starts[i]!, starts[i + 1]! - 1));
+      }
       this.#terms = out;
       this.#bytes = undefined;
       this.#restarts = undefined;
@@ -502,7 +518,9 @@ export class TermDictionary {
 
 /** The byte form of sorted terms and its restart offsets. */
 function encodeTerms(terms: readonly string[]): { bytes: Uint8Array; restarts: Uint32Array } {
-  // One encode of the NUL-joined terms (terms never contain NUL) instead of one call per term.
+  // One encode of the NUL-joined terms instead of one call per term. Built-in analyzers never emit
+  // NUL; a custom one may, and then each term is encoded alone (the join would split it).
+  if (terms.some((t) => t.includes('\u0000'))) return encodeTermsOneByOne(terms);
   const text = encoder.encode(terms.join('\u0000'));
   const out = new Uint8Array(text.length + terms.length * 10 + 16);
   const restarts = new Uint32Array(Math.ceil(terms.length / RESTART_INTERVAL));
@@ -538,3 +556,27 @@ function checkRestarts(bytes: Uint8Array, size: number, restarts: Uint32Array, p
   if (groups > 0 && restarts[0] !== 0) throw new IndexFormatError('first dictionary restart is not at 0', part, restarts[0]!, 0);
 }
 
+/** {@link encodeTerms} for terms that may hold NUL: each encoded alone. */
+function encodeTermsOneByOne(terms: readonly string[]): { bytes: Uint8Array; restarts: Uint32Array } {
+  const encoded = terms.map((t) => encoder.encode(t));
+  let total = 0;
+  for (const e of encoded) total += e.length;
+  const out = new Uint8Array(total + terms.length * 10 + 16);
+  const restarts = new Uint32Array(Math.ceil(terms.length / RESTART_INTERVAL));
+  let o = 0;
+  let prev: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < terms.length; i++) {
+    const cur = encoded[i]!;
+    let shared = 0;
+    if (i % RESTART_INTERVAL !== 0) {
+      const max = cur.length < prev.length ? cur.length : prev.length;
+      while (shared < max && cur[shared] === prev[shared]) shared++;
+      o = putVarint(out, o, shared);
+    } else restarts[i / RESTART_INTERVAL] = o;
+    o = putVarint(out, o, cur.length - shared);
+    out.set(cur.subarray(shared), o);
+    o += cur.length - shared;
+    prev = cur;
+  }
+  return { bytes: out.slice(0, o), restarts };
+}

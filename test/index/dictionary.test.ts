@@ -88,6 +88,19 @@ test('terms of every length and script read back exactly from the byte form', ()
   assert.equal(loaded.terms, sorted);
 });
 
+test('terms holding NUL (a custom analyzer can emit one) survive the byte form, decoded whole or one by one', () => {
+  // The fast paths join terms with NUL; a NUL inside a term used to shift every later term.
+  const sorted = ['\u0000', '\u0000calm', 'a\u0000b', 'a\u0000c', 'ab', 'port', 'x\u0000'].sort();
+  for (let extra = 0; extra < 40; extra += 13) {
+    const terms = [...sorted, ...Array.from({ length: extra }, (_, i) => `w${String(i).padStart(3, '0')}`)].sort();
+    const loaded = TermDictionary.fromBytes(TermDictionary.fromSorted(terms.slice()).toBytes(), terms.length);
+    for (let o = 0; o < terms.length; o++) assert.is(loaded.term(o), terms[o], `term ${o}`);
+    for (let o = 0; o < terms.length; o++) assert.is(loaded.lookup(terms[o]!), o);
+    const whole = TermDictionary.fromBytes(TermDictionary.fromSorted(terms.slice()).toBytes(), terms.length);
+    assert.equal(whole.terms, terms);
+  }
+});
+
 test('remembered lookups stay right: repeats, misses, past the memo size, built and loaded alike', () => {
   const sorted = randomTerms(9, 6000);
   const index = new Map(sorted.map((t, i) => [t, i]));

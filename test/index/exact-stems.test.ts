@@ -131,6 +131,26 @@ test('a form two analyzers stem apart keeps DocIds, in a flush and through a mer
   assert.equal(index.search('ports').hits.map((h) => h.id).sort(), ['a', 'b', 'c', 'd']);
 });
 
+test('a word sorting before the exact forms (a custom analyzer\'s control character) leaves them all by DocId', () => {
+  const english = englishAnalyzer();
+  const odd: Analyzer = {
+    name: 'odd-first',
+    analyze: (text, sink) => english.analyze(text, (term, position, start, end, exact) => sink(term === 'calm' ? '\u0000calm' : term, position, start, end, exact)),
+  };
+  const index = new SearchIndex({ schema: { title: { type: 'text', analyzer: odd }, body: { type: 'text' } }, maxBufferedDocs: 2 });
+  index.addAll([
+    { id: 'a', title: 'calm ports', body: 'ports' },
+    { id: 'b', title: 'calm', body: 'port' },
+    { id: 'c', title: 'ports', body: 'ports' },
+  ]);
+  index.optimize();
+  const data = decodeIndex(index.serialize(), [odd]).segments[0]!.data;
+  assert.is(data.dictionary.term(0), '\u0000calm');
+  assert.is(data.exactStems.count, 0);
+  assert.equal(docsOf(data, `${EXACT_MARK}ports`).map((doc) => data.ids[doc]), ['a', 'c']);
+  assert.equal(index.search('ports').hits.map((h) => h.id), ['c', 'a', 'b']);
+});
+
 test('the stem table round-trips, and a lie in it is refused when first read', () => {
   const values = Uint32Array.from([40, 12, NO_STEM, 12, 300, NO_STEM, 41]);
   const bytes = ExactStems.of(values, 400).encode();
