@@ -17,7 +17,7 @@ import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
 import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
 import type { CandidateFilter, DateRange } from './query/executor.js';
 import type { QueryNode } from './query/ast.js';
-import { parseQuery } from './query/parser.js';
+import { parseQuery, type ParseOptions } from './query/parser.js';
 import { DEFAULT_MAX_EXPANSIONS, MAX_BOOST, planQuery } from './query/planner.js';
 import type { PlanNode, TieBreak } from './query/plan.js';
 import { runPlan, type SortOrder } from './query/run-plan.js';
@@ -212,6 +212,8 @@ export class SearchIndex {
   #variantCache = new Map<string, string[]>();
   /** Σ field length over live documents, per scored field: exact integers, for average lengths. */
   #lengthSums: Float64Array;
+  /** The last unboosted search's statistics and weights, with the sums they were made from (see #weightsFor). */
+  #weightsMemo: { docCount: number; lengthSums: Float64Array; fieldStats: FieldStatistics[]; weights: Bm25fWeights } | undefined;
 
   constructor(options: SearchIndexOptions = {}) {
     this.#analyzer = options.analyzer ?? englishAnalyzer();
@@ -561,18 +563,11 @@ export class SearchIndex {
     const sort = options.sort ?? 'relevance';
     if (sort !== 'relevance' && sort !== 'newest' && sort !== 'oldest') throw new InvalidOptionError(`sort must be relevance, newest or oldest`, 'sort');
     const docCount = this.size;
-    const fieldStats: FieldStatistics[] = layout.fields.slice(0, width).map((f) => ({
-      boost: Object.hasOwn(boosts, f.name) ? boosts[f.name]! : f.boost,
-      b: f.b,
-      avgLength: docCount > 0 ? this.#lengthSums[f.number]! / docCount : 0,
-    }));
+    const { fieldStats, weights } = this.#weightsFor(boosts, docCount);
     const strict = options.mode === 'strict';
     const ast =
       typeof query === 'string'
-        ? parseQuery(query, {
-            ...(options.mode === undefined ? {} : { mode: options.mode }),
-            ...(options.defaultOperator === undefined ? {} : { defaultOperator: options.defaultOperator }),
-          })
+        ? parseQuery(query, parseOptions(options))
         : query;
     const segments = this.#segments;
     const planned = planQuery(ast, {
@@ -590,13 +585,39 @@ export class SearchIndex {
       plan: planned.plan,
       tieBreaks: planned.tieBreaks,
       unknownWord: planned.unknownWord,
-      weights: new Bm25fWeights({ k1: this.#k1 }, fieldStats),
+      weights,
       fieldStats,
       filter: this.#filterFor(options),
       dateRange: options.dateRange === undefined ? undefined : resolveDateRange(options.dateRange),
       sort,
       recency: options.recency === undefined ? undefined : this.#recency(options.recency),
     };
+  }
+
+  /**
+   * Field statistics and BM25F weights for `boosts` over the live documents. Without boosts they
+   * depend only on the document count and the length sums, so the last ones are kept while those
+   * are unchanged (compared, not versioned: no update path can forget to invalidate them).
+   */
+  #weightsFor(boosts: Readonly<Record<string, number>>, docCount: number): { fieldStats: FieldStatistics[]; weights: Bm25fWeights } {
+    const layout = this.#layout;
+    const width = layout.scoredCount;
+    let boosted = false;
+    for (const key in boosts) if (Object.hasOwn(boosts, key)) boosted = true;
+    const memo = this.#weightsMemo;
+    if (!boosted && memo !== undefined && memo.docCount === docCount) {
+      let same = true;
+      for (let f = 0; f < width; f++) if (memo.lengthSums[f] !== this.#lengthSums[f]) same = false;
+      if (same) return memo;
+    }
+    const fieldStats: FieldStatistics[] = layout.fields.slice(0, width).map((f) => ({
+      boost: Object.hasOwn(boosts, f.name) ? boosts[f.name]! : f.boost,
+      b: f.b,
+      avgLength: docCount > 0 ? this.#lengthSums[f.number]! / docCount : 0,
+    }));
+    const weights = new Bm25fWeights({ k1: this.#k1 }, fieldStats);
+    if (!boosted) this.#weightsMemo = { docCount, lengthSums: Float64Array.from(this.#lengthSums.slice(0, width)), fieldStats, weights };
+    return { fieldStats, weights };
   }
 
   /** Combines the keyword and predicate filters into one per-candidate test (the date range goes to the executor apart). */
@@ -809,6 +830,17 @@ function collectHighlightTerms(plan: PlanNode, terms: Set<string>, phrases: Phra
 function pickFields(document: StoredDocument, only: ReadonlySet<string>): StoredDocument {
   const out: StoredDocument = {};
   for (const name of only) if (Object.hasOwn(document, name)) out[name] = document[name]!;
+  return out;
+}
+
+const NO_PARSE_OPTIONS = {};
+
+/** The parser's options from a search's (one shared empty object for the common case: no allocation). */
+function parseOptions(options: SearchOptions): ParseOptions {
+  if (options.mode === undefined && options.defaultOperator === undefined) return NO_PARSE_OPTIONS;
+  const out: { mode?: NonNullable<SearchOptions['mode']>; defaultOperator?: NonNullable<SearchOptions['defaultOperator']> } = {};
+  if (options.mode !== undefined) out.mode = options.mode;
+  if (options.defaultOperator !== undefined) out.defaultOperator = options.defaultOperator;
   return out;
 }
 

@@ -241,4 +241,30 @@ test('explain breaks the score down per term and field, summing to the search sc
   assert.equal(index.explain('port', 'missing'), undefined);
 });
 
+test('scores follow every change of the length statistics, the document count unchanged', () => {
+  // The weights of an unboosted search are kept between searches: a replace that changes a field's
+  // length, or a remove and an add, must still give the scores of an index built from the result.
+  const docs: NewsDocument[] = [
+    { id: 'a', title: 'Port strike', body: 'The port closed.' },
+    { id: 'b', title: 'Harbour trade', body: 'Trade through the port rose.' },
+    { id: 'c', title: 'Budget', body: 'The council passed its budget for the port authority.' },
+  ];
+  const index = new SearchIndex();
+  index.addAll(docs);
+  const scores = (i: SearchIndex): number[] => i.search('port trade').hits.map((h) => h.score);
+  scores(index);
+  const longer: NewsDocument = { id: 'b', title: 'Harbour trade', body: `Trade through the port rose. ${'Cargo volumes grew again. '.repeat(20)}` };
+  index.replace(longer);
+  const rebuilt = new SearchIndex();
+  rebuilt.addAll([docs[0]!, longer, docs[2]!]);
+  assert.equal(scores(index), scores(rebuilt));
+  index.remove('a');
+  index.add({ id: 'd', title: 'Port', body: 'port port port' });
+  const again = new SearchIndex();
+  again.addAll([longer, docs[2]!, { id: 'd', title: 'Port', body: 'port port port' }]);
+  assert.equal(scores(index), scores(again));
+  // Boosts are never served from the kept weights.
+  assert.equal(index.search('port', { boost: { title: 5 } }).hits.map((h) => h.score), again.search('port', { boost: { title: 5 } }).hits.map((h) => h.score));
+});
+
 test.run();
