@@ -3,6 +3,7 @@
 // answers lookups from the bytes and owns its segment's lazily decoded term metadata: every ordinal
 // it hands out has its group's metadata decoded first. Holds no postings itself.
 
+import { indexOfSorted } from './sort-terms.js';
 import { IndexFormatError } from '../errors.js';
 import { putVarint } from './byte-writer.js';
 
@@ -354,16 +355,7 @@ export class TermDictionary {
   }
 
   #listLookup(terms: readonly string[], term: string): number {
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = terms[mid]!;
-      if (t < term) lo = mid + 1;
-      else if (t > term) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return indexOfSorted(terms, term);
   }
 
   /** The first ordinal whose term is ≥ `term`. */

@@ -8,6 +8,7 @@ import { NO_STEM } from './exact-stems.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { DecodedBlock, blockCount, decodeBlock, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
 import { isExactTerm } from './exact-terms.js';
+import { indexOfSorted } from './sort-terms.js';
 import { NO_SYMBOLS } from './symbol-table.js';
 
 /** One merged segment holding the live documents of `segments`, in order. */
@@ -191,7 +192,7 @@ class ExactMerge {
       if (name === undefined || (stem !== undefined && stem !== name)) byOrdinal = false;
       stem ??= name;
     }
-    const stemIndex = byOrdinal && stem !== undefined ? indexIn(terms, stem) : -1;
+    const stemIndex = byOrdinal && stem !== undefined ? indexOfSorted(terms, stem) : -1;
     if (stemIndex < 0) byOrdinal = false;
     const offsets = byOrdinal ? this.#stemOffsets(stem!) : undefined;
     for (let s = 0; s < this.#segments.length; s++) {
@@ -254,27 +255,13 @@ class ExactMerge {
     let live = 0;
     for (let s = 0; s < this.#segments.length; s++) {
       offsets[s] = live;
-      const ordinal = indexIn(this.#inputTerms[s]!, stem);
+      const ordinal = indexOfSorted(this.#inputTerms[s]!, stem);
       if (ordinal >= 0) live += this.#segments[s]!.liveDf(ordinal);
     }
     this.#stem = stem;
     this.#offsets = offsets;
     return offsets;
   }
-}
-
-/** Index of `term` in the sorted `list`, or -1. */
-function indexIn(list: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = list[mid]!;
-    if (t < term) lo = mid + 1;
-    else if (t > term) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 const EMPTY: number[] = [];

@@ -10,6 +10,7 @@ import { lengthCodes } from './length-codes.js';
 import { writePositionsBlock } from './positions-codec.js';
 import { ExactStems, NO_STEM } from './exact-stems.js';
 import { isExactTerm } from './exact-terms.js';
+import { indexOfSorted } from './sort-terms.js';
 import type { SegmentData } from './segment.js';
 
 /** Growable Uint32 list for tables whose sizes are unknown until the last term. */
@@ -225,17 +226,7 @@ export class SegmentBuilder {
 
   /** The ordinal of `term` among the terms started so far (they are sorted), or -1. */
   ordinalOf(term: string): number {
-    const terms = this.#terms;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = terms[mid]!;
-      if (t < term) lo = mid + 1;
-      else if (t > term) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return indexOfSorted(this.#terms, term);
   }
 
   /** Writes the buffered short block as varint postings (see posting-blocks.ts). */

@@ -1,5 +1,5 @@
 // Sorts a flush's dictionary terms, with the ids that travel with them, into the dictionary's order
-// (UTF-16 code units, as JavaScript's `<`). Knows nothing of postings.
+// (UTF-16 code units, as JavaScript's `<`), and finds a term in such a list. Knows nothing of postings.
 
 /** Ranges this short are finished by insertion sort: quicksort's bookkeeping costs more there. */
 const SMALL = 12;
@@ -100,4 +100,18 @@ function compareSort(names: readonly string[], order: Int32Array, lo: number, hi
   const part = Array.from(order.subarray(lo, hi));
   part.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
   order.set(part, lo);
+}
+
+/** Index of `term` in `terms` (sorted by code units, JavaScript's `<`), or -1. */
+export function indexOfSorted(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid]!;
+    if (t < term) lo = mid + 1;
+    else if (t > term) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
