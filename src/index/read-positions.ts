@@ -127,10 +127,9 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
     const pos = out.pos;
     for (let f = 0; f < F; f++) {
       out.start[row + f] = used;
-      let position = 0;
       const tf = tfOut[row + f]!;
       if (tf === 0) continue;
-      position = cursor.next();
+      let position = cursor.next();
       pos[used++] = position;
       for (let r = 1; r < tf; r++) {
         position += cursor.next();
