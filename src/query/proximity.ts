@@ -168,7 +168,7 @@ export function rescoreByProximity(
 ): RankedDoc[] {
   if (pairs.length === 0 || hits.length === 0) return hits;
   const shared = pairWords(pairs);
-  // A hit's score is its words' shares only when every weight is positive (no tie-breaker terms).
+  // Only the hits that can reach the first `need` (proximityNeed says how many matter).
   const size = rescoredPrefix(hits, need);
   // The window in (segment, DocId) order, what the batch reader walks: an insertion sort of ≤ 30 keys.
   const order = windowOrder;
