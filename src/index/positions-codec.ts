@@ -224,6 +224,21 @@ export class PositionsCursor {
   }
 }
 
+/**
+ * The offset just past the positions block at `start` of a posting block of `postings` postings
+ * holding `values` values: what a loaded term table derives instead of storing (a varint block ends
+ * after `values` varints; a Rice block after its k byte, its quotient bits through the last one, and
+ * values × k remainder bits). Malformed bytes give some offset, never an error: callers check it
+ * against what their section allows.
+ */
+export function positionsBlockEnd(bytes: Uint8Array, start: number, postings: number, values: number): number {
+  if (values <= 0) return start;
+  if (isVarintBlock(postings, values)) return skipVarints(bytes, start, values);
+  const k = bytes[start] ?? 0;
+  const quotientsEnd = skipOnes(bytes, start * 8 + 8, values);
+  return Math.ceil((quotientsEnd + values * k) / 8);
+}
+
 /** Zero bits from `bit` to the next one bit: a quotient, capped at MAX_QUOTIENT − 1 when the bytes hold a longer run. */
 function quotient(bytes: Uint8Array, bit: number): number {
   let i = bit >>> 3;

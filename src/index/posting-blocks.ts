@@ -430,6 +430,70 @@ export function decodeBlockDocs(bytes: Uint8Array, start: number, count: number,
   }
 }
 
+/** Where a block ends and how many tf units (positions) it holds: see {@link measureBlock}. */
+export interface BlockExtent {
+  end: number;
+  values: number;
+}
+
+/**
+ * Fills `out` with the end offset of the block at `start` and the sum of its tfs, the number of
+ * positions it has: a loaded term table derives a one-block term's byte lengths from them. Varint
+ * blocks are walked without storing anything (a whole-index metadata decode walks most postings).
+ */
+export function measureBlock(bytes: Uint8Array, start: number, count: number, defaultMask: number, out: BlockExtent): void {
+  if (count === BLOCK_SIZE) {
+    const block = acquireBlock();
+    out.end = decodePacked(bytes, start, -1, block);
+    let values = 0;
+    for (let i = block.tfStart[BLOCK_SIZE]! - 1; i >= 0; i--) values += block.tfs[i]!;
+    out.values = values;
+    releaseBlock(block);
+    return;
+  }
+  let p = start;
+  let mask = defaultMask;
+  let fields = popcount(mask);
+  let values = 0;
+  for (let i = 0; i < count; i++) {
+    let b = bytes[p++]!;
+    const code = b & 3;
+    if (b >= 0x80) {
+      while (bytes[p++]! >= 0x80);
+    }
+    if (code >= CODE_MASK_ONES) {
+      b = bytes[p++]!;
+      mask = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[p++]!;
+        mask |= (b & 0x7f) << shift;
+      }
+      fields = popcount(mask);
+    }
+    if ((code & 1) === 0) {
+      values += fields;
+      continue;
+    }
+    for (let f = 0; f < fields; f++) {
+      b = bytes[p++]!;
+      let tf = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[p++]!;
+        tf |= (b & 0x7f) << shift;
+      }
+      values += tf;
+    }
+  }
+  out.end = p;
+  out.values = values;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 const pool: DecodedBlock[] = [];
 
 /** A scratch block from a small pool (callers may nest, e.g. a callback iterating another term). */

@@ -160,7 +160,7 @@ function decodeSegment(
   checkTermGroups(groups, m.terms, totals, part('termGroups'));
   const arrays = termArrays(m.terms, m.blocks, m.scoredCount, totals);
   const metadata = new TermGroupDecoder(
-    { terms: m.terms, numDocs: m.numDocs, scoredCount: m.scoredCount, groups, termTable, skips, termTablePart: part('termTable'), skipsPart: part('skips') },
+    { terms: m.terms, numDocs: m.numDocs, scoredCount: m.scoredCount, groups, termTable, skips, postings, positions, defaultMask: m.defaultMask >>> 0, termTablePart: part('termTable'), skipsPart: part('skips'), postingsPart: part('postings'), positionsPart: part('positions') },
     arrays,
     part('termGroups'),
   );

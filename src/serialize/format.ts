@@ -12,9 +12,10 @@ export const MAGIC = 0x58495342;
  * (posting-blocks.ts). Version 5 codes stored fields with a per-segment symbol table
  * (index/symbol-table.ts). Version 6 Rice-codes the positions of each posting block
  * (index/positions-codec.ts). Version 7 stores exact forms' postings as ordinals in their stems'
- * lists (index/exact-stems.ts).
+ * lists (index/exact-stems.ts). Version 8 stores no byte lengths for one-block terms: they are read
+ * off the blocks (serialize/term-groups.ts).
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -47,8 +48,11 @@ export const SectionKind = {
   /** Deletion bitset words. */
   deletes: 16,
   /**
-   * Per term: varint df, varint postings bytes, varint positions bytes. Decoded a group of
-   * TERM_GROUP terms at a time, on first use, from the offsets in termGroups.
+   * Per term: varint (df × 2 + 1 when it has positions); then, for a term of more than one block
+   * only, varint postings bytes and (when it has positions) varint positions bytes. A one-block
+   * term's lengths are where its block's decode ends (the segment's last term also owns the
+   * postings' closing slack). Decoded a group of TERM_GROUP terms at a time, on first use, from the
+   * offsets in termGroups.
    */
   termTable: 17,
   /**

@@ -4,7 +4,9 @@
 
 import { ByteWriter } from '../index/byte-writer.js';
 import type { TermMetadataLoader } from '../index/dictionary.js';
-import { BLOCK_SIZE } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, type BlockExtent, measureBlock } from '../index/posting-blocks.js';
+import { PACKED_SLACK } from '../index/bit-packing.js';
+import { positionsBlockEnd } from '../index/positions-codec.js';
 import type { SegmentData } from '../index/segment.js';
 import { IndexFormatError } from '../errors.js';
 import { GROUP_COLUMNS, GroupColumn, TERM_GROUP } from './format.js';
@@ -39,9 +41,15 @@ export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictiona
       groups[GroupColumn.blocks * stride + g] = d.termBlockStart[t]!;
       groups[GroupColumn.skips * stride + g] = skips.length;
     }
-    table.varint(d.termDf[t]!);
-    table.varint(d.termPostingsStart[t + 1]! - d.termPostingsStart[t]!);
-    table.varint(d.termPositionsStart[t + 1]! - d.termPositionsStart[t]!);
+    // A one-block term stores df and whether it has positions; its byte lengths are read off its
+    // blocks at load (see TermGroupDecoder). Most terms are rare: on Reuters this halves the table.
+    const df = d.termDf[t]!;
+    const positionsBytes = d.termPositionsStart[t + 1]! - d.termPositionsStart[t]!;
+    table.varint(df * 2 + (positionsBytes > 0 ? 1 : 0));
+    if (df > BLOCK_SIZE) {
+      table.varint(d.termPostingsStart[t + 1]! - d.termPostingsStart[t]!);
+      if (positionsBytes > 0) table.varint(positionsBytes);
+    }
     const first = d.termBlockStart[t]!;
     const end = d.termBlockStart[t + 1]!;
     for (let k = first; k < end; k++) {
@@ -93,9 +101,15 @@ export interface TermGroupSource {
   groups: Uint32Array;
   termTable: Uint8Array;
   skips: Uint8Array;
-  /** Error parts naming the two sections. */
+  /** The segment's postings and positions: a one-block term's byte lengths are read off its block. */
+  postings: Uint8Array;
+  positions: Uint8Array;
+  defaultMask: number;
+  /** Error parts naming the sections. */
   termTablePart: string;
   skipsPart: string;
+  postingsPart: string;
+  positionsPart: string;
 }
 
 /**
@@ -113,6 +127,9 @@ export function checkTermGroups(groups: Uint32Array, terms: number, totals: read
     if (total !== totals[c]) throw new IndexFormatError('term group index does not end at its section', part, total, totals[c]!);
   }
 }
+
+/** Scratch for measureBlock (JavaScript decodes one group at a time). */
+const extent: BlockExtent = { end: 0, values: 0 };
 
 /** Sequential varint reader confined to [p, end) of one section. */
 class Reader {
@@ -184,20 +201,41 @@ export class TermGroupDecoder implements TermMetadataLoader {
     let postings = groups[GroupColumn.postings * stride + group]!;
     let positions = groups[GroupColumn.positions * stride + group]!;
     let blocks = groups[GroupColumn.blocks * stride + group]!;
+    const postingsEnd = groups[GroupColumn.postings * stride + group + 1]!;
+    const positionsEnd = groups[GroupColumn.positions * stride + group + 1]!;
     for (let t = from; t < to; t++) {
-      const df = table.varint();
+      const head = table.varint();
+      const df = head >>> 1;
       a.termDf[t] = df;
       a.termPostingsStart[t] = postings;
       a.termPositionsStart[t] = positions;
       a.termBlockStart[t] = blocks;
-      postings += table.varint();
-      positions += table.varint();
-      // Terms with more than one block, and only they, have skip entries: one per block.
-      if (df > BLOCK_SIZE) blocks += Math.ceil(df / BLOCK_SIZE);
+      if (df > BLOCK_SIZE) {
+        postings += table.varint();
+        if ((head & 1) === 1) positions += table.varint();
+        // Terms with more than one block, and only they, have skip entries: one per block.
+        blocks += Math.ceil(df / BLOCK_SIZE);
+        continue;
+      }
+      if (df === 0) {
+        if ((head & 1) === 1) throw new IndexFormatError('a term without postings has positions', termTablePart, head, 0);
+        continue;
+      }
+      // One block: its postings end where a walk over them ends, and its positions hold one value
+      // per occurrence.
+      measureBlock(this.#source.postings, postings, df, this.#source.defaultMask, extent);
+      if (extent.end > postingsEnd) throw new IndexFormatError('term postings run past their group', this.#source.postingsPart, extent.end, postingsEnd);
+      postings = extent.end;
+      if ((head & 1) === 1) {
+        const after = positionsBlockEnd(this.#source.positions, positions, df, extent.values);
+        if (!(after > positions && after <= positionsEnd)) throw new IndexFormatError('term positions run past their group', this.#source.positionsPart, after, positionsEnd);
+        positions = after;
+      }
     }
+    // The segment's last term owns the postings' closing slack (see posting-blocks.ts): a stored
+    // length counts it, a one-block term's decode does not.
+    if (to === terms && a.termDf[to - 1]! <= BLOCK_SIZE && postings < postingsEnd && postings + PACKED_SLACK === postingsEnd) postings = postingsEnd;
     if (table.p !== table.end) throw new IndexFormatError('term table group has trailing bytes', termTablePart, table.p, table.end);
-    const postingsEnd = groups[GroupColumn.postings * stride + group + 1]!;
-    const positionsEnd = groups[GroupColumn.positions * stride + group + 1]!;
     const blocksEnd = groups[GroupColumn.blocks * stride + group + 1]!;
     if (postings !== postingsEnd) throw new IndexFormatError('term postings do not add up to the group index', termTablePart, postings, postingsEnd);
     if (positions !== positionsEnd) throw new IndexFormatError('term positions do not add up to the group index', termTablePart, positions, positionsEnd);

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { SegmentBuilder } from '../../src/index/segment-builder.js';
 import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
 import { readPosting, termFrequencyIn } from '../../src/index/read-posting.js';
-import { DecodedBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock } from '../../src/index/posting-blocks.js';
+import { DecodedBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, measureBlock } from '../../src/index/posting-blocks.js';
 import { rng } from '../_support/random.js';
 
 interface Posting {
@@ -186,6 +186,27 @@ test('decodeBlockDocs yields the same DocIds as the full decoder', () => {
       assert.equal([...docs.subarray(0, geometry.count)], [...block.docs.subarray(0, geometry.count)]);
     }
   });
+});
+
+test('measureBlock finds where every block ends and how many positions it holds, as the full decoder does', () => {
+  const random = rng(8);
+  const { data, terms } = build(random, 20_000, 40);
+  const block = new DecodedBlock();
+  const extent = { end: 0, values: 0 };
+  const geometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+  let packed = 0;
+  [...terms.keys()].forEach((_, ordinal) => {
+    for (let b = 0; b < blockCount(data, ordinal); b++) {
+      locateBlock(data, ordinal, b, geometry);
+      const end = decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+      let values = 0;
+      for (let i = 0; i < block.tfStart[geometry.count]!; i++) values += block.tfs[i]!;
+      measureBlock(data.postings, geometry.start, geometry.count, data.defaultMask, extent);
+      assert.equal(extent, { end, values });
+      if (geometry.count === BLOCK_SIZE) packed++;
+    }
+  });
+  assert.ok(packed > 5, 'packed blocks measured too');
 });
 
 test('the builder rejects postings out of DocId order', () => {

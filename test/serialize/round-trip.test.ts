@@ -98,7 +98,7 @@ test('wrong magic, unknown version, bad length and bad checksums are typed error
   new DataView(future.buffer).setUint32(4, 99, true);
   assert.throws(
     () => SearchIndex.deserialize(future),
-    (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 99 && e.expected === 7,
+    (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 99 && e.expected === 8,
   );
   rejects(good.subarray(0, good.length - 8), (p) => p === 'length');
   rejects(good.subarray(0, 10), (p) => p === 'length');

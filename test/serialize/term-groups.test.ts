@@ -41,7 +41,7 @@ function fixture(seed: number, terms = 90): Fixture {
   return { d, ...encoded, totals };
 }
 
-function decoder(f: Fixture, arrays: TermArrays, overrides: Partial<Pick<Fixture, 'termTable' | 'skips' | 'groups'>> = {}): TermGroupDecoder {
+function decoder(f: Fixture, arrays: TermArrays, overrides: Partial<Pick<Fixture, 'termTable' | 'skips' | 'groups'> & { postings: Uint8Array; positions: Uint8Array }> = {}): TermGroupDecoder {
   return new TermGroupDecoder(
     {
       terms: f.d.termDf.length,
@@ -50,8 +50,13 @@ function decoder(f: Fixture, arrays: TermArrays, overrides: Partial<Pick<Fixture
       groups: overrides.groups ?? f.groups,
       termTable: overrides.termTable ?? f.termTable,
       skips: overrides.skips ?? f.skips,
+      postings: overrides.postings ?? f.d.postings,
+      positions: overrides.positions ?? f.d.positions,
+      defaultMask: f.d.defaultMask,
       termTablePart: 'termTable',
       skipsPart: 'skips',
+      postingsPart: 'postings',
+      positionsPart: 'positions',
     },
     arrays,
     'termGroups',
@@ -115,16 +120,49 @@ test("a group's malformed bytes are refused when that group is decoded, naming t
   const at = (column: number, g: number): number => f.groups[column * stride + g]!;
   const refusedAt = (part: string, group: number, overrides: Parameters<typeof decoder>[2]): void => {
     const load = decoder(f, zeroed(f.d), overrides);
-    assert.throws(() => load.loadGroup(group), (e: unknown) => e instanceof IndexFormatError && e.part === part, part);
+    const parts = part.split('|');
+    assert.throws(() => load.loadGroup(group), (e: unknown) => e instanceof IndexFormatError && parts.includes(e.part), part);
   };
-  // A postings length changed by one: the group's terms no longer end where the next group starts.
+  // The entry of term t starts at the table offset returned (each group's first is in the index).
+  const entryOf = (t: number): number => {
+    const g = Math.floor(t / TERM_GROUP);
+    let q = at(GroupColumn.termTable, g);
+    for (let u = g * TERM_GROUP; u < t; u++) {
+      const df = f.d.termDf[u]!;
+      const varints = df > 128 ? (f.d.termPositionsStart[u + 1]! > f.d.termPositionsStart[u]! ? 3 : 2) : 1;
+      for (let v = 0; v < varints; v++) while (f.termTable[q++]! >= 0x80);
+    }
+    return q;
+  };
+  // Lies about byte lengths surface in whichever of the three sections stops adding up first.
+  // A several-block term's postings length changed by 64: the group's terms no longer end where the
+  // next group starts. (A change by one can go unseen: a varint block read from a byte early or late
+  // may end where the true one does.)
+  const multiTerm = f.d.termDf.findIndex((df) => df > 128);
   const table = f.termTable.slice();
-  const p = at(GroupColumn.termTable, 1);
-  let q = p;
+  let q = entryOf(multiTerm);
   while (table[q]! >= 0x80) q++; // skip the df varint
   q++;
-  table[q] = table[q]! ^ 1;
-  refusedAt('termTable', 1, { termTable: table });
+  table[q] = table[q]! ^ 0x40;
+  refusedAt('termTable|postings|positions', Math.floor(multiTerm / TERM_GROUP), { termTable: table });
+  // A one-block term's df changed: its block, read for one posting more or less, ends elsewhere.
+  for (const delta of [2, -2]) {
+    const single = f.d.termDf.findIndex((df, t) => df > 3 && df < 60 && t % TERM_GROUP !== TERM_GROUP - 1);
+    const lying = f.termTable.slice();
+    lying[entryOf(single)] = lying[entryOf(single)]! + delta;
+    refusedAt('termTable|postings|positions', Math.floor(single / TERM_GROUP), { termTable: lying });
+  }
+  // Positions bytes that no longer end where the table says: zeroed, a varint block ends early and a
+  // Rice block's quotients run on to the section's end.
+  for (const g of [0, 1]) {
+    const positions = f.d.positions.slice();
+    positions.fill(0, at(GroupColumn.positions, g), at(GroupColumn.positions, g + 1));
+    refusedAt('termTable|postings|positions', g, { positions });
+  }
+  // Postings bytes likewise: a one-block term's block read from zeros ends early.
+  const postings = f.d.postings.slice();
+  postings.fill(0, at(GroupColumn.postings, 1), at(GroupColumn.postings, 2));
+  refusedAt('termTable|postings|positions', 1, { postings });
   // A skip entry whose last DocId is past the segment.
   const multi = Array.from({ length: stride - 1 }, (_, g) => g).find((g) => at(GroupColumn.skips, g + 1) > at(GroupColumn.skips, g))!;
   const skips = f.skips.slice();
