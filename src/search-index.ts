@@ -346,9 +346,10 @@ export class SearchIndex {
       data.dictionary.decodeAllMetadata(); // a loaded segment decodes term metadata lazily
       for (let t = 0; t < data.termDf.length; t++) postings += data.termDf[t]!;
       deleted += segment.deletes.count;
+      const dates = data.dates.value;
       for (let d = 0; d < data.numDocs; d++) {
         if (segment.deletes.has(d)) continue;
-        const date = data.dates[d]!;
+        const date = dates[d]!;
         if (Number.isNaN(date)) undated++;
         else {
           if (date < min) min = date;
@@ -513,7 +514,7 @@ export class SearchIndex {
   }
 
   #stored(segment: Segment, doc: number, only?: ReadonlySet<string>): StoredDocument {
-    return decodeStored(this.#layout, segment.storedJson(doc), segment.data.dates[doc]!, only) as StoredDocument;
+    return decodeStored(this.#layout, segment.storedJson(doc), segment.data.dates.value[doc]!, only) as StoredDocument;
   }
 
   /** The validated `documentFields` option: undefined for every stored field. */

@@ -35,7 +35,7 @@ export function countFacets(view: IndexView, matches: readonly DocRef[], request
     const years = new Map<string, number>();
     const months = new Map<string, number>();
     for (const { segment, doc } of matches) {
-      const t = view.segments[segment]!.data.dates[doc]!;
+      const t = view.segments[segment]!.data.dates.value[doc]!;
       if (Number.isNaN(t)) continue;
       const iso = new Date(t).toISOString();
       years.set(iso.slice(0, 4), (years.get(iso.slice(0, 4)) ?? 0) + 1);

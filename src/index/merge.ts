@@ -38,10 +38,11 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
     const data = segment.data;
     postingsBytes += data.postings.length + data.positions.length;
     const remap = remaps[s]!;
+    const segmentDates = data.dates.value;
     for (let d = 0; d < data.numDocs; d++) {
       if (remap[d]! < 0) continue;
       fieldLengths.set(data.fieldLengths.subarray(d * scoredCount, (d + 1) * scoredCount), out * scoredCount);
-      dates[out] = data.dates[d]!;
+      dates[out] = segmentDates[d]!;
       stored.bytes(segment.storedBytes(d));
       storedOffsets[out + 1] = stored.length;
       ids[out] = data.ids[d]!;

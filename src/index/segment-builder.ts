@@ -11,6 +11,7 @@ import { writePositionsBlock } from './positions-codec.js';
 import { ExactStems, NO_STEM } from './exact-stems.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
+import { LazyColumn } from './lazy-column.js';
 import type { SegmentData } from './segment.js';
 
 /** Growable Uint32 list for tables whose sizes are unknown until the last term. */
@@ -428,7 +429,7 @@ export class SegmentBuilder {
       positions: this.#positions.finish(),
       fieldLengths: columns.fieldLengths,
       lengthCodes: lengthCodes(columns.fieldLengths, columns.numDocs, width),
-      dates: columns.dates,
+      dates: LazyColumn.of(columns.dates),
       storedOffsets: columns.storedOffsets,
       stored: columns.stored,
       storedSymbols: columns.storedSymbols,

@@ -9,6 +9,7 @@ import type { TermDictionary } from './dictionary.js';
 import { SymbolTable } from './symbol-table.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 import { NO_STEM, type ExactStems } from './exact-stems.js';
+import type { LazyColumn } from './lazy-column.js';
 
 export { BLOCK_SIZE };
 
@@ -56,8 +57,8 @@ export interface SegmentData extends PostingsLayout {
    * length-codes.ts): derived at build time for pruning bounds, saved so loading computes nothing.
    */
   readonly lengthCodes: Uint8Array;
-  /** Epoch ms per document; NaN when undated. */
-  readonly dates: Float64Array;
+  /** Epoch ms per document; NaN when undated. A loaded segment decodes it on first read. */
+  readonly dates: LazyColumn<Float64Array>;
   /** Stored-field JSON of doc d is stored[storedOffsets[d] .. storedOffsets[d + 1]). */
   readonly storedOffsets: Uint32Array;
   /** UTF-8 JSON, or with `storedSymbols` its codes (see symbol-table.ts). */

@@ -72,7 +72,7 @@ function liveDocs(segment: Segment): Sparse {
 }
 
 function dateDocs(segment: Segment, from: number, to: number): Sparse {
-  const dates = segment.data.dates;
+  const dates = segment.data.dates.value;
   const docs: number[] = [];
   for (let d = 0; d < dates.length; d++) {
     const t = dates[d]!;

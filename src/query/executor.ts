@@ -67,7 +67,7 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
   const data = segment.data;
   // A date range is tested per posting, before any scoring: a document outside it is never touched
   // (a 30-day range keeps a few percent of a news index, so most accumulator writes are spared).
-  const dates = range === undefined ? undefined : data.dates;
+  const dates = range === undefined ? undefined : data.dates.value;
   const from = range === undefined ? 0 : range.from;
   const to = range === undefined ? 0 : range.to;
   const k1 = weights.k1;
@@ -225,8 +225,10 @@ export function rankTerms(
 /** `filter` and a date range as one per-candidate test. */
 export function withRange(segments: readonly Segment[], filter: CandidateFilter | undefined, range: DateRange): CandidateFilter {
   const { from, to } = range;
+  // Columns read once per query, not through the lazy column per candidate.
+  const dates = segments.map((segment) => segment.data.dates.value);
   return (s, doc) => {
-    const date = segments[s]!.data.dates[doc]!;
+    const date = dates[s]![doc]!;
     return date >= from && date < to && (filter === undefined || filter(s, doc));
   };
 }

@@ -76,7 +76,7 @@ function explain(
     case 'all':
       return segment.deletes.has(doc) ? undefined : [];
     case 'date': {
-      const t = data.dates[doc]!;
+      const t = data.dates.value[doc]!;
       return t >= plan.from && t < plan.to ? [] : undefined;
     }
     case 'keyword': {

@@ -78,7 +78,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);
       const ids = segment.data.ids;
-      const dates = segment.data.dates;
+      const dates = segment.data.dates.value;
       for (let i = 0; i < result.length; i++) {
         const doc = result.docs[i]!;
         if (filter !== undefined && !filter(s, doc)) continue;
@@ -100,7 +100,8 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     const s = newest ? segments.length - 1 - n : n;
     const segment = segments[s]!;
     const result = evaluate(plan, segment, weights);
-    const { ids, dates } = segment.data;
+    const ids = segment.data.ids;
+    const dates = segment.data.dates.value;
     for (let m = 0; m < result.length; m++) {
       const i = newest ? result.length - 1 - m : m;
       const doc = result.docs[i]!;

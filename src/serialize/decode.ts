@@ -7,6 +7,7 @@ import type { Analyzer } from '../analysis/types.js';
 import type { Schema } from '../document.js';
 import { builtInAnalyzer } from '../analysis/analyzer.js';
 import { ExactStems } from '../index/exact-stems.js';
+import { LazyColumn } from '../index/lazy-column.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
@@ -172,7 +173,9 @@ function decodeSegment(
   const cells = m.numDocs * m.scoredCount;
   const fieldLengths = table('fieldLengths', () => decodeFieldLengths(need(sections, SectionKind.fieldLengths, s, 'fieldLengths'), cells));
   const lengthCodes = table('lengthCodes', () => decodeLengthCodes(need(sections, SectionKind.lengthCodes, s, 'lengthCodes'), cells));
-  const dates = table('dates', () => decodeDates(need(sections, SectionKind.dates, s, 'dates'), m.numDocs));
+  // Decoded on first read (a date filter, sort or stored document): see LazyColumn.
+  const dateBytes = need(sections, SectionKind.dates, s, 'dates');
+  const dates = LazyColumn.deferred(() => table('dates', () => decodeDates(dateBytes, m.numDocs)));
   const storedOffsets = u32(SectionKind.storedOffsets, 'storedOffsets', m.numDocs + 1);
   const stored = need(sections, SectionKind.stored, s, 'stored');
   // Read (and checked) on the first stored read, not here: see Segment.storedBytes.

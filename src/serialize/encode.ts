@@ -78,7 +78,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     add(SectionKind.positions, d.positions);
     add(SectionKind.fieldLengths, encodeFieldLengths(d.fieldLengths));
     add(SectionKind.lengthCodes, d.lengthCodes);
-    add(SectionKind.dates, encodeDates(d.dates));
+    add(SectionKind.dates, encodeDates(d.dates.value));
     const stored = codedStored(segment);
     add(SectionKind.storedOffsets, view(stored.offsets));
     add(SectionKind.stored, stored.bytes);

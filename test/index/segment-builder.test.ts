@@ -7,6 +7,7 @@ import { SegmentBuilder } from '../../src/index/segment-builder.js';
 import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
 import { readPosting } from '../../src/index/read-posting.js';
 import { rng } from '../_support/random.js';
+import { assertSameSegmentData } from '../_support/same-segment-data.js';
 
 const SCORED = 3;
 
@@ -63,15 +64,6 @@ function build(terms: Map<string, Posting[]>, numDocs: number, fields: number, l
   });
 }
 
-function assertSameData(a: SegmentData, b: SegmentData): void {
-  for (const key of Object.keys(a) as (keyof SegmentData)[]) {
-    if (key === 'dictionary') assert.equal([...a.dictionary.terms], [...b.dictionary.terms]);
-    else if (key === 'exactStems') assert.equal([...a.exactStems.encode()], [...b.exactStems.encode()], key);
-    else if (ArrayBuffer.isView(a[key]) || Array.isArray(a[key])) assert.equal(Array.from(a[key] as ArrayLike<unknown>), Array.from(b[key] as ArrayLike<unknown>), key);
-    else assert.is(a[key], b[key], key);
-  }
-}
-
 // Fields 3–4 are keyword-like (not scored); with 10 fields, masks reach past 256 (counted apart).
 for (const [seed, fields, commonMask] of [
   [1, 5, 4],
@@ -88,7 +80,7 @@ for (const [seed, fields, commonMask] of [
     const onTheFly = build(terms, numDocs, fields, lengths, true, commonMask);
     const decoded = build(terms, numDocs, fields, lengths, false, commonMask);
     assert.ok(onTheFly.blockLastDoc.length > 0, 'some terms have skip entries');
-    assertSameData(onTheFly, decoded);
+    assertSameSegmentData(onTheFly, decoded);
     assert.is(onTheFly.defaultMask, commonMask);
     assertBlockMetadata(onTheFly, lengths);
   });

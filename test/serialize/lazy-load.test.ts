@@ -200,6 +200,17 @@ test('stored offsets out of order are refused when that document is read', () =>
   assert.throws(() => loaded.search('port'), refusedAs('section:storedOffsets'));
 });
 
+test('a garbled date column loads, answers undated queries, and is refused at the first date read', () => {
+  const bytes = crafted(SectionKind.dates, 1, (body) => {
+    body.fill(0xff, 8); // every varint runs on: no date decodes
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.ok(loaded.search('port', { documentFields: [] }).hits.length > 0);
+  for (const options of [{ sort: 'newest' as const }, { dateRange: { from: '1987-03-01', to: '1987-06-01' } }, {}]) {
+    assert.throws(() => loaded.search('port', options), refusedAs('section:dates/1'), JSON.stringify(options));
+  }
+});
+
 test('a damaged stored symbol table loads, ids-only search works, and a stored read is refused', () => {
   // The first symbol claims 9 bytes (at most 8): the table is checked when first read, not at load.
   const bytes = crafted(SectionKind.storedSymbols, 0, (body) => {

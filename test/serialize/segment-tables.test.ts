@@ -1,4 +1,4 @@
-// The per-document columns on disk: field lengths (2 or 4 bytes wide), raw dates, length codes and
+// The per-document columns on disk: field lengths (2 or 4 bytes wide), dates, length codes and
 // ids decode to exactly what was encoded, and malformed sections are refused with TableError.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -49,6 +49,9 @@ test('dates round-trip bit for bit: NaN, −0, fractions, huge values', () => {
     Float64Array.from([NaN, Date.UTC(1987, 2, 26, 15, 1, 1, 790), NaN, Date.UTC(1987, 1, 26), Date.UTC(2024, 0, 1), -86_400_000, 0]),
     Float64Array.from([1.5, NaN, -0, 8.64e15, 2 ** 53]),
     new Float64Array(0),
+    // Whole seconds take the compact coding: both ends of the Date range, far apart in either order.
+    Float64Array.from([NaN, 8.64e15, -8.64e15, 0, NaN, -1000, 1000, 8.64e15, Date.UTC(1987, 1, 26, 15, 1, 1)]),
+    Float64Array.from([NaN, NaN]),
   ];
   for (const dates of cases) {
     const back = decodeDates(placed(encodeDates(dates)), dates.length);
@@ -57,6 +60,32 @@ test('dates round-trip bit for bit: NaN, −0, fractions, huge values', () => {
   }
   refused(() => decodeDates(placed(encodeDates(cases[0]!)), 8));
   refused(() => decodeDates(Uint8Array.of(7), 0));
+});
+
+test('news timestamps (whole seconds, roughly in time order) take about a byte or two each', () => {
+  const random = rng(12);
+  const dates = new Float64Array(5000);
+  let t = Date.UTC(1987, 1, 26);
+  for (let i = 0; i < dates.length; i++) {
+    t += Math.floor(random() * 600) * 1000 - (random() < 0.05 ? 86_400_000 : 0);
+    dates[i] = random() < 0.02 ? NaN : t;
+  }
+  const bytes = encodeDates(dates);
+  assert.ok(bytes.length < 8 + dates.length * 2, `${bytes.length} bytes`);
+  const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  assert.ok(same(decodeDates(placed(bytes), dates.length), dates));
+  // One millisecond anywhere keeps the column raw.
+  const precise = dates.slice();
+  precise[4321] = precise[4321]! + 1;
+  assert.is(encodeDates(precise).length, 8 + dates.length * 8);
+  assert.ok(same(decodeDates(placed(encodeDates(precise)), dates.length), precise));
+  // Truncated, padded with a byte, an endless varint, an unknown coding: refused.
+  refused(() => decodeDates(placed(bytes.subarray(0, bytes.length - 1)), dates.length));
+  refused(() => decodeDates(placed(Uint8Array.from([...bytes, 1])), dates.length));
+  refused(() => decodeDates(placed(Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0, ...new Array(12).fill(0xff), 1])), 1));
+  const unknown = bytes.slice();
+  unknown[0] = 9;
+  refused(() => decodeDates(placed(unknown), dates.length));
 });
 
 test('ids round-trip, including ids that need the JSON form (NUL, lone surrogates)', () => {
