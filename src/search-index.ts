@@ -652,7 +652,7 @@ export class SearchIndex {
       if (typeof predicate !== 'function') throw new InvalidOptionError('filter must be a function', 'filter');
       tests.push((s, doc) => {
         const segment = segments[s]!;
-        return predicate(this.#stored(segment, doc), segment.data.ids[doc]!) === true;
+        return predicate(this.#stored(segment, doc), segment.data.ids.value[doc]!) === true;
       });
     }
     if (tests.length === 0) return undefined;
@@ -746,7 +746,7 @@ export class SearchIndex {
       locations = new Map<string, number>();
       for (const segment of this.#segments) {
         const base = this.#baseOf.get(segment)!;
-        const ids = segment.data.ids;
+        const ids = segment.data.ids.value;
         for (let d = 0; d < ids.length; d++) if (!segment.deletes.has(d)) locations.set(ids[d]!, base + d);
       }
       this.#locations = locations;
@@ -785,7 +785,7 @@ export class SearchIndex {
     if (this.#writer.numDocs > 0) throw new Error('segments merged while documents are buffered');
     const merged = mergeSegments(chosen);
     const keep = this.#segments.filter((s) => !chosen.includes(s));
-    const ids = merged.data.ids;
+    const ids = merged.data.ids.value;
     const base = this.#nextOrdinal;
     // Not built yet (a loaded index): it is derived from the segments, merged one included, when needed.
     const locations = this.#locations;

@@ -52,6 +52,20 @@ export class ByteWriter {
     this.#length = p;
   }
 
+  /** Unsigned LEB128 of a non-negative safe integer, by arithmetic (bit operations stop at 32 bits). */
+  safeVarint(value: number): void {
+    this.#ensure(8);
+    const buf = this.#buf;
+    let p = this.#length;
+    let v = value;
+    while (v >= 0x80) {
+      buf[p++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    buf[p++] = v;
+    this.#length = p;
+  }
+
   bytes(src: Uint8Array): void {
     this.#ensure(src.length);
     this.#buf.set(src, this.#length);

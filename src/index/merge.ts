@@ -39,13 +39,14 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
     postingsBytes += data.postings.length + data.positions.length;
     const remap = remaps[s]!;
     const segmentDates = data.dates.value;
+    const segmentIds = data.ids.value;
     for (let d = 0; d < data.numDocs; d++) {
       if (remap[d]! < 0) continue;
       fieldLengths.set(data.fieldLengths.subarray(d * scoredCount, (d + 1) * scoredCount), out * scoredCount);
       dates[out] = segmentDates[d]!;
       stored.bytes(segment.storedBytes(d));
       storedOffsets[out + 1] = stored.length;
-      ids[out] = data.ids[d]!;
+      ids[out] = segmentIds[d]!;
       out++;
     }
   }

@@ -433,7 +433,7 @@ export class SegmentBuilder {
       storedOffsets: columns.storedOffsets,
       stored: columns.stored,
       storedSymbols: columns.storedSymbols,
-      ids: columns.ids,
+      ids: LazyColumn.of(columns.ids),
       exactStems: ExactStems.of(this.#exactStems.finish(), termCount),
     };
   }

@@ -65,7 +65,8 @@ export interface SegmentData extends PostingsLayout {
   readonly stored: Uint8Array;
   /** A serialised SymbolTable the stored bytes are coded with, or empty: they are plain UTF-8. */
   readonly storedSymbols: Uint8Array;
-  readonly ids: readonly string[];
+  /** The documents' ids. A loaded segment decodes them on first read. */
+  readonly ids: LazyColumn<readonly string[]>;
   /** Per exact-form term, the stem whose posting list its postings are ordinals into (exact-stems.ts). */
   readonly exactStems: ExactStems;
 }

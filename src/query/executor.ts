@@ -293,7 +293,7 @@ function rankSegmentExhaustive(
     list = touched;
   }
   const count = accumulate(segment, terms, weights, acc, list, range);
-  const ids = data.ids;
+  const ids = data.ids.value;
   let total = 0;
   let threshold = top.threshold;
   const outer = inFilter;

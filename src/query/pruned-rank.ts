@@ -390,7 +390,7 @@ function scoreSegment(
   const byBound = scratch.order;
   const r = scratch.round;
   r.segment = s;
-  r.ids = data.ids;
+  r.ids = data.ids.value;
   r.top = top;
   r.termCount = termCount;
   r.touchedCount = 0;

@@ -77,7 +77,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);
-      const ids = segment.data.ids;
+      const ids = segment.data.ids.value;
       const dates = segment.data.dates.value;
       for (let i = 0; i < result.length; i++) {
         const doc = result.docs[i]!;
@@ -100,7 +100,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     const s = newest ? segments.length - 1 - n : n;
     const segment = segments[s]!;
     const result = evaluate(plan, segment, weights);
-    const ids = segment.data.ids;
+    const ids = segment.data.ids.value;
     const dates = segment.data.dates.value;
     for (let m = 0; m < result.length; m++) {
       const i = newest ? result.length - 1 - m : m;

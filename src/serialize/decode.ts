@@ -180,7 +180,8 @@ function decodeSegment(
   const stored = need(sections, SectionKind.stored, s, 'stored');
   // Read (and checked) on the first stored read, not here: see Segment.storedBytes.
   const storedSymbols = need(sections, SectionKind.storedSymbols, s, 'storedSymbols');
-  const ids = table('ids', () => decodeIds(need(sections, SectionKind.ids, s, 'ids'), m.numDocs));
+  const idBytes = need(sections, SectionKind.ids, s, 'ids');
+  const ids = LazyColumn.deferred(() => table('ids', () => decodeIds(idBytes, m.numDocs)));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
   // Entries are decoded and checked on first use (an exact form's postings read), not here.
   const exactStems = ExactStems.fromBytes(need(sections, SectionKind.exactStems, s, 'exactStems'), m.terms, part('exactStems'));

@@ -83,7 +83,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     add(SectionKind.storedOffsets, view(stored.offsets));
     add(SectionKind.stored, stored.bytes);
     add(SectionKind.storedSymbols, stored.symbols);
-    add(SectionKind.ids, encodeIds(d.ids));
+    add(SectionKind.ids, encodeIds(d.ids.value));
     add(SectionKind.exactStems, d.exactStems.encode());
     add(SectionKind.deletes, view(segment.deletes.words));
   });

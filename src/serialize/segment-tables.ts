@@ -2,6 +2,8 @@
 // decoders. Loading them is a view or one native call each, never a JavaScript loop per document:
 // cold, such a loop costs ~50 ns an item before the JIT catches up. Term metadata is term-groups.ts.
 
+import { ByteWriter } from '../index/byte-writer.js';
+
 /** Thrown by the column decoders; decode.ts turns it into an IndexFormatError naming the section. */
 export class TableError extends Error {
   readonly found: number;
@@ -51,8 +53,6 @@ const DATES_RAW = 0;
 const DATES_SECONDS = 1;
 /** Bytes before the values: the coding byte and padding that keeps raw Float64s 8-byte aligned. */
 const DATES_HEADER = 8;
-/** Longest varint of the seconds coding: deltas stay below 2^53. */
-const MAX_DATE_VARINT = 8;
 
 /**
  * The date column. When every date is whole seconds (or NaN, undated), as news timestamps are:
@@ -73,28 +73,23 @@ export function encodeDates(dates: Float64Array): Uint8Array {
     new Float64Array(out.buffer, DATES_HEADER, dates.length).set(dates);
     return out;
   }
-  const out = new Uint8Array(DATES_HEADER + dates.length * MAX_DATE_VARINT);
-  out[0] = DATES_SECONDS;
-  let p = DATES_HEADER;
+  const out = new ByteWriter(DATES_HEADER + dates.length * 2);
+  const header = new Uint8Array(DATES_HEADER);
+  header[0] = DATES_SECONDS;
+  out.bytes(header);
   let prev = 0;
   for (let i = 0; i < dates.length; i++) {
     const v = dates[i]!;
     if (v !== v) {
-      out[p++] = 0;
+      out.safeVarint(0);
       continue;
     }
     const seconds = v / 1000;
     const delta = seconds - prev;
     prev = seconds;
-    // Arithmetic, not bit operations: deltas of dates ±275,000 years apart exceed 32 bits.
-    let z = (delta >= 0 ? delta * 2 : -delta * 2 - 1) + 1;
-    while (z >= 0x80) {
-      out[p++] = (z % 0x80) | 0x80;
-      z = Math.floor(z / 0x80);
-    }
-    out[p++] = z;
+    out.safeVarint((delta >= 0 ? delta * 2 : -delta * 2 - 1) + 1);
   }
-  return out.slice(0, p);
+  return out.finish();
 }
 
 /** Exactly `count` dates: a view of raw Float64s, or the seconds coding decoded (a loop per document). */
@@ -106,42 +101,57 @@ export function decodeDates(bytes: Uint8Array, count: number): Float64Array {
   }
   if (coding !== DATES_SECONDS) throw new TableError('unknown date coding', coding ?? -1, DATES_SECONDS);
   const out = new Float64Array(count);
-  const end = bytes.length;
-  let p = DATES_HEADER;
+  const reader = { bytes, p: DATES_HEADER };
   let prev = 0;
   for (let i = 0; i < count; i++) {
-    if (p >= end) throw new TableError('dates section ends early', i, count);
-    let b = bytes[p++]!;
-    if (b === 0) {
+    let z = readSafeVarint(reader);
+    if (z === 0) {
       out[i] = NaN;
       continue;
     }
-    let z = b & 0x7f;
-    // Small values in plain integer arithmetic; the multiplier takes over past 28 bits.
-    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
-      if (p >= end || scale > 0x80 ** (MAX_DATE_VARINT - 1)) throw new TableError('malformed date varint', p, end);
-      b = bytes[p++]!;
-      z += (b & 0x7f) * scale;
-    }
     z -= 1;
-    const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-    prev += delta;
+    prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
     out[i] = prev * 1000;
   }
-  if (p !== end) throw new TableError('dates section has trailing bytes', end - p, 0);
+  if (reader.p !== bytes.length) throw new TableError('dates section has trailing bytes', bytes.length - reader.p, 0);
   return out;
 }
 
 const IDS_JOINED = 0;
 const IDS_JSON = 1;
+/** Every id is the decimal of first + its document number: varint first. */
+const IDS_RANGE = 2;
+/** Every id is a canonical decimal: varint first, then per id a zigzag varint of its difference from the one before. */
+const IDS_NUMBERS = 3;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Decimals of at most 15 digits are exact doubles; no leading zeros, so each id has one spelling. */
+const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /**
- * The ids joined by NUL as UTF-8 (one native decode and split at load, ~5× faster than JSON.parse
- * cold); ids holding NUL or a lone surrogate (UTF-8 cannot carry one) take JSON instead.
+ * The ids. Numeric ids (database keys, CMS article numbers, Reuters' 1…21578) are kept as numbers:
+ * a range costs a few bytes in all, other numbers a zigzag varint difference each (1–3 bytes, not
+ * 6–8 characters). Others are joined by NUL as UTF-8 (one native decode and split, ~5× faster than
+ * JSON.parse cold); ids holding NUL or a lone surrogate (UTF-8 cannot carry one) take JSON instead.
  */
 export function encodeIds(ids: readonly string[]): Uint8Array {
+  if (ids.length > 0 && ids.every((id) => CANONICAL_DECIMAL.test(id))) {
+    const first = Number(ids[0]!);
+    let range = true;
+    for (let i = 1; i < ids.length && range; i++) range = Number(ids[i]!) === first + i;
+    const out = new ByteWriter(range ? 16 : 16 + ids.length * 3);
+    out.bytes(Uint8Array.of(range ? IDS_RANGE : IDS_NUMBERS));
+    out.safeVarint(first);
+    if (!range) {
+      let prev = first;
+      for (let i = 1; i < ids.length; i++) {
+        const n = Number(ids[i]!);
+        out.safeVarint(n >= prev ? (n - prev) * 2 : (prev - n) * 2 - 1);
+        prev = n;
+      }
+    }
+    return out.finish();
+  }
   const joinable = !ids.some((id) => id.includes('\u0000') || !isWellFormed(id));
   const body = encoder.encode(joinable ? ids.join('\u0000') : JSON.stringify(ids));
   const out = new Uint8Array(1 + body.length);
@@ -152,6 +162,8 @@ export function encodeIds(ids: readonly string[]): Uint8Array {
 
 /** Exactly `count` ids. */
 export function decodeIds(bytes: Uint8Array, count: number): string[] {
+  const coding = bytes[0];
+  if (coding === IDS_RANGE || coding === IDS_NUMBERS) return decodeNumericIds(bytes, count, coding === IDS_RANGE);
   let text: string;
   try {
     text = decoder.decode(bytes.subarray(1));
@@ -159,18 +171,54 @@ export function decodeIds(bytes: Uint8Array, count: number): string[] {
     throw new TableError('ids are not valid UTF-8', bytes.length, count);
   }
   let ids: unknown;
-  if (bytes[0] === IDS_JOINED) ids = count === 0 && text === '' ? [] : text.split('\u0000');
-  else if (bytes[0] === IDS_JSON) {
+  if (coding === IDS_JOINED) ids = count === 0 && text === '' ? [] : text.split('\u0000');
+  else if (coding === IDS_JSON) {
     try {
       ids = JSON.parse(text);
     } catch {
       throw new TableError('ids are not valid JSON', bytes.length, count);
     }
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new TableError('ids are not strings', -1, count);
-  } else throw new TableError('unknown ids encoding', bytes[0] ?? -1, IDS_JOINED);
+  } else throw new TableError('unknown ids encoding', coding ?? -1, IDS_JOINED);
   const list = ids as string[];
   if (list.length !== count) throw new TableError('wrong number of ids', list.length, count);
   return list;
+}
+
+function decodeNumericIds(bytes: Uint8Array, count: number, range: boolean): string[] {
+  const reader = { bytes, p: 1 };
+  const first = readSafeVarint(reader);
+  const ids = new Array<string>(count);
+  let n = first;
+  for (let i = 0; i < count; i++) {
+    if (i > 0) {
+      if (range) n++;
+      else {
+        const z = readSafeVarint(reader);
+        n += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      }
+    }
+    if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER)) throw new TableError('numeric id out of range', n, 0);
+    ids[i] = String(n);
+  }
+  if (reader.p !== bytes.length) throw new TableError('ids section has trailing bytes', bytes.length - reader.p, 0);
+  return ids;
+}
+
+/** Reads a varint of ByteWriter.safeVarint; refuses one that runs past the bytes or past 2^56. */
+function readSafeVarint(r: { bytes: Uint8Array; p: number }): number {
+  const { bytes } = r;
+  let p = r.p;
+  if (p >= bytes.length) throw new TableError('section ends early', p, bytes.length);
+  let b = bytes[p++]!;
+  let v = b & 0x7f;
+  for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+    if (p >= bytes.length || scale > 2 ** 49) throw new TableError('malformed varint', p, bytes.length);
+    b = bytes[p++]!;
+    v += (b & 0x7f) * scale;
+  }
+  r.p = p;
+  return v;
 }
 
 function isWellFormed(s: string): boolean {

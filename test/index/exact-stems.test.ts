@@ -89,7 +89,7 @@ test('merges and deletes renumber the ordinals: every form lists the documents t
     const ordinal = data.dictionary.lookup(`${EXACT_MARK}${form}`);
     const expected = docs.filter((d) => !removed.has(d.id) && `${d.title} ${d.body}`.split(' ').includes(form)).map((d) => d.id);
     // Merges keep segments' DocIds in segment order, which need not be arrival order: compared as sets.
-    assert.equal(docsOf(data, `${EXACT_MARK}${form}`).map((doc) => data.ids[doc]).sort(), expected.sort(), form);
+    assert.equal(docsOf(data, `${EXACT_MARK}${form}`).map((doc) => data.ids.value[doc]).sort(), expected.sort(), form);
     let stem = '';
     english.analyze(form, (term) => (stem = term));
     if (data.exactStems.stemOf(ordinal) === data.dictionary.lookup(stem)) pointing++;
@@ -115,7 +115,7 @@ test('a form two analyzers stem apart keeps DocIds, in a flush and through a mer
   ]);
   const check = (data: SegmentData, expected: string[]): void => {
     const ordinal = data.dictionary.lookup(`${EXACT_MARK}ports`);
-    assert.equal(docsOf(data, `${EXACT_MARK}ports`).map((doc) => data.ids[doc]), expected);
+    assert.equal(docsOf(data, `${EXACT_MARK}ports`).map((doc) => data.ids.value[doc]), expected);
     return void ordinal;
   };
   const segments = decodeIndex(index.serialize(), [odd]).segments.map((s) => s.data);
@@ -147,7 +147,7 @@ test('a word sorting before the exact forms (a custom analyzer\'s control charac
   const data = decodeIndex(index.serialize(), [odd]).segments[0]!.data;
   assert.is(data.dictionary.term(0), '\u0000calm');
   assert.is(data.exactStems.count, 0);
-  assert.equal(docsOf(data, `${EXACT_MARK}ports`).map((doc) => data.ids[doc]), ['a', 'c']);
+  assert.equal(docsOf(data, `${EXACT_MARK}ports`).map((doc) => data.ids.value[doc]), ['a', 'c']);
   assert.equal(index.search('ports').hits.map((h) => h.id), ['c', 'a', 'b']);
 });
 

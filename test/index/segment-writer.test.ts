@@ -113,7 +113,7 @@ test('a flushed segment equals a brute-force inversion of its documents', () => 
   // Common words get several blocks of 128 postings (skip entries).
   assert.ok(data.blockLastDoc.length > 0);
   assertSegment(data, invert(layout, docs), 'segment');
-  assert.equal([...data.ids], docs.map((d) => d['id']));
+  assert.equal([...data.ids.value], docs.map((d) => d['id']));
 });
 
 test('every flush starts afresh: DocIds from 0, only the new documents, the writer reusable', () => {

@@ -211,6 +211,14 @@ test('a garbled date column loads, answers undated queries, and is refused at th
   }
 });
 
+test('an ids section of an unknown coding loads, and is refused at the first read of an id', () => {
+  const bytes = crafted(SectionKind.ids, 2, (body) => {
+    body[0] = 9;
+  });
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.throws(() => loaded.search('port', { documentFields: [] }), refusedAs('section:ids/2'));
+});
+
 test('a damaged stored symbol table loads, ids-only search works, and a stored read is refused', () => {
   // The first symbol claims 9 bytes (at most 8): the table is checked when first read, not at load.
   const bytes = crafted(SectionKind.storedSymbols, 0, (body) => {

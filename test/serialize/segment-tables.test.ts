@@ -99,8 +99,37 @@ test('ids round-trip, including ids that need the JSON form (NUL, lone surrogate
   ];
   for (const ids of cases) assert.equal(decodeIds(encodeIds(ids), ids.length), ids, JSON.stringify(ids));
   // The joined form is smaller than JSON for ordinary ids.
-  const plain = Array.from({ length: 500 }, (_, i) => String(i + 1));
+  const plain = Array.from({ length: 500 }, (_, i) => `story-${i + 1}`);
   assert.ok(encodeIds(plain).length < new TextEncoder().encode(JSON.stringify(plain)).length);
+});
+
+test('numeric ids are kept as numbers: a range in a few bytes, others a small difference each', () => {
+  const range = Array.from({ length: 21_578 }, (_, i) => String(i + 1));
+  assert.ok(encodeIds(range).length <= 4, `${encodeIds(range).length} bytes`);
+  assert.equal(decodeIds(encodeIds(range), range.length), range);
+  const random = rng(31);
+  const keys: string[] = [];
+  let n = 480_000;
+  for (let i = 0; i < 3000; i++) {
+    n += Math.floor(random() * 40) - (random() < 0.1 ? 500 : 0);
+    keys.push(String(Math.max(0, n)));
+  }
+  const coded = encodeIds(keys);
+  assert.ok(coded.length < keys.length * 2, `${coded.length} bytes`);
+  assert.equal(decodeIds(coded, keys.length), keys);
+  const cases: string[][] = [
+    ['0'],
+    ['5', '5', '4', '999999999999999', '0', '999999999999999'], // repeats, both ends of 15 digits
+    ['9', '10', '11'],
+    // Not canonical decimals: each keeps its spelling through the text forms.
+    ['007', '1'],
+    ['1e3', '2'],
+    ['-5', '3'],
+    ['1234567890123456', '1'], // 16 digits need not be an exact double
+    [' 5', '6'],
+    ['5', ''],
+  ];
+  for (const ids of cases) assert.equal(decodeIds(encodeIds(ids), ids.length), ids, JSON.stringify(ids));
 });
 
 test('malformed ids are refused', () => {
@@ -115,6 +144,13 @@ test('malformed ids are refused', () => {
   refused(() => decodeIds(json, 2)); // JSON, but not strings
   refused(() => decodeIds(new TextEncoder().encode('\u0001[oops'), 1));
   refused(() => decodeIds(new Uint8Array(0), 0));
+  // Numeric codings: too few or too many numbers, a varint that never ends, a number past 2^53.
+  const numbers = encodeIds(['3', '1', '4', '1', '5']);
+  refused(() => decodeIds(numbers, 6));
+  refused(() => decodeIds(numbers, 4));
+  refused(() => decodeIds(Uint8Array.of(3, 1, ...new Array(12).fill(0xff)), 2));
+  refused(() => decodeIds(Uint8Array.of(2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f), 3));
+  refused(() => decodeIds(Uint8Array.of(2, 1, 0), 3)); // a range with a trailing byte
 });
 
 test.run();
