@@ -430,7 +430,7 @@ export class SegmentBuilder {
       fieldLengths: columns.fieldLengths,
       lengthCodes: lengthCodes(columns.fieldLengths, columns.numDocs, width),
       dates: LazyColumn.of(columns.dates),
-      storedOffsets: columns.storedOffsets,
+      storedOffsets: LazyColumn.of(columns.storedOffsets),
       stored: columns.stored,
       storedSymbols: columns.storedSymbols,
       ids: LazyColumn.of(columns.ids),

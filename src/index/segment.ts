@@ -59,8 +59,8 @@ export interface SegmentData extends PostingsLayout {
   readonly lengthCodes: Uint8Array;
   /** Epoch ms per document; NaN when undated. A loaded segment decodes it on first read. */
   readonly dates: LazyColumn<Float64Array>;
-  /** Stored-field JSON of doc d is stored[storedOffsets[d] .. storedOffsets[d + 1]). */
-  readonly storedOffsets: Uint32Array;
+  /** Stored-field JSON of doc d is stored[storedOffsets[d] .. storedOffsets[d + 1]). A loaded segment decodes them on first read. */
+  readonly storedOffsets: LazyColumn<Uint32Array>;
   /** UTF-8 JSON, or with `storedSymbols` its codes (see symbol-table.ts). */
   readonly stored: Uint8Array;
   /** A serialised SymbolTable the stored bytes are coded with, or empty: they are plain UTF-8. */
@@ -133,8 +133,9 @@ export class Segment {
 
   /** The stored-field JSON of `doc`, as text. */
   storedJson(doc: number): string {
-    const { stored, storedOffsets, storedSymbols } = this.data;
+    const { stored, storedSymbols } = this.data;
     if (storedSymbols.length === 0) return decoder.decode(this.#storedCodes(doc));
+    const storedOffsets = this.data.storedOffsets.value;
     const start = storedOffsets[doc]!;
     const end = storedOffsets[doc + 1]!;
     if (!(start <= end && end <= stored.length)) throw new IndexFormatError('stored offsets out of order', 'section:storedOffsets', end, stored.length);
@@ -157,7 +158,8 @@ export class Segment {
    * not at load (a loaded segment's offsets are a view of the file): a bad pair throws IndexFormatError.
    */
   #storedCodes(doc: number): Uint8Array {
-    const { stored, storedOffsets } = this.data;
+    const stored = this.data.stored;
+    const storedOffsets = this.data.storedOffsets.value;
     const start = storedOffsets[doc]!;
     const end = storedOffsets[doc + 1]!;
     if (!(start <= end && end <= stored.length)) throw new IndexFormatError('stored offsets out of order', 'section:storedOffsets', end, stored.length);

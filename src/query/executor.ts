@@ -53,6 +53,22 @@ function scratchFor(numDocs: number): void {
   touched = new Int32Array(cap);
 }
 
+/**
+ * {@link accumulate}, dropping the shared scratch when it throws (a loaded segment's malformed bytes
+ * are found on first read, mid-sum): scores left behind would be added to the next search's.
+ */
+function accumulateSafely(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array, range?: DateRange): number {
+  try {
+    return accumulate(segment, terms, weights, acc, list, range);
+  } catch (error) {
+    if (acc === accumulator) {
+      accumulator = new Float64Array(accumulator.length);
+      touched = new Int32Array(touched.length);
+    }
+    throw error;
+  }
+}
+
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
 const block = new DecodedBlock();
 
@@ -292,8 +308,9 @@ function rankSegmentExhaustive(
     acc = accumulator;
     list = touched;
   }
-  const count = accumulate(segment, terms, weights, acc, list, range);
+  // Ids first: decoding them on first read may throw, and must not find scores accumulated.
   const ids = data.ids.value;
+  const count = accumulateSafely(segment, terms, weights, acc, list, range);
   let total = 0;
   let threshold = top.threshold;
   const outer = inFilter;
@@ -339,7 +356,7 @@ export function scoreTerms(segment: Segment, terms: readonly ScoringTerm[], weig
     acc = accumulator;
     list = touched;
   }
-  const count = accumulate(segment, terms, weights, acc, list);
+  const count = accumulateSafely(segment, terms, weights, acc, list);
   const docs = list.slice(0, count).sort();
   const scores = new Float64Array(count);
   for (let i = 0; i < count; i++) {

@@ -92,11 +92,17 @@ export function rankSegmentPruned(
 ): number {
   if (busy) return rankSegment(new Scratch(), segment, s, terms, weights, top, filter);
   busy = true;
+  let done = false;
   try {
     shared ??= new Scratch();
-    return rankSegment(shared, segment, s, terms, weights, top, filter);
+    const total = rankSegment(shared, segment, s, terms, weights, top, filter);
+    done = true;
+    return total;
   } finally {
     busy = false;
+    // A search that threw (malformed bytes found on first read, a filter's error) may leave scores
+    // in the scratch: the next search gets a clean one.
+    if (!done) shared = undefined;
   }
 }
 

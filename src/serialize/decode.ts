@@ -13,7 +13,7 @@ import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
 import { Segment, type SegmentData } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
-import { TableError, decodeDates, decodeFieldLengths, decodeIds, decodeLengthCodes } from './segment-tables.js';
+import { TableError, decodeStoredOffsets, decodeDates, decodeFieldLengths, decodeIds, decodeLengthCodes } from './segment-tables.js';
 import { TermGroupDecoder, checkTermGroups, type TermArrays } from './term-groups.js';
 import {
   FORMAT_VERSION, GLOBAL, GROUP_COLUMNS, GroupColumn, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES, TERM_GROUP,
@@ -176,8 +176,9 @@ function decodeSegment(
   // Decoded on first read (a date filter, sort or stored document): see LazyColumn.
   const dateBytes = need(sections, SectionKind.dates, s, 'dates');
   const dates = LazyColumn.deferred(() => table('dates', () => decodeDates(dateBytes, m.numDocs)));
-  const storedOffsets = u32(SectionKind.storedOffsets, 'storedOffsets', m.numDocs + 1);
   const stored = need(sections, SectionKind.stored, s, 'stored');
+  const offsetBytes = need(sections, SectionKind.storedOffsets, s, 'storedOffsets');
+  const storedOffsets = LazyColumn.deferred(() => table('storedOffsets', () => decodeStoredOffsets(offsetBytes, m.numDocs, stored.length)));
   // Read (and checked) on the first stored read, not here: see Segment.storedBytes.
   const storedSymbols = need(sections, SectionKind.storedSymbols, s, 'storedSymbols');
   const idBytes = need(sections, SectionKind.ids, s, 'ids');

@@ -4,7 +4,7 @@
 import type { FieldLayout } from '../index/field-layout.js';
 import type { Segment } from '../index/segment.js';
 import { checksum32 } from './checksum.js';
-import { encodeDates, encodeFieldLengths, encodeIds } from './segment-tables.js';
+import { encodeDates, encodeFieldLengths, encodeIds, encodeStoredOffsets } from './segment-tables.js';
 import { encodeTermGroups } from './term-groups.js';
 import { ByteWriter } from '../index/byte-writer.js';
 import { SymbolTable } from '../index/symbol-table.js';
@@ -80,7 +80,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
     add(SectionKind.lengthCodes, d.lengthCodes);
     add(SectionKind.dates, encodeDates(d.dates.value));
     const stored = codedStored(segment);
-    add(SectionKind.storedOffsets, view(stored.offsets));
+    add(SectionKind.storedOffsets, encodeStoredOffsets(stored.offsets));
     add(SectionKind.stored, stored.bytes);
     add(SectionKind.storedSymbols, stored.symbols);
     add(SectionKind.ids, encodeIds(d.ids.value));
@@ -122,7 +122,7 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
  */
 function codedStored(segment: Segment): { offsets: Uint32Array; bytes: Uint8Array; symbols: Uint8Array } {
   const d = segment.data;
-  if (d.storedSymbols.length > 0 || d.stored.length === 0) return { offsets: d.storedOffsets, bytes: d.stored, symbols: d.storedSymbols };
+  if (d.storedSymbols.length > 0 || d.stored.length === 0) return { offsets: d.storedOffsets.value, bytes: d.stored, symbols: d.storedSymbols };
   const documents = new Array<Uint8Array>(d.numDocs);
   for (let doc = 0; doc < d.numDocs; doc++) documents[doc] = segment.storedBytes(doc);
   const table = SymbolTable.train(documents);

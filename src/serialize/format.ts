@@ -41,7 +41,7 @@ export const SectionKind = {
   postings: 9,
   /** Positions, one block per posting block (see index/positions-codec.ts). */
   positions: 10,
-  /** Uint32 per document: offsets of each document's stored bytes in `stored` (numDocs + 1). */
+  /** Per document, varint byte length of its stored bytes in `stored` (segment-tables.ts). */
   storedOffsets: 13,
   /** Per document, its stored-field JSON (UTF-8) coded with the segment's storedSymbols. */
   stored: 14,
@@ -72,9 +72,17 @@ export const SectionKind = {
   lengthCodes: 20,
   /** Byte 2 or 4 (the width), 7 zero bytes, then numDocs × scoredCount little-endian lengths of that width. */
   fieldLengths: 21,
-  /** numDocs little-endian Float64 epoch milliseconds (NaN when undated), viewed in place. */
+  /**
+   * Byte 0, 7 zero bytes, then numDocs little-endian Float64 epoch milliseconds (NaN when undated);
+   * or byte 1, 7 zero bytes, then per document a varint of its whole seconds' zigzagged difference
+   * from the previous dated document, plus one (0: undated). See segment-tables.ts.
+   */
   dates: 22,
-  /** Byte 0 then the ids as UTF-8 joined by NUL, or byte 1 then a JSON array (ids with NUL or lone surrogates). */
+  /**
+   * Byte 0 then the ids as UTF-8 joined by NUL; byte 1 then a JSON array (ids with NUL or lone
+   * surrogates); byte 2 then a varint first number (ids are its decimal plus the document number);
+   * byte 3 then a varint first number and zigzag varint differences (ids are canonical decimals).
+   */
   ids: 23,
   /** The symbol table of `stored` (index/symbol-table.ts); empty when no document stores anything. */
   storedSymbols: 24,

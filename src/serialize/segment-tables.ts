@@ -48,6 +48,40 @@ export function decodeLengthCodes(bytes: Uint8Array, count: number): Uint8Array 
   return bytes;
 }
 
+/**
+ * Stored-field offsets as one varint length per document (most stored documents are a title, a
+ * date and a URL: under 128 bytes, one byte each, where offsets took 4).
+ */
+export function encodeStoredOffsets(offsets: Uint32Array): Uint8Array {
+  const out = new ByteWriter(offsets.length * 2 + 8);
+  for (let d = 1; d < offsets.length; d++) out.varint(offsets[d]! - offsets[d - 1]!);
+  return out.finish();
+}
+
+/** The `count` + 1 offsets, summed from the lengths; they must end exactly at `storedLength`. */
+export function decodeStoredOffsets(bytes: Uint8Array, count: number, storedLength: number): Uint32Array {
+  const offsets = new Uint32Array(count + 1);
+  const end = bytes.length;
+  let p = 0;
+  let at = 0;
+  for (let d = 0; d < count; d++) {
+    if (p >= end) throw new TableError('stored offsets end early', d, count);
+    let b = bytes[p++]!;
+    let length = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      if (shift > 28 || p >= end) throw new TableError('malformed stored length', p, end);
+      b = bytes[p++]!;
+      length += (b & 0x7f) * 2 ** shift;
+    }
+    at += length;
+    if (at > storedLength) throw new TableError('stored lengths run past the stored section', at, storedLength);
+    offsets[d + 1] = at;
+  }
+  if (p !== end) throw new TableError('stored offsets have trailing bytes', end - p, 0);
+  if (at !== storedLength) throw new TableError('stored lengths do not add up to the stored section', at, storedLength);
+  return offsets;
+}
+
 /** Date column codings (the section's first byte). */
 const DATES_RAW = 0;
 const DATES_SECONDS = 1;
