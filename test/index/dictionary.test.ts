@@ -88,6 +88,45 @@ test('terms of every length and script read back exactly from the byte form', ()
   assert.equal(loaded.terms, sorted);
 });
 
+test('entry heads: one byte while shared < 15 and suffix < 16, an escape past either, exact at the edges', () => {
+  // Pairs of terms, each pair with its own two-letter start, the second term sharing exactly
+  // `shared` bytes with the first and adding exactly `suffix`.
+  const terms: string[] = [];
+  const edges: Array<[number, number]> = [];
+  let n = 0;
+  for (const shared of [2, 14, 15, 16, 200]) {
+    for (const suffix of [1, 15, 16, 17, 300]) {
+      const start = String.fromCharCode(97 + Math.floor(n / 26), 97 + (n % 26));
+      n++;
+      const first = start + 'm'.repeat(shared - 2);
+      terms.push(first, first + 'q'.repeat(suffix));
+      edges.push([shared, suffix]);
+    }
+  }
+  const sorted = terms.slice().sort();
+  // Every designed pair is consecutive in the sorted list (a group's first entry has no head, so
+  // the list is checked as written: entries at odd ordinals follow their pair's first term).
+  for (let i = 1; i < sorted.length; i += 2) assert.ok(sorted[i]!.startsWith(sorted[i - 1]!));
+  const loaded = TermDictionary.fromBytes(TermDictionary.fromSorted(sorted.slice()).toBytes(), sorted.length);
+  assert.equal(loaded.terms, sorted);
+  for (let o = 0; o < sorted.length; o++) assert.is(loaded.lookup(sorted[o]!), o);
+  for (let o = sorted.length - 1; o >= 0; o--) assert.is(loaded.term(o), sorted[o]);
+  assert.is(edges.length * 2, sorted.length);
+  // Inflections of one word: every entry after a group's first is its head byte and its suffix.
+  const words = Array.from({ length: 32 }, (_, i) => `compan${String.fromCharCode(97 + (i % 26)).repeat(1 + Math.floor(i / 26))}`).sort();
+  const bytes = TermDictionary.fromSorted(words.slice()).toBytes();
+  let expected = 0;
+  words.forEach((w, i) => {
+    if (i % 16 === 0) expected += 1 + w.length;
+    else {
+      let shared = 0;
+      while (shared < w.length && w[shared] === words[i - 1]![shared]) shared++;
+      expected += 1 + w.length - shared;
+    }
+  });
+  assert.is(bytes.length, expected);
+});
+
 test('terms holding NUL (a custom analyzer can emit one) survive the byte form, decoded whole or one by one', () => {
   // The fast paths join terms with NUL; a NUL inside a term used to shift every later term.
   const sorted = ['\u0000', '\u0000calm', 'a\u0000b', 'a\u0000c', 'ab', 'port', 'x\u0000'].sort();
@@ -134,8 +173,8 @@ test('malformed byte forms are refused with RangeError', () => {
   assert.throws(() => TermDictionary.fromBytes(bytes, 4), (e: unknown) => e instanceof RangeError);
   assert.throws(() => TermDictionary.fromBytes(bytes, 2), (e: unknown) => e instanceof RangeError);
   const lying = bytes.slice();
-  // The second entry claims to share more bytes than the first term has.
-  lying[bytes[0]! + 1] = 60;
+  // The second entry's head claims it shares 14 bytes with the first term, which has 5.
+  lying[bytes[0]! + 1] = 14 * 16 + 1;
   assert.throws(() => TermDictionary.fromBytes(lying, 3), (e: unknown) => e instanceof RangeError);
 });
 
@@ -211,10 +250,13 @@ test("a group's malformed entries are refused at first use of that group, naming
   const sorted = Array.from({ length: 5 * RESTART_INTERVAL }, (_, i) => `term${String(i).padStart(4, '0')}`);
   const { bytes, restarts } = TermDictionary.fromSorted(sorted.slice()).byteForm();
   const bad = bytes.slice();
-  // The second entry of group 2 claims a suffix running past the group: a varint of 127.
+  // The second entry of group 2 claims a suffix running past the group: an escaped head, sharing 0
+  // bytes and adding 127.
   const at = restarts[2]!;
   const second = at + 1 + bad[at]!; // after the restart entry (length byte + bytes)
-  bad[second + 1] = 0x7f;
+  bad[second] = 0xff;
+  bad[second + 1] = 0;
+  bad[second + 2] = 0x7f;
   const broken = (): TermDictionary => TermDictionary.fromBytes(bad, sorted.length, restarts, { part: 'section:terms/0', metadata: recorder() });
   const isFormat = (e: unknown): boolean => e instanceof IndexFormatError && e.part === 'section:terms/0';
   const dict = broken();
