@@ -4,10 +4,10 @@
 
 import { ByteWriter, putVarint } from './byte-writer.js';
 import { TermDictionary } from './dictionary.js';
-import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, decodeBlock } from './posting-blocks.js';
+import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, MAX_RICE_K, RICE_MIN_POSTINGS, VARINT_LAYOUT, decodeBlock } from './posting-blocks.js';
 import { PACKED_SLACK, bitWidth, packBits, packedBytes } from './bit-packing.js';
 import { lengthCodes } from './length-codes.js';
-import { writePositionsBlock } from './positions-codec.js';
+import { riceParameter, writePositionsBlock } from './positions-codec.js';
 import { ExactStems, NO_STEM } from './exact-stems.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
@@ -51,6 +51,8 @@ const WORD_BYTES = 4;
 
 /** Bytes of an unsigned varint at most: 32 bits in 7-bit groups. */
 const MAX_VARINT = 5;
+/** A short block with a head this large takes the varint layout: Rice heads are read as 30-bit ints. */
+const RICE_HEAD_LIMIT = 2 ** 30;
 
 /**
  * Call `startTerm` for each term in sorted order, `addPosting` for its postings in ascending DocId
@@ -230,7 +232,7 @@ export class SegmentBuilder {
     return indexOfSorted(this.#terms, term);
   }
 
-  /** Writes the buffered short block as varint postings (see posting-blocks.ts). */
+  /** Writes the buffered short block in the smaller of its two layouts (see posting-blocks.ts). */
   #writeVarintBlock(): void {
     const out = this.#postings;
     const count = this.#inBlock;
@@ -238,24 +240,68 @@ export class SegmentBuilder {
     const masks = this.#masks;
     const tfStart = this.#tfStart;
     const tfs = this.#tfs;
-    // Room for the whole block at once, then plain writes: one capacity check per block.
-    const buf = out.reserve(MAX_VARINT * (2 * count + tfStart[count]!));
+    // Room for the whole block at once, then plain writes: one capacity check per block. A Rice
+    // head takes at most 64 + 1 + 24 bits, under three varints' room.
+    const buf = out.reserve(1 + MAX_VARINT * (3 * count + tfStart[count]!));
     let p = out.length;
+    // Heads first: their codes say which extras follow, and both layouts' sizes come from them.
+    const heads = this.#gaps;
     let prevDoc = this.#blockPrevDoc;
     // A block decodes on its own: its first posting's mask is compared with the default one.
     let prevMask = this.#defaultMask;
+    let varintBytes = 0;
+    let wide = false;
     for (let i = 0; i < count; i++) {
-      const doc = docs[i]!;
-      const mask = masks[i]!;
-      const from = tfStart[i]!;
-      const to = tfStart[i + 1]!;
       let allOne = true;
-      for (let j = from; j < to; j++) if (tfs[j] !== 1) allOne = false;
-      const same = mask === prevMask;
-      p = putVarint(buf, p, (doc - prevDoc - 1) * 4 + ((same ? 0 : CODE_MASK_ONES) | (allOne ? 0 : 1)));
-      if (!same) p = putVarint(buf, p, mask);
-      if (!allOne) for (let j = from; j < to; j++) p = putVarint(buf, p, tfs[j]!);
-      prevDoc = doc;
+      for (let j = tfStart[i]!; j < tfStart[i + 1]!; j++) if (tfs[j] !== 1) allOne = false;
+      const head = (docs[i]! - prevDoc - 1) * 4 + ((masks[i] === prevMask ? 0 : CODE_MASK_ONES) | (allOne ? 0 : 1));
+      if (head >= RICE_HEAD_LIMIT) wide = true;
+      heads[i] = head;
+      varintBytes += head < 0x80 ? 1 : head < 0x4000 ? 2 : head < 0x200000 ? 3 : head < 0x10000000 ? 4 : 5;
+      prevDoc = docs[i]!;
+      prevMask = masks[i]!;
+    }
+    let k = -1;
+    if (count >= RICE_MIN_POSTINGS) {
+      if (!wide) {
+        const choice = riceParameter(heads, 0, count);
+        let bits = count * (choice + 1);
+        for (let i = 0; i < count; i++) bits += heads[i]! >>> choice;
+        if (choice <= MAX_RICE_K && Math.ceil(bits / 8) < varintBytes) k = choice;
+      }
+      buf[p++] = k < 0 ? VARINT_LAYOUT : k;
+    }
+    if (k >= 0) {
+      // Least significant bit first through an accumulator of `held` bits (< 8 between codes, so a
+      // remainder of up to 24 bits fits): a zero run only advances it, whole bytes are handed out.
+      let acc = 0;
+      let held = 0;
+      const low = (1 << k) - 1;
+      for (let i = 0; i < count; i++) {
+        const head = heads[i]!;
+        held += head >>> k;
+        while (held >= 8) {
+          buf[p++] = acc & 0xff;
+          acc >>>= 8;
+          held -= 8;
+        }
+        acc |= (1 | ((head & low) << 1)) << held;
+        held += k + 1;
+        while (held >= 8) {
+          buf[p++] = acc & 0xff;
+          acc >>>= 8;
+          held -= 8;
+        }
+      }
+      if (held > 0) buf[p++] = acc & 0xff;
+    }
+    prevMask = this.#defaultMask;
+    for (let i = 0; i < count; i++) {
+      const mask = masks[i]!;
+      const code = heads[i]! & 3;
+      if (k < 0) p = putVarint(buf, p, heads[i]!);
+      if (code >= CODE_MASK_ONES) p = putVarint(buf, p, mask);
+      if ((code & 1) === 1) for (let j = tfStart[i]!; j < tfStart[i + 1]!; j++) p = putVarint(buf, p, tfs[j]!);
       prevMask = mask;
     }
     out.commit(p);

@@ -5,41 +5,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SegmentBuilder } from '../../src/index/segment-builder.js';
 import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
 import { DecodedBlock, blockCount, decodeBlock, decodeBlockColumns, decodeBlockDocs, locateBlock } from '../../src/index/posting-blocks.js';
 import { bitWidth, packBits, packedBytes } from '../../src/index/bit-packing.js';
 import { IndexFormatError } from '../../src/errors.js';
 import { unpackersSource } from '../../scripts/generate-unpackers.js';
 import { rng } from '../_support/random.js';
+import { POSTINGS_FIELDS, postingsSegment, type Posting } from '../_support/postings-segment.js';
 
-interface Posting {
-  doc: number;
-  mask: number;
-  tfs: number[];
-}
-
-const FIELDS = 6;
-
-/** A segment of the given terms (no positions, no lengths: only the posting codec is under test). */
-function build(terms: ReadonlyArray<[string, Posting[]]>, defaultMask = 4): SegmentData {
-  const builder = new SegmentBuilder(64, undefined, defaultMask);
-  for (const [name, postings] of terms) {
-    builder.startTerm(name, false);
-    for (const p of postings) builder.addPosting(p.doc, p.mask, p.tfs, 0, [], 0);
-  }
-  return builder.finish({
-    numDocs: 1,
-    fieldCount: FIELDS,
-    scoredCount: 3,
-    fieldLengths: new Uint32Array(3),
-    dates: new Float64Array(1),
-    storedOffsets: new Uint32Array(2),
-    stored: new Uint8Array(0),
-    storedSymbols: new Uint8Array(0),
-    ids: ['d0'],
-  });
-}
+const FIELDS = POSTINGS_FIELDS;
+const build = postingsSegment;
 
 /** Postings whose gaps reach exactly 2^gapBits − 1 and whose tfs reach 2^tfBits − 1 (mask 4 mostly). */
 function postingsWithWidths(random: () => number, count: number, gapBits: number, tfBits: number): Posting[] {

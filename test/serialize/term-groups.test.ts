@@ -159,10 +159,11 @@ test("a group's malformed bytes are refused when that group is decoded, naming t
     positions.fill(0, at(GroupColumn.positions, g), at(GroupColumn.positions, g + 1));
     refusedAt('termTable|postings|positions', g, { positions });
   }
-  // Postings bytes likewise: a one-block term's block read from zeros ends early.
+  // Postings bytes likewise: a one-block term's block read from zeros ends early, or (a Rice block
+  // with k 0) is refused by the block reader.
   const postings = f.d.postings.slice();
   postings.fill(0, at(GroupColumn.postings, 1), at(GroupColumn.postings, 2));
-  refusedAt('termTable|postings|positions', 1, { postings });
+  refusedAt('termTable|postings|positions|section:postings', 1, { postings });
   // A skip entry whose last DocId is past the segment.
   const multi = Array.from({ length: stride - 1 }, (_, g) => g).find((g) => at(GroupColumn.skips, g + 1) > at(GroupColumn.skips, g))!;
   const skips = f.skips.slice();
