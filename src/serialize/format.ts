@@ -12,8 +12,10 @@ export const MAGIC = 0x58495342;
  * (posting-blocks.ts). Version 5 codes stored fields with a per-segment symbol table
  * (index/symbol-table.ts). Version 6 Rice-codes the positions of each posting block
  * (index/positions-codec.ts). Version 7 stores exact forms' postings as ordinals in their stems'
- * lists (index/exact-stems.ts). Version 8 stores no byte lengths for one-block terms: they are read
- * off the blocks (serialize/term-groups.ts).
+ * lists (index/exact-stems.ts). Version 8 stores no byte lengths for one-block terms (they are
+ * read off the blocks: serialize/term-groups.ts), Rice-codes short posting blocks' heads
+ * (index/posting-blocks.ts), gives dictionary entries one-byte heads (index/dictionary.ts), and
+ * codes dates, stored offsets and numeric ids compactly, decoded on first read (segment-tables.ts).
  */
 export const FORMAT_VERSION = 8;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
