@@ -16,7 +16,7 @@ import { checksum32 } from './checksum.js';
 import { TableError, decodeStoredOffsets, decodeDates, decodeFieldLengths, decodeIds, decodeLengthCodes } from './segment-tables.js';
 import { TermGroupDecoder, checkTermGroups, type TermArrays } from './term-groups.js';
 import {
-  FORMAT_VERSION, GLOBAL, GROUP_COLUMNS, GroupColumn, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES, TERM_GROUP,
+  FORMAT_VERSION, GLOBAL, GroupColumn, HEADER_BYTES, MAGIC, SectionKind, TABLE_ENTRY_BYTES, TermGroupsLayout,
   type IndexMeta, type SegmentMeta,
 } from './format.js';
 
@@ -155,8 +155,8 @@ function decodeSegment(
   if (m.terms > termBytes.length) throw new IndexFormatError('more terms than dictionary bytes', part('segmentMeta'), m.terms, termBytes.length);
   const termTable = need(sections, SectionKind.termTable, s, 'termTable');
   const skips = need(sections, SectionKind.skips, s, 'skips');
-  const groupCount = Math.ceil(m.terms / TERM_GROUP);
-  const groups = u32(SectionKind.termGroups, 'termGroups', GROUP_COLUMNS * (groupCount + 1));
+  const layout = new TermGroupsLayout(m.terms);
+  const groups = u32(SectionKind.termGroups, 'termGroups', layout.length);
   const totals = [termBytes.length, termTable.length, postings.length, positions.length, m.blocks, skips.length];
   checkTermGroups(groups, m.terms, totals, part('termGroups'));
   const arrays = termArrays(m.terms, m.blocks, m.scoredCount, totals);
@@ -165,8 +165,8 @@ function decodeSegment(
     arrays,
     part('termGroups'),
   );
-  const restartsAt = GroupColumn.dictionary * (groupCount + 1);
-  const dictionary = TermDictionary.fromBytes(termBytes, m.terms, groups.subarray(restartsAt, restartsAt + groupCount), {
+  const restartsAt = layout.at(GroupColumn.dictionary, 0);
+  const dictionary = TermDictionary.fromBytes(termBytes, m.terms, groups.subarray(restartsAt, restartsAt + layout.groups), {
     part: part('terms'),
     metadata,
   });

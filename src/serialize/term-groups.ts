@@ -1,6 +1,6 @@
 // A segment's term metadata on disk: the term table (df and byte lengths per term), the skip entries
-// with block-max metadata, and the termGroups index that lets a loaded segment decode them one group
-// of TERM_GROUP terms at a time, on first use. Knows the layout; the dictionary decides when.
+// with block-max metadata, and the termGroups index that lets a loaded segment decode them one page
+// of PAGE_TERMS terms at a time, on first use. Knows the layout; the dictionary decides when.
 
 import { ByteWriter } from '../index/byte-writer.js';
 import type { TermMetadataLoader } from '../index/dictionary.js';
@@ -9,37 +9,36 @@ import { PACKED_SLACK } from '../index/bit-packing.js';
 import { positionsBlockEnd } from '../index/positions-codec.js';
 import type { SegmentData } from '../index/segment.js';
 import { IndexFormatError } from '../errors.js';
-import { GROUP_COLUMNS, GroupColumn, TERM_GROUP } from './format.js';
+import { GROUP_COLUMNS, GROUPS_PER_PAGE, GroupColumn, PAGE_TERMS, TERM_GROUP, TermGroupsLayout } from './format.js';
 
 /** The three term-metadata sections of one segment. */
 export interface EncodedTermGroups {
   termTable: Uint8Array;
   skips: Uint8Array;
-  /** GROUP_COLUMNS columns of (groups + 1) Uint32s (see format.ts). */
+  /** The termGroups index (see TermGroupsLayout in format.ts). */
   groups: Uint32Array;
 }
 
 /**
- * Encodes the term table and skip entries from the SegmentData arrays, recording at each group's
+ * Encodes the term table and skip entries from the SegmentData arrays, recording at each page's
  * first term where every stream stands. `restarts` are the dictionary's restart offsets.
  */
 export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictionaryBytes: number): EncodedTermGroups {
   const terms = d.termDf.length;
-  const groupCount = Math.ceil(terms / TERM_GROUP);
-  const stride = groupCount + 1;
-  const groups = new Uint32Array(GROUP_COLUMNS * stride);
+  const layout = new TermGroupsLayout(terms);
+  const groups = new Uint32Array(layout.length);
   const table = new ByteWriter(terms * 4 + 16);
   const skips = new ByteWriter(d.blockLastDoc.length * 10 + 16);
   const width = d.scoredCount;
   for (let t = 0; t < terms; t++) {
-    if (t % TERM_GROUP === 0) {
-      const g = t / TERM_GROUP;
-      groups[GroupColumn.dictionary * stride + g] = restarts[g]!;
-      groups[GroupColumn.termTable * stride + g] = table.length;
-      groups[GroupColumn.postings * stride + g] = d.termPostingsStart[t]!;
-      groups[GroupColumn.positions * stride + g] = d.termPositionsStart[t]!;
-      groups[GroupColumn.blocks * stride + g] = d.termBlockStart[t]!;
-      groups[GroupColumn.skips * stride + g] = skips.length;
+    if (t % TERM_GROUP === 0) groups[layout.at(GroupColumn.dictionary, t / TERM_GROUP)] = restarts[t / TERM_GROUP]!;
+    if (t % PAGE_TERMS === 0) {
+      const page = t / PAGE_TERMS;
+      groups[layout.at(GroupColumn.termTable, page)] = table.length;
+      groups[layout.at(GroupColumn.postings, page)] = d.termPostingsStart[t]!;
+      groups[layout.at(GroupColumn.positions, page)] = d.termPositionsStart[t]!;
+      groups[layout.at(GroupColumn.blocks, page)] = d.termBlockStart[t]!;
+      groups[layout.at(GroupColumn.skips, page)] = skips.length;
     }
     // A one-block term stores df and whether it has positions; its byte lengths are read off its
     // blocks at load (see TermGroupDecoder). Most terms are rare: on Reuters this halves the table.
@@ -69,12 +68,8 @@ export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictiona
   }
   const termTable = table.finish();
   const skipBytes = skips.finish();
-  groups[GroupColumn.dictionary * stride + groupCount] = dictionaryBytes;
-  groups[GroupColumn.termTable * stride + groupCount] = termTable.length;
-  groups[GroupColumn.postings * stride + groupCount] = d.termPostingsStart[terms]!;
-  groups[GroupColumn.positions * stride + groupCount] = d.termPositionsStart[terms]!;
-  groups[GroupColumn.blocks * stride + groupCount] = d.termBlockStart[terms]!;
-  groups[GroupColumn.skips * stride + groupCount] = skipBytes.length;
+  const totals = [dictionaryBytes, termTable.length, d.termPostingsStart[terms]!, d.termPositionsStart[terms]!, d.termBlockStart[terms]!, skipBytes.length];
+  for (let c = 0; c < GROUP_COLUMNS; c++) groups[layout.at(c, layout.last(c))] = totals[c]!;
   return { termTable, skips: skipBytes, groups };
 }
 
@@ -114,16 +109,15 @@ export interface TermGroupSource {
 
 /**
  * Checks the group index at load in O(1): its size, a first row of zeros and a last row of totals.
- * Whether each column ascends is checked per group when the group is decoded: a loop over every
+ * Whether each column ascends is checked per page when the page is decoded: a loop over every
  * row costs ~2 ms cold for 91k terms, a third of the load budget.
  */
 export function checkTermGroups(groups: Uint32Array, terms: number, totals: readonly number[], part: string): void {
-  const groupCount = Math.ceil(terms / TERM_GROUP);
-  const stride = groupCount + 1;
-  if (groups.length !== GROUP_COLUMNS * stride) throw new IndexFormatError('term group index has the wrong size', part, groups.length, GROUP_COLUMNS * stride);
+  const layout = new TermGroupsLayout(terms);
+  if (groups.length !== layout.length) throw new IndexFormatError('term group index has the wrong size', part, groups.length, layout.length);
   for (let c = 0; c < GROUP_COLUMNS; c++) {
-    if (groups[c * stride] !== 0) throw new IndexFormatError('term group index does not start at 0', part, groups[c * stride]!, 0);
-    const total = groups[c * stride + groupCount]!;
+    if (groups[layout.at(c, 0)] !== 0) throw new IndexFormatError('term group index does not start at 0', part, groups[layout.at(c, 0)]!, 0);
+    const total = groups[layout.at(c, layout.last(c))]!;
     if (total !== totals[c]) throw new IndexFormatError('term group index does not end at its section', part, total, totals[c]!);
   }
 }
@@ -160,14 +154,16 @@ class Reader {
 }
 
 /**
- * Decodes term metadata group by group into {@link TermArrays}, checking as it goes that every offset
- * stays inside its term and section and that each group's streams add up to the next group's starts
+ * Decodes term metadata page by page into {@link TermArrays}, checking as it goes that every offset
+ * stays inside its term and section and that each page's streams add up to the next page's starts
  * (so a crafted file with valid checksums is refused here, at first use, with IndexFormatError).
  */
 export class TermGroupDecoder implements TermMetadataLoader {
   readonly #source: TermGroupSource;
   readonly #arrays: TermArrays;
-  readonly #stride: number;
+  readonly #layout: TermGroupsLayout;
+  /** Pages decoded so far (the dictionary asks group by group; a page answers for its groups). */
+  readonly #decoded: Uint8Array;
   readonly #table: Reader;
   readonly #skips: Reader;
   readonly #groupsPart: string;
@@ -176,33 +172,41 @@ export class TermGroupDecoder implements TermMetadataLoader {
     this.#source = source;
     this.#arrays = arrays;
     this.#groupsPart = groupsPart;
-    this.#stride = Math.ceil(source.terms / TERM_GROUP) + 1;
+    this.#layout = new TermGroupsLayout(source.terms);
+    this.#decoded = new Uint8Array(this.#layout.pages);
     this.#table = new Reader(source.termTable, source.termTablePart);
     this.#skips = new Reader(source.skips, source.skipsPart);
   }
 
-  /** Fills the arrays for terms [group × TERM_GROUP, …) and their skip entries. */
+  /** Fills the arrays for the terms of `group`'s page and their skip entries, unless done already. */
   loadGroup(group: number): void {
+    const page = Math.floor(group / GROUPS_PER_PAGE);
+    if (this.#decoded[page] === 1) return;
+    this.#loadPage(page);
+    this.#decoded[page] = 1;
+  }
+
+  #loadPage(page: number): void {
     const { groups, terms, numDocs, scoredCount: width, termTablePart, skipsPart } = this.#source;
     const a = this.#arrays;
-    const stride = this.#stride;
-    const last = stride - 1;
-    // This group's window of every column must ascend and stay within the column's total.
-    for (let c = 0; c < GROUP_COLUMNS; c++) {
-      const start = groups[c * stride + group]!;
-      const end = groups[c * stride + group + 1]!;
-      if (start > end || end > groups[c * stride + last]!) throw new IndexFormatError('term group index is not ascending', this.#groupsPart, end, start);
+    const layout = this.#layout;
+    // Row `page` of a column, and the row after it.
+    const row = (c: number): number => groups[layout.at(c, page)]!;
+    const next = (c: number): number => groups[layout.at(c, page + 1)]!;
+    // This page's window of every column must ascend and stay within the column's total.
+    for (let c = 1; c < GROUP_COLUMNS; c++) {
+      if (row(c) > next(c) || next(c) > groups[layout.at(c, layout.pages)]!) throw new IndexFormatError('term group index is not ascending', this.#groupsPart, next(c), row(c));
     }
-    const from = group * TERM_GROUP;
-    const to = Math.min(from + TERM_GROUP, terms);
+    const from = page * PAGE_TERMS;
+    const to = Math.min(from + PAGE_TERMS, terms);
     const table = this.#table;
-    table.p = groups[GroupColumn.termTable * stride + group]!;
-    table.end = groups[GroupColumn.termTable * stride + group + 1]!;
-    let postings = groups[GroupColumn.postings * stride + group]!;
-    let positions = groups[GroupColumn.positions * stride + group]!;
-    let blocks = groups[GroupColumn.blocks * stride + group]!;
-    const postingsEnd = groups[GroupColumn.postings * stride + group + 1]!;
-    const positionsEnd = groups[GroupColumn.positions * stride + group + 1]!;
+    table.p = row(GroupColumn.termTable);
+    table.end = next(GroupColumn.termTable);
+    let postings = row(GroupColumn.postings);
+    let positions = row(GroupColumn.positions);
+    let blocks = row(GroupColumn.blocks);
+    const postingsEnd = next(GroupColumn.postings);
+    const positionsEnd = next(GroupColumn.positions);
     for (let t = from; t < to; t++) {
       const head = table.varint();
       const df = head >>> 1;
@@ -224,30 +228,30 @@ export class TermGroupDecoder implements TermMetadataLoader {
       // One block: its postings end where a walk over them ends, and its positions hold one value
       // per occurrence.
       measureBlock(this.#source.postings, postings, df, this.#source.defaultMask, extent);
-      if (extent.end > postingsEnd) throw new IndexFormatError('term postings run past their group', this.#source.postingsPart, extent.end, postingsEnd);
+      if (extent.end > postingsEnd) throw new IndexFormatError('term postings run past their page', this.#source.postingsPart, extent.end, postingsEnd);
       postings = extent.end;
       if ((head & 1) === 1) {
         const after = positionsBlockEnd(this.#source.positions, positions, df, extent.values);
-        if (!(after > positions && after <= positionsEnd)) throw new IndexFormatError('term positions run past their group', this.#source.positionsPart, after, positionsEnd);
+        if (!(after > positions && after <= positionsEnd)) throw new IndexFormatError('term positions run past their page', this.#source.positionsPart, after, positionsEnd);
         positions = after;
       }
     }
     // The segment's last term owns the postings' closing slack (see posting-blocks.ts): a stored
     // length counts it, a one-block term's decode does not.
     if (to === terms && a.termDf[to - 1]! <= BLOCK_SIZE && postings < postingsEnd && postings + PACKED_SLACK === postingsEnd) postings = postingsEnd;
-    if (table.p !== table.end) throw new IndexFormatError('term table group has trailing bytes', termTablePart, table.p, table.end);
-    const blocksEnd = groups[GroupColumn.blocks * stride + group + 1]!;
+    if (table.p !== table.end) throw new IndexFormatError('term table page has trailing bytes', termTablePart, table.p, table.end);
+    const blocksEnd = next(GroupColumn.blocks);
     if (postings !== postingsEnd) throw new IndexFormatError('term postings do not add up to the group index', termTablePart, postings, postingsEnd);
     if (positions !== positionsEnd) throw new IndexFormatError('term positions do not add up to the group index', termTablePart, positions, positionsEnd);
     if (blocks !== blocksEnd) throw new IndexFormatError('block count does not match the group index', termTablePart, blocks, blocksEnd);
-    // The end of the group's last term is the next group's start (the same value its own decode writes).
+    // The end of the page's last term is the next page's start (the same value its own decode writes).
     a.termPostingsStart[to] = postings;
     a.termPositionsStart[to] = positions;
     a.termBlockStart[to] = blocks;
 
     const skips = this.#skips;
-    skips.p = groups[GroupColumn.skips * stride + group]!;
-    skips.end = groups[GroupColumn.skips * stride + group + 1]!;
+    skips.p = row(GroupColumn.skips);
+    skips.end = next(GroupColumn.skips);
     for (let t = from; t < to; t++) {
       const first = a.termBlockStart[t]!;
       const end = a.termBlockStart[t + 1]!;
@@ -280,6 +284,6 @@ export class TermGroupDecoder implements TermMetadataLoader {
         }
       }
     }
-    if (skips.p !== skips.end) throw new IndexFormatError('skip entries of a group have trailing bytes', skipsPart, skips.p, skips.end);
+    if (skips.p !== skips.end) throw new IndexFormatError('skip entries of a page have trailing bytes', skipsPart, skips.p, skips.end);
   }
 }

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IndexFormatError } from '../../src/errors.js';
 import type { SegmentData } from '../../src/index/segment.js';
-import { GROUP_COLUMNS, GroupColumn, TERM_GROUP } from '../../src/serialize/format.js';
+import { GROUP_COLUMNS, GROUPS_PER_PAGE, GroupColumn, PAGE_TERMS, TERM_GROUP, TermGroupsLayout } from '../../src/serialize/format.js';
 import { TermGroupDecoder, checkTermGroups, encodeTermGroups, type TermArrays } from '../../src/serialize/term-groups.js';
 import { syntheticSegment } from '../_support/synthetic-segments.js';
 import { rng } from '../_support/random.js';
@@ -33,7 +33,7 @@ interface Fixture {
   totals: number[];
 }
 
-function fixture(seed: number, terms = 90): Fixture {
+function fixture(seed: number, terms = 400): Fixture {
   const d = syntheticSegment(rng(seed), { numDocs: 2500, terms, topShare: 0.7, deleteShare: 0 }, 'x').data;
   const { bytes, restarts } = d.dictionary.byteForm();
   const encoded = encodeTermGroups(d, restarts, bytes.length);
@@ -78,18 +78,19 @@ test('groups decoded in any order rebuild exactly the arrays the builder made', 
   }
 });
 
-test('one group fills its own terms, their end offsets and their skip entries, nothing else', () => {
+test("one group fills its page's terms, their end offsets and their skip entries, nothing else", () => {
   const f = fixture(5);
   const arrays = zeroed(f.d);
-  const g = 2;
+  const g = GROUPS_PER_PAGE + 2;
   decoder(f, arrays).loadGroup(g);
-  const from = g * TERM_GROUP;
-  const to = from + TERM_GROUP;
+  const from = PAGE_TERMS;
+  const to = 2 * PAGE_TERMS;
+  assert.ok(to < f.d.termDf.length);
   for (let t = 0; t < f.d.termDf.length; t++) {
     const inside = t >= from && t < to;
     assert.is(arrays.termDf[t], inside ? f.d.termDf[t] : 0, `df ${t}`);
     for (const name of ['termPostingsStart', 'termPositionsStart', 'termBlockStart'] as const) {
-      // A term's end is the next term's start, so the group also writes the entry after its last term.
+      // A term's end is the next term's start, so the page also writes the entry after its last term.
       if (inside || t === to) assert.is(arrays[name][t], f.d[name][t], `${name} ${t}`);
     }
   }
@@ -107,27 +108,30 @@ test('the group index is checked in O(1) at load: size, zeros first, totals last
     assert.throws(() => checkTermGroups(groups, terms, totals, 'termGroups'), (e: unknown) => e instanceof IndexFormatError && e.part === 'termGroups');
   bad(f.groups.subarray(1));
   bad(f.groups, f.totals.map((t, c) => (c === GroupColumn.skips ? t + 1 : t)));
-  const stride = Math.ceil(terms / TERM_GROUP) + 1;
+  const layout = new TermGroupsLayout(terms);
   const shifted = f.groups.slice();
-  shifted[GroupColumn.postings * stride] = 1;
+  shifted[layout.at(GroupColumn.postings, 0)] = 1;
   bad(shifted);
-  assert.is(f.groups.length, GROUP_COLUMNS * stride);
+  // A row per group for the dictionary, a row per page for the other columns.
+  assert.is(f.groups.length, Math.ceil(terms / TERM_GROUP) + 1 + (GROUP_COLUMNS - 1) * (Math.ceil(terms / PAGE_TERMS) + 1));
 });
 
-test("a group's malformed bytes are refused when that group is decoded, naming the section", () => {
+test("a page's malformed bytes are refused when a group of it is decoded, naming the section", () => {
   const f = fixture(7);
-  const stride = Math.ceil(f.d.termDf.length / TERM_GROUP) + 1;
-  const at = (column: number, g: number): number => f.groups[column * stride + g]!;
+  const layout = new TermGroupsLayout(f.d.termDf.length);
+  /** Row `page` of a column (a page's row in all but the dictionary column). */
+  const at = (column: number, page: number): number => f.groups[layout.at(column, page)]!;
+  const groupOf = (page: number): number => page * GROUPS_PER_PAGE + 1;
   const refusedAt = (part: string, group: number, overrides: Parameters<typeof decoder>[2]): void => {
     const load = decoder(f, zeroed(f.d), overrides);
     const parts = part.split('|');
     assert.throws(() => load.loadGroup(group), (e: unknown) => e instanceof IndexFormatError && parts.includes(e.part), part);
   };
-  // The entry of term t starts at the table offset returned (each group's first is in the index).
+  // The entry of term t starts at the table offset returned (each page's first is in the index).
   const entryOf = (t: number): number => {
-    const g = Math.floor(t / TERM_GROUP);
-    let q = at(GroupColumn.termTable, g);
-    for (let u = g * TERM_GROUP; u < t; u++) {
+    const page = Math.floor(t / PAGE_TERMS);
+    let q = at(GroupColumn.termTable, page);
+    for (let u = page * PAGE_TERMS; u < t; u++) {
       const df = f.d.termDf[u]!;
       const varints = df > 128 ? (f.d.termPositionsStart[u + 1]! > f.d.termPositionsStart[u]! ? 3 : 2) : 1;
       for (let v = 0; v < varints; v++) while (f.termTable[q++]! >= 0x80);
@@ -147,41 +151,41 @@ test("a group's malformed bytes are refused when that group is decoded, naming t
   refusedAt('termTable|postings|positions', Math.floor(multiTerm / TERM_GROUP), { termTable: table });
   // A one-block term's df changed: its block, read for one posting more or less, ends elsewhere.
   for (const delta of [2, -2]) {
-    const single = f.d.termDf.findIndex((df, t) => df > 3 && df < 60 && t % TERM_GROUP !== TERM_GROUP - 1);
+    const single = f.d.termDf.findIndex((df, t) => df > 3 && df < 60 && t % PAGE_TERMS !== PAGE_TERMS - 1);
     const lying = f.termTable.slice();
     lying[entryOf(single)] = lying[entryOf(single)]! + delta;
     refusedAt('termTable|postings|positions', Math.floor(single / TERM_GROUP), { termTable: lying });
   }
   // Positions bytes that no longer end where the table says: zeroed, a varint block ends early and a
   // Rice block's quotients run on to the section's end.
-  for (const g of [0, 1]) {
+  for (const page of [0, 1]) {
     const positions = f.d.positions.slice();
-    positions.fill(0, at(GroupColumn.positions, g), at(GroupColumn.positions, g + 1));
-    refusedAt('termTable|postings|positions', g, { positions });
+    positions.fill(0, at(GroupColumn.positions, page), at(GroupColumn.positions, page + 1));
+    refusedAt('termTable|postings|positions', groupOf(page), { positions });
   }
   // Postings bytes likewise: a one-block term's block read from zeros ends early, or (a Rice block
   // with k 0) is refused by the block reader.
   const postings = f.d.postings.slice();
   postings.fill(0, at(GroupColumn.postings, 1), at(GroupColumn.postings, 2));
-  refusedAt('termTable|postings|positions|section:postings', 1, { postings });
+  refusedAt('termTable|postings|positions|section:postings', groupOf(1), { postings });
   // A skip entry whose last DocId is past the segment.
-  const multi = Array.from({ length: stride - 1 }, (_, g) => g).find((g) => at(GroupColumn.skips, g + 1) > at(GroupColumn.skips, g))!;
+  const multi = Array.from({ length: layout.pages }, (_, page) => page).find((page) => at(GroupColumn.skips, page + 1) > at(GroupColumn.skips, page))!;
   const skips = f.skips.slice();
   skips[at(GroupColumn.skips, multi)] = 0xff;
   skips[at(GroupColumn.skips, multi) + 1] = 0xff;
   skips[at(GroupColumn.skips, multi) + 2] = 0x7f;
-  refusedAt('skips', multi, { skips });
+  refusedAt('skips', groupOf(multi), { skips });
   // A group window that descends, or runs past its column's total.
   const descending = f.groups.slice();
-  descending[GroupColumn.positions * stride + 2] = descending[GroupColumn.positions * stride + 1]! - 1;
-  refusedAt('termGroups', 1, { groups: descending });
+  descending[layout.at(GroupColumn.positions, 2)] = at(GroupColumn.positions, 1) - 1;
+  refusedAt('termGroups', groupOf(1), { groups: descending });
   const past = f.groups.slice();
-  past[GroupColumn.skips * stride + 1] = f.totals[GroupColumn.skips]! + 5;
-  refusedAt('termGroups', 0, { groups: past });
+  past[layout.at(GroupColumn.skips, 1)] = f.totals[GroupColumn.skips]! + 5;
+  refusedAt('termGroups', groupOf(0), { groups: past });
   // Trailing bytes: a table window one byte longer than the group's entries.
   const longer = f.groups.slice();
-  longer[GroupColumn.termTable * stride + 1] = at(GroupColumn.termTable, 1) + 1;
-  refusedAt('termTable', 0, { groups: longer });
+  longer[layout.at(GroupColumn.termTable, 1)] = at(GroupColumn.termTable, 1) + 1;
+  refusedAt('termTable', groupOf(0), { groups: longer });
 });
 
 test.run();
