@@ -515,9 +515,65 @@ function decodePacked(bytes: Uint8Array, start: number, prevDoc: number, out: De
  */
 export function decodeBlockColumns(bytes: Uint8Array, start: number, count: number, prevDoc: number, defaultMask: number, out: DecodedBlock): number {
   if (count === BLOCK_SIZE) return decodePackedColumns(bytes, start, prevDoc, out);
+  if (count >= RICE_MIN_POSTINGS && bytes[start] !== VARINT_LAYOUT) return decodeRiceColumns(bytes, start, count, prevDoc, defaultMask, out);
   const end = decodeVarintBlock(bytes, start, count, prevDoc, defaultMask, out);
   fillColumns(out);
   return end;
+}
+
+/**
+ * A Rice block's DocIds and tf columns, straight from its extras (no masks or tf slots between):
+ * profiled, filling columns from slots was 2.6 % of a Reuters 2-term query. A block whose postings
+ * all keep the default mask with tf 1 (a rare word's body-only block) fills no column at all: its
+ * fields are onesFields, as a packed block's tfBits 0 fields are.
+ */
+function decodeRiceColumns(bytes: Uint8Array, start: number, count: number, prevDoc: number, defaultMask: number, out: DecodedBlock): number {
+  const codes = codeScratch;
+  let p = readRiceHeads(bytes, start, count, prevDoc, out.docs, codes);
+  out.length = count;
+  let any = 0;
+  for (let i = 0; i < count; i++) any |= codes[i]!;
+  if (any === 0) {
+    out.union = defaultMask;
+    out.onesFields = defaultMask;
+    return p;
+  }
+  const columns = out.columns;
+  let mask = defaultMask;
+  let union = 0;
+  for (let i = 0; i < count; i++) {
+    const code = codes[i]!;
+    if (code >= CODE_MASK_ONES) {
+      let b = bytes[p++]!;
+      mask = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[p++]!;
+        mask |= (b & 0x7f) << shift;
+      }
+    }
+    // A field seen for the first time gets its rows cleared: earlier postings lack it.
+    for (let fresh = mask & ~union; fresh !== 0; fresh &= fresh - 1) {
+      const col = (31 - Math.clz32(fresh & -fresh)) * BLOCK_SIZE;
+      for (let r = col, end = col + count; r < end; r++) columns[r] = 0;
+    }
+    union |= mask;
+    if ((code & 1) === 0) {
+      for (let m = mask; m !== 0; m &= m - 1) columns[(31 - Math.clz32(m & -m)) * BLOCK_SIZE + i] = 1;
+    } else {
+      for (let m = mask; m !== 0; m &= m - 1) {
+        let b = bytes[p++]!;
+        let tf = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[p++]!;
+          tf |= (b & 0x7f) << shift;
+        }
+        columns[(31 - Math.clz32(m & -m)) * BLOCK_SIZE + i] = tf;
+      }
+    }
+  }
+  out.union = union;
+  out.onesFields = 0;
+  return p;
 }
 
 /** Fills the tf columns of `out` from its masks and tf slots (onesFields left empty). */

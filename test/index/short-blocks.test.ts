@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BLOCK_SIZE } from '../../src/index/segment.js';
 import {
-  DecodedBlock, MAX_RICE_K, RICE_MIN_POSTINGS, VARINT_LAYOUT, decodeBlock, decodeBlockDocs, measureBlock,
+  DecodedBlock, MAX_RICE_K, RICE_MIN_POSTINGS, VARINT_LAYOUT, decodeBlock, decodeBlockColumns, decodeBlockDocs, measureBlock,
 } from '../../src/index/posting-blocks.js';
 import { IndexFormatError } from '../../src/errors.js';
 import { rng } from '../_support/random.js';
@@ -35,6 +35,22 @@ function readsBackFrom(bytes: Uint8Array, postings: Posting[], defaultMask: numb
     assert.is(block.masks[i], p.mask, `mask ${i}`);
     assert.equal([...block.tfs.subarray(block.tfStart[i]!, block.tfStart[i + 1]!)], p.tfs, `tfs ${i}`);
   }
+  // Columns: the tf of every field in every posting (0 where absent), through onesFields or a column.
+  const columnar = new DecodedBlock();
+  columnar.columns.fill(-1); // stale values from an earlier block must not show through
+  assert.is(decodeBlockColumns(bytes, 0, count, -1, defaultMask, columnar), end);
+  assert.equal([...columnar.docs.subarray(0, count)], postings.map((p) => p.doc));
+  let union = 0;
+  for (const p of postings) union |= p.mask;
+  assert.is(columnar.union, union);
+  postings.forEach((p, i) => {
+    let j = 0;
+    for (let f = 0; f < POSTINGS_FIELDS; f++) {
+      const want = (p.mask & (1 << f)) !== 0 ? p.tfs[j++]! : 0;
+      const got = (union & (1 << f)) === 0 ? 0 : (columnar.onesFields & (1 << f)) !== 0 ? 1 : columnar.columns[f * BLOCK_SIZE + i]!;
+      assert.is(got, want, `posting ${i} field ${f}`);
+    }
+  });
   const docs = new Int32Array(BLOCK_SIZE);
   decodeBlockDocs(bytes, 0, count, -1, defaultMask, docs);
   assert.equal([...docs.subarray(0, count)], postings.map((p) => p.doc));
@@ -49,6 +65,17 @@ test('a small block in exact bytes: k, then each head as a unary quotient, a one
   // 0 0 1 | 0 0 1, 0 1 | 0 0 1, 1 | 0 0 0 (least significant bit first) is bytes 0xA4, 0x0C.
   const bytes = readsBack([5, 9, 10].map((doc) => ({ doc, mask: 4, tfs: [1] })));
   assert.equal([...bytes], [3, 0xa4, 0x0c]);
+});
+
+test("a rare word's body-only block (default mask, tf 1 throughout) decodes to onesFields, no column", () => {
+  const postings = [3, 40, 41, 90, 150, 200].map((doc) => ({ doc, mask: 4, tfs: [1] }));
+  const data = postingsSegment([['t', postings]], 4);
+  assert.ok(data.postings[0] !== VARINT_LAYOUT, 'a Rice block');
+  const block = new DecodedBlock();
+  decodeBlockColumns(data.postings, 0, postings.length, -1, 4, block);
+  assert.is(block.union, 4);
+  assert.is(block.onesFields, 4);
+  readsBack(postings);
 });
 
 test('blocks of one and two postings are plain varints, with no layout byte', () => {
