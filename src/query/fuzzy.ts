@@ -392,6 +392,10 @@ class Walk {
       }
     }
     const terms = this.terms;
+    // The range's terms share d units and are sorted by the next: a completion whose first unit
+    // lies outside [first term's, last term's] is not there (most are not), and costs no search.
+    const u0 = len > 0 ? units[0]! : -1;
+    if (u0 >= 0 && (u0 < terms[lo]!.charCodeAt(d) || u0 > terms[hi - 1]!.charCodeAt(d))) return n;
     let a = lo;
     let b = hi;
     while (a < b) {
