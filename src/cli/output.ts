@@ -12,9 +12,9 @@ export const processOutput: Output = {
   stderr: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** 1536 → "1.5 KB". */
+/** 1536 → "1.5 KiB": binary units, named so, since the bench reports decimal MB (10^6 bytes). */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MiB`;
 }

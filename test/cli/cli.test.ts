@@ -64,7 +64,11 @@ test('stats reports documents, segments, terms and the date range', () => {
   assert.ok(s.terms > 1000);
   assert.ok(s.dateRange.from < s.dateRange.to);
   assert.ok(s.sections['postings']! > 0);
-  assert.match(run('stats', indexFile).stdout, /documents\s+\d+/);
+  const text = run('stats', indexFile).stdout;
+  assert.match(text, /documents\s+\d+/);
+  // Binary units, named so (the bench's MB are 10^6 bytes).
+  assert.match(text, /format version \d+, [\d.]+ (KiB|MiB)\n/);
+  assert.match(text, /postings\s+[\d.]+ (B|KiB|MiB)\n/);
 });
 
 test('a mixed folder: good files indexed, bad files reported, nothing lost', () => {
