@@ -45,7 +45,7 @@ export function riceParameter(values: ArrayLike<number>, from: number, n: number
 }
 
 /** The Rice parameter and the bits its codes take, as k + 32 · bits (a block may hold millions of bits). */
-function riceChoice(values: ArrayLike<number>, from: number, n: number): number {
+export function riceChoice(values: ArrayLike<number>, from: number, n: number): number {
   let sum = 0;
   let max = 0;
   const end = from + n;

@@ -7,7 +7,7 @@ import { TermDictionary } from './dictionary.js';
 import { BLOCK_SIZE, CODE_MASK_ONES, DecodedBlock, MAX_RICE_K, RICE_MIN_POSTINGS, VARINT_LAYOUT, decodeBlock } from './posting-blocks.js';
 import { PACKED_SLACK, bitWidth, packBits, packedBytes } from './bit-packing.js';
 import { lengthCodes } from './length-codes.js';
-import { riceParameter, writePositionsBlock } from './positions-codec.js';
+import { riceChoice, writePositionsBlock } from './positions-codec.js';
 import { ExactStems, NO_STEM } from './exact-stems.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
@@ -264,10 +264,10 @@ export class SegmentBuilder {
     let k = -1;
     if (count >= RICE_MIN_POSTINGS) {
       if (!wide) {
-        const choice = riceParameter(heads, 0, count);
-        let bits = count * (choice + 1);
-        for (let i = 0; i < count; i++) bits += heads[i]! >>> choice;
-        if (choice <= MAX_RICE_K && Math.ceil(bits / 8) < varintBytes) k = choice;
+        // The parameter and the bits it costs, in one number (see riceChoice).
+        const choice = riceChoice(heads, 0, count);
+        const rk = choice % 32;
+        if (rk <= MAX_RICE_K && Math.ceil((choice - rk) / 32 / 8) < varintBytes) k = rk;
       }
       buf[p++] = k < 0 ? VARINT_LAYOUT : k;
     }
