@@ -254,7 +254,7 @@ function decodeRiceBlock(bytes: Uint8Array, start: number, count: number, prevDo
  */
 function readRiceHeads(bytes: Uint8Array, start: number, count: number, prevDoc: number, docs: Int32Array, codes: Int32Array): number {
   const k = bytes[start]!;
-  if (k > MAX_RICE_K) malformed('Rice parameter', k, MAX_RICE_K);
+  if (k > MAX_RICE_K) malformed(bytes, 'Rice parameter', k, MAX_RICE_K);
   // A block far from the array's end reads 32-bit windows (a head is at most 64 + 1 + 24 bits, so
   // count × 12 bytes bound it): two loads a head and no refill loops (measured 1.6× faster than
   // the byte accumulator below on Reuters' short blocks).
@@ -268,7 +268,7 @@ function readRiceHeads(bytes: Uint8Array, start: number, count: number, prevDoc:
     let q = 0;
     while (acc === 0) {
       q += avail;
-      if (q >= MAX_HEAD_QUOTIENT) malformed('Rice quotient', q, MAX_HEAD_QUOTIENT);
+      if (q >= MAX_HEAD_QUOTIENT) malformed(bytes, 'Rice quotient', q, MAX_HEAD_QUOTIENT);
       acc = bytes[p++]! | 0;
       avail = 8;
     }
@@ -305,12 +305,12 @@ function readRiceHeadsFast(bytes: Uint8Array, p: number, count: number, k: numbe
       // 25 zero bits at least: skipped, and the window read again.
       q += 25;
       bit += 25;
-      if (q >= MAX_HEAD_QUOTIENT) malformed('Rice quotient', q, MAX_HEAD_QUOTIENT);
+      if (q >= MAX_HEAD_QUOTIENT) malformed(bytes, 'Rice quotient', q, MAX_HEAD_QUOTIENT);
       w = view.getUint32(bit >>> 3, true) >>> (bit & 7);
     }
     const zeros = 31 - Math.clz32(w & -w);
     q += zeros;
-    if (q >= MAX_HEAD_QUOTIENT) malformed('Rice quotient', q, MAX_HEAD_QUOTIENT);
+    if (q >= MAX_HEAD_QUOTIENT) malformed(bytes, 'Rice quotient', q, MAX_HEAD_QUOTIENT);
     bit += zeros + 1;
     const head = q * (low + 1) + ((view.getUint32(bit >>> 3, true) >>> (bit & 7)) & low);
     bit += k;
@@ -353,15 +353,28 @@ const header: PackedHeader = { docBits: 0, union: 0, gaps: 0, end: 0 };
 /** tfBits per field number of the block whose header was read last. */
 const fieldBits = new Uint8Array(MAX_FIELDS_PER_POSTING);
 
-function malformed(what: string, found: number, expected: number): never {
-  throw new IndexFormatError(`malformed posting block: ${what}`, 'section:postings', found, expected);
+/** The part an error about a postings array names: its section in a loaded file, with the segment. */
+const postingsParts = new WeakMap<Uint8Array, string>();
+
+/** Names the file section a loaded segment's postings came from, for the errors its blocks raise. */
+export function namePostingsSection(postings: Uint8Array, part: string): void {
+  postingsParts.set(postings, part);
+}
+
+/** The part errors about `postings` name ('section:postings' for arrays no loader named). */
+export function postingsPart(postings: Uint8Array): string {
+  return postingsParts.get(postings) ?? 'section:postings';
+}
+
+function malformed(bytes: Uint8Array, what: string, found: number, expected: number): never {
+  throw new IndexFormatError(`malformed posting block: ${what}`, postingsPart(bytes), found, expected);
 }
 
 /** Reads the header of the packed block at `start` (tf widths into `fieldBits`); checks widths and bounds. */
 function readPackedHeader(bytes: Uint8Array, start: number): PackedHeader {
-  if (start + 2 > bytes.length) malformed('block starts past the end', start + 2, bytes.length);
+  if (start + 2 > bytes.length) malformed(bytes, 'block starts past the end', start + 2, bytes.length);
   const docBits = bytes[start]!;
-  if (docBits > 31) malformed('doc gap width', docBits, 31);
+  if (docBits > 31) malformed(bytes, 'doc gap width', docBits, 31);
   let p = start + 1;
   let b = bytes[p++]!;
   let union = b & 0x7f;
@@ -372,14 +385,14 @@ function readPackedHeader(bytes: Uint8Array, start: number): PackedHeader {
   let columnBytes = 0;
   for (let m = union; m !== 0; m &= m - 1) {
     const bits = bytes[p++]!;
-    if (!(bits <= 31)) malformed('tf width', bits, 31);
+    if (!(bits <= 31)) malformed(bytes, 'tf width', bits, 31);
     fieldBits[31 - Math.clz32(m & -m)] = bits;
     columnBytes += packedBytes(BLOCK_SIZE, bits);
   }
   p = (p + 3) & ~3;
   const end = p + packedBytes(BLOCK_SIZE, docBits) + columnBytes;
   // Every read below is a 32-bit load within the block or the PACKED_SLACK bytes after it.
-  if (end + PACKED_SLACK > bytes.length) malformed('block runs past the end', end + PACKED_SLACK, bytes.length);
+  if (end + PACKED_SLACK > bytes.length) malformed(bytes, 'block runs past the end', end + PACKED_SLACK, bytes.length);
   header.docBits = docBits;
   header.union = union;
   header.gaps = p;

@@ -7,7 +7,7 @@ import { DeleteSet } from './deletes.js';
 import { LENGTH_COLUMNS_MIN_DOCS, lengthColumns } from './length-columns.js';
 import type { TermDictionary } from './dictionary.js';
 import { SymbolTable } from './symbol-table.js';
-import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
+import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, postingsPart, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 import { NO_STEM, type ExactStems } from './exact-stems.js';
 import type { LazyColumn } from './lazy-column.js';
 
@@ -224,7 +224,7 @@ export class StemDocs {
   /** The DocId at `ordinal` of the stem's list. */
   at(ordinal: number): number {
     const data = this.#data;
-    if (!(ordinal < data.termDf[this.#stem]!)) throw new IndexFormatError('exact-form posting past its stem\'s list', 'section:postings', ordinal, data.termDf[this.#stem]!);
+    if (!(ordinal < data.termDf[this.#stem]!)) throw new IndexFormatError('exact-form posting past its stem\'s list', postingsPart(data.postings), ordinal, data.termDf[this.#stem]!);
     const b = Math.floor(ordinal / BLOCK_SIZE);
     if (b !== this.#decoded) {
       locateBlock(data, this.#stem, b, this.#geometry);

@@ -7,6 +7,7 @@ import type { Analyzer } from '../analysis/types.js';
 import type { Schema } from '../document.js';
 import { builtInAnalyzer } from '../analysis/analyzer.js';
 import { ExactStems } from '../index/exact-stems.js';
+import { namePostingsSection } from '../index/posting-blocks.js';
 import { LazyColumn } from '../index/lazy-column.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
@@ -147,6 +148,7 @@ function decodeSegment(
     }
   };
   const postings = need(sections, SectionKind.postings, s, 'postings');
+  namePostingsSection(postings, part('postings'));
   const positions = need(sections, SectionKind.positions, s, 'positions');
   const termBytes = need(sections, SectionKind.terms, s, 'terms');
   // Every skip entry is a block of at least one posting byte, every term a dictionary byte: larger

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { IndexFormatError, SearchIndex, type NewsDocument } from '../../src/index.js';
 import { checksum32 } from '../../src/serialize/checksum.js';
 import { decodeIndex } from '../../src/serialize/decode.js';
+import { MAX_RICE_K } from '../../src/index/posting-blocks.js';
 import { GroupColumn, HEADER_BYTES, PAGE_TERMS, SectionKind, TABLE_ENTRY_BYTES, TermGroupsLayout } from '../../src/serialize/format.js';
 import { VOCABULARY, pick, rng } from '../_support/random.js';
 import { syntheticSegment } from '../_support/synthetic-segments.js';
@@ -253,6 +254,41 @@ test('a search refused mid-way leaves nothing behind: the next search of a sound
     assert.throws(() => sound.search(q, { ...o, filter, documentFields: [] }), /filter failed/, q);
     queries.forEach(([q2, o2], i) => assert.equal(sound.search(q2, { ...o2, documentFields: [] }), expected[i], `${q2} after a failed filter on ${q}`));
   }
+});
+
+test('postings that are noise are refused naming the section and its segment, whichever reader meets them', () => {
+  const parts = new Set<string>();
+  // 0xff bytes run every varint on; 25 is a Rice parameter past MAX_RICE_K, which only the block
+  // reader checks.
+  for (const fill of [0xff, MAX_RICE_K + 1]) {
+    const loaded = SearchIndex.deserialize(crafted(SectionKind.postings, 1, (body) => {
+      body.fill(fill);
+    }));
+    for (const query of ['port', 'trade', 'port trade', '"crude oil"', 'bank*', 'harbr~1', 'prices', 'minister']) {
+      try {
+        loaded.search(query, { documentFields: [] });
+      } catch (e) {
+        assert.ok(e instanceof IndexFormatError, String(e));
+        parts.add(e.part);
+      }
+    }
+  }
+  assert.ok(parts.size > 0, 'noise is noticed');
+  for (const part of parts) assert.match(part, /^section:\w+\/1$/);
+  // One Rice block's parameter out of range, which only the block reader checks.
+  const data = decodeIndex(BYTES, []).segments[1]!.data;
+  data.dictionary.decodeAllMetadata();
+  let target = -1;
+  for (let t = 0; t < data.dictionary.size && target < 0; t++) {
+    const df = data.termDf[t]!;
+    if (df >= 3 && df < 128 && data.postings[data.termPostingsStart[t]!] !== 0xff) target = t;
+  }
+  assert.ok(target >= 0);
+  const at = data.termPostingsStart[target]!;
+  const broken = decodeIndex(crafted(SectionKind.postings, 1, (body) => {
+    body[at] = MAX_RICE_K + 1;
+  }), []).segments[1]!.data;
+  assert.throws(() => broken.dictionary.lookup(data.dictionary.term(target)), refusedAs('section:postings/1'));
 });
 
 test('a damaged stored symbol table loads, ids-only search works, and a stored read is refused', () => {
