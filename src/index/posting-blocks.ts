@@ -147,32 +147,41 @@ export function decodeBlock(bytes: Uint8Array, start: number, count: number, pre
  * showed in profiles.
  */
 export function decodeVarintBlock(bytes: Uint8Array, start: number, count: number, prevDoc: number, defaultMask: number, out: DecodedBlock): number {
-  if (count >= RICE_MIN_POSTINGS) {
-    const k = bytes[start]!;
-    if (k !== VARINT_LAYOUT) return decodeRiceBlock(bytes, start, count, prevDoc, defaultMask, out);
-    start++;
-  }
   const docs = out.docs;
   const masks = out.masks;
   const tfStart = out.tfStart;
   const tfs = out.tfs;
   let p = start;
+  // The Rice layout reads every head first (DocIds in place, codes aside); then both layouts read
+  // the extras alike, the varint one with each posting's head inline (a branch fixed per block).
+  let rice = false;
+  if (count >= RICE_MIN_POSTINGS) {
+    if (bytes[start] !== VARINT_LAYOUT) {
+      p = readRiceHeads(bytes, start, count, prevDoc, docs, codeScratch);
+      rice = true;
+    } else p++;
+  }
   let doc = prevDoc;
   let mask = defaultMask;
   // Most masks have one field: that case skips the per-field loop (a predictable branch).
   let single = (mask & (mask - 1)) === 0;
   let t = 0;
   for (let i = 0; i < count; i++) {
-    let b = bytes[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
+    let b = 0;
+    let code: number;
+    if (rice) code = codeScratch[i]!;
+    else {
       b = bytes[p++]!;
-      v |= (b & 0x7f) << shift;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      // `>>> 2` reads the bit pattern as unsigned, so gaps up to 2^30 survive a sign bit set by `<< 28`.
+      doc += (v >>> 2) + 1;
+      docs[i] = doc;
+      code = v & 3;
     }
-    // `>>> 2` reads the bit pattern as unsigned, so gaps up to 2^30 survive a sign bit set by `<< 28`.
-    doc += (v >>> 2) + 1;
-    docs[i] = doc;
-    const code = v & 3;
     if (code >= CODE_MASK_ONES) {
       b = bytes[p++]!;
       mask = b & 0x7f;
@@ -190,48 +199,6 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
     } else {
       for (let m = mask; m !== 0; m &= m - 1) {
         b = bytes[p++]!;
-        let tf = b & 0x7f;
-        for (let shift = 7; b >= 0x80; shift += 7) {
-          b = bytes[p++]!;
-          tf |= (b & 0x7f) << shift;
-        }
-        tfs[t++] = tf;
-      }
-    }
-  }
-  tfStart[count] = t;
-  out.length = count;
-  return p;
-}
-
-/** The Rice layout of a short block: heads into docs (codes parked in masks), then the extras. */
-function decodeRiceBlock(bytes: Uint8Array, start: number, count: number, prevDoc: number, defaultMask: number, out: DecodedBlock): number {
-  const masks = out.masks;
-  const tfStart = out.tfStart;
-  const tfs = out.tfs;
-  let p = readRiceHeads(bytes, start, count, prevDoc, out.docs, masks);
-  let mask = defaultMask;
-  let single = (mask & (mask - 1)) === 0;
-  let t = 0;
-  for (let i = 0; i < count; i++) {
-    const code = masks[i]!;
-    if (code >= CODE_MASK_ONES) {
-      let b = bytes[p++]!;
-      mask = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[p++]!;
-        mask |= (b & 0x7f) << shift;
-      }
-      single = (mask & (mask - 1)) === 0;
-    }
-    masks[i] = mask;
-    tfStart[i] = t;
-    if ((code & 1) === 0) {
-      if (single) tfs[t++] = 1;
-      else for (let m = mask; m !== 0; m &= m - 1) tfs[t++] = 1;
-    } else {
-      for (let m = mask; m !== 0; m &= m - 1) {
-        let b = bytes[p++]!;
         let tf = b & 0x7f;
         for (let shift = 7; b >= 0x80; shift += 7) {
           b = bytes[p++]!;
@@ -321,7 +288,7 @@ function readRiceHeadsFast(bytes: Uint8Array, p: number, count: number, k: numbe
   return (bit + 7) >>> 3;
 }
 
-/** Codes of the heads read by decodeBlockDocs and measureBlock (JavaScript runs one at a time). */
+/** Codes of Rice heads for the short-block readers (JavaScript runs one at a time). */
 const codeScratch = new Int32Array(BLOCK_SIZE);
 const docScratch = new Int32Array(BLOCK_SIZE);
 
