@@ -20,10 +20,11 @@ const LOADED = 2;
 
 /**
  * Decodes the term metadata (df, offsets, skip entries) of one group of RESTART_INTERVAL terms into
- * the segment's arrays. A loaded segment's metadata arrives this way, group by group, on first use.
+ * the segment's arrays. A loaded segment's metadata arrives this way, group by group, on first use
+ * (a loader may fill more than the group asked for: serialize/term-groups.ts decodes whole pages).
  */
 export interface TermMetadataLoader {
-  /** Fills group `group`; throws IndexFormatError when its bytes are malformed. */
+  /** Fills group `group` (at least); throws IndexFormatError when its bytes are malformed. */
   loadGroup(group: number): void;
 }
 

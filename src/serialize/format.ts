@@ -53,7 +53,7 @@ export const SectionKind = {
    * Per term: varint (df × 2 + 1 when it has positions); then, for a term of more than one block
    * only, varint postings bytes and (when it has positions) varint positions bytes. A one-block
    * term's lengths are where its block's decode ends (the segment's last term also owns the
-   * postings' closing slack). Decoded a group of TERM_GROUP terms at a time, on first use, from the
+   * postings' closing slack). Decoded a page of PAGE_TERMS terms at a time, on first use, from the
    * offsets in termGroups.
    */
   termTable: 17,
