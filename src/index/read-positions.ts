@@ -3,7 +3,7 @@
 // counts its tfs give (positions-codec.ts). For proximity rescoring of top candidates and phrases.
 
 import type { SegmentData } from './segment.js';
-import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, decodeBlockDocs, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
 import { PositionsCursor, isVarintBlock } from './positions-codec.js';
 
 /**
@@ -55,9 +55,17 @@ const cursor = new PositionsCursor();
 /**
  * Fills `out` with the positions of term `ordinal` (a term with positions) in each of `docs[0 .. n)`,
  * which must be ascending and distinct. Documents sharing a block share one decode of it: proximity
- * asks for 30 documents of terms that often have only a few blocks.
+ * asks for 30 documents of terms that often have only a few blocks. With `want`, documents j with
+ * want[j] = 0 are left not found and cost nothing (a block holding none that is wanted is not read).
  */
-export function readPositionsBatch(data: SegmentData, ordinal: number, docs: ArrayLike<number>, n: number, out: PositionsBatch): void {
+export function readPositionsBatch(
+  data: SegmentData,
+  ordinal: number,
+  docs: ArrayLike<number>,
+  n: number,
+  out: PositionsBatch,
+  want?: Uint8Array,
+): void {
   const F = data.fieldCount;
   out.reset(n, F);
   const first = data.termBlockStart[ordinal]!;
@@ -70,6 +78,7 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
   let cursorAt = 0; // first posting whose positions were neither read nor skipped
   let used = 0;
   for (let j = 0; j < n; j++) {
+    if (want !== undefined && want[j] === 0) continue;
     const doc = docs[j]!;
     let b = block < 0 ? 0 : block;
     if (first !== last) {
@@ -136,6 +145,38 @@ export function readPositionsBatch(data: SegmentData, ordinal: number, docs: Arr
         pos[used++] = position;
       }
     }
+  }
+}
+
+/**
+ * Sets present[j] to 1 when term `ordinal` has a posting for docs[j] (ascending, distinct), else 0,
+ * from doc ids alone: no tf column, no position is read. A cheap test before reading positions.
+ */
+export function markPresent(data: SegmentData, ordinal: number, docs: ArrayLike<number>, n: number, present: Uint8Array): void {
+  present.fill(0, 0, n);
+  const first = data.termBlockStart[ordinal]!;
+  const last = data.termBlockStart[ordinal + 1]!;
+  const blocks = first === last ? 1 : last - first;
+  const blockDocs = decoded.docs;
+  let block = -1;
+  let count = 0;
+  let i = 0;
+  for (let j = 0; j < n; j++) {
+    const doc = docs[j]!;
+    let b = block < 0 ? 0 : block;
+    if (first !== last) {
+      while (b < blocks && data.blockLastDoc[first + b]! < doc) b++;
+      if (b === blocks) return;
+    }
+    if (b !== block) {
+      locateBlock(data, ordinal, b, geometry);
+      decodeBlockDocs(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, blockDocs);
+      block = b;
+      count = geometry.count;
+      i = 0;
+    }
+    while (i < count && blockDocs[i]! < doc) i++;
+    if (i < count && blockDocs[i] === doc) present[j] = 1;
   }
 }
 

@@ -7,7 +7,7 @@ import { decodeIndex } from '../../src/serialize/decode.js';
 import { readPosting } from '../../src/index/read-posting.js';
 import { Bm25fWeights } from '../../src/scoring/bm25f.js';
 import { phraseFrequency } from '../../src/query/phrase-match.js';
-import { PROXIMITY_WEIGHT, proximityBonus, RESCORE_WINDOW, type WordPair } from '../../src/query/proximity.js';
+import { PROXIMITY_WEIGHT, proximityBonus, rescoreByProximity, RESCORE_WINDOW, type WordPair } from '../../src/query/proximity.js';
 import { pick, randomText, rng, VOCABULARY } from '../_support/random.js';
 
 test('the bonus equals BM25F over phraseFrequency of "a b"~1, for random documents and pairs', () => {
@@ -47,6 +47,43 @@ test('the bonus equals BM25F over phraseFrequency of "a b"~1, for random documen
   }
   assert.ok(nonZero > 10, `only ${nonZero} pairs scored`);
   void VOCABULARY;
+});
+
+test('a window of documents and a chain of pairs get, per document, the sum of each pair alone', () => {
+  // The window reads a word's positions only where a pair partner is present too: that must
+  // change no bonus, whichever words a document holds.
+  const random = rng(17);
+  const index = new SearchIndex();
+  for (let i = 0; i < 400; i++) index.add({ id: `d${i}`, title: randomText(random, 5), body: randomText(random, 40) });
+  const segment = decodeIndex(index.serialize(), []).segments[0]!;
+  const weights = new Bm25fWeights({ k1: 1.2 }, [
+    { boost: 2, b: 0.75, avgLength: 5 },
+    { boost: 0, b: 0, avgLength: 0 },
+    { boost: 1, b: 0.75, avgLength: 40 },
+  ]);
+  const terms = ['port', 'trade', 'fair', 'budget', 'deficit', 'qingdao', 'market', 'energi', 'electr', 'nowher'];
+  let lifted = 0;
+  let partial = 0;
+  for (let round = 0; round < 60; round++) {
+    const words = Array.from({ length: 2 + Math.floor(random() * 3) }, () => terms[Math.floor(random() * terms.length)]!);
+    const pairs: WordPair[] = [];
+    for (let i = 0; i + 1 < words.length; i++) pairs.push({ a: words[i]!, b: words[i + 1]!, fieldMask: 0b101, weight: 0.2 + random() });
+    const docs = new Set<number>();
+    while (docs.size < RESCORE_WINDOW) docs.add(Math.floor(random() * segment.data.numDocs));
+    const hits = [...docs].map((doc, i) => ({ segment: 0, doc, id: `d${doc}`, score: 100 - i }));
+    const rescored = rescoreByProximity([segment], hits, pairs, weights);
+    for (const hit of rescored) {
+      const before = hits.find((h) => h.doc === hit.doc)!;
+      let expected = 0;
+      for (const pair of pairs) expected += proximityBonus(segment, hit.doc, [pair], weights);
+      assert.ok(Math.abs(hit.score - before.score - expected) < 1e-9, `${words.join(' ')} in ${hit.doc}: ${hit.score - before.score} vs ${expected}`);
+      if (expected > 0) lifted++;
+      // A document holding some words of the chain but no pair of them.
+      const holds = new Set(words.filter((w) => { const o = segment.data.dictionary.lookup(w); return o >= 0 && readPosting(segment.data, o, hit.doc) !== undefined; }));
+      if (expected === 0 && holds.size > 0) partial++;
+    }
+  }
+  assert.ok(lifted > 50 && partial > 50, `${lifted} documents lifted, ${partial} holding words without a pair`);
 });
 
 test('adjacent words outrank the same words scattered; proximity: false leaves them tied by id', () => {
