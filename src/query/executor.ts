@@ -258,6 +258,16 @@ const MAX_PRUNED_K = 1000;
  */
 const MIN_PRUNED_DF = 8 * BLOCK_SIZE;
 
+/** Σ of the positive finite weights: no document's score reaches it (NaN or Infinity when a weight is). */
+function positiveWeightSum(terms: readonly ScoringTerm[]): number {
+  let sum = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const w = terms[t]!.weight;
+    if (w > 0) sum += w;
+  }
+  return sum;
+}
+
 /** The term of the bag's only positive weight, or undefined when there are none or several. */
 function singlePositiveTerm(terms: readonly ScoringTerm[]): string | undefined {
   let found: string | undefined;
@@ -311,6 +321,7 @@ function rankSegmentExhaustive(
   // Ids first: decoding them on first read may throw, and must not find scores accumulated.
   const ids = data.ids.value;
   const count = accumulateSafely(segment, terms, weights, acc, list, range);
+  if (filter === undefined) return selectUnfiltered(s, acc, list, count, ids, top, positiveWeightSum(terms));
   let total = 0;
   let threshold = top.threshold;
   const outer = inFilter;
@@ -339,6 +350,86 @@ function rankSegmentExhaustive(
   }
   return total;
 }
+
+/**
+ * The end of {@link rankSegmentExhaustive} without a filter. Documents at or above a cut are kept
+ * as candidates and counted in a histogram of their scores over [0, `upper`); every CUT_EVERY
+ * candidates the cut rises to the lowest bucket edge under which fewer than k kept documents lie
+ * (the k-th best so far bounds the final k-th from below). Most documents then stop at one compare,
+ * and only the last candidates at or above the final cut are offered to the id-ordered heap: about
+ * k, where offering every document that beat the heap's threshold was ~115 offers in a Reuters
+ * top-30 (15 µs of a 58 µs two-word query). Returns `count`: every accumulated document matches.
+ */
+function selectUnfiltered(s: number, acc: Float64Array, list: Int32Array, count: number, ids: readonly string[], top: TopK, upper: number): number {
+  const k = top.k;
+  if (k === 0 || count === 0) {
+    for (let i = 0; i < count; i++) acc[list[i]!] = 0;
+    return count;
+  }
+  // Shared buffers: nothing here calls out, so no other search can run while they are in use.
+  if (candidateScores.length < count) {
+    candidateScores = new Float64Array(Math.max(count, candidateScores.length * 2));
+    candidateDocs = new Int32Array(candidateScores.length);
+  }
+  const scores = candidateScores;
+  const docs = candidateDocs;
+  const histogram = bucketCounts;
+  histogram.fill(0);
+  // Scores are below the sum of the positive weights (each saturated part is under its weight).
+  const scale = upper > 0 && Number.isFinite(upper) ? BUCKETS / upper : 0;
+  let cut = top.threshold;
+  let kept = 0;
+  let check = CUT_EVERY;
+  for (let i = 0; i < count; i++) {
+    const doc = list[i]!;
+    const score = acc[doc]!;
+    acc[doc] = 0;
+    if (score < cut) continue;
+    scores[kept] = score;
+    docs[kept++] = doc;
+    // Rounding may put a score a hair over `upper`, a tie-breaker under 0: clamped to the ends.
+    const b = (score * scale) | 0;
+    histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
+    if (kept === check) {
+      check += CUT_EVERY;
+      const raised = cutOf(histogram, k, scale);
+      if (raised > cut) cut = raised;
+    }
+  }
+  const raised = cutOf(histogram, k, scale);
+  if (raised > cut) cut = raised;
+  for (let j = 0; j < kept; j++) {
+    const score = scores[j]!;
+    if (score < cut) continue;
+    const doc = docs[j]!;
+    const id = ids[doc]!;
+    if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
+  }
+  return count;
+}
+
+/**
+ * A score below which no document can be among the k best of those counted in `histogram`: the
+ * edge one bucket under the highest bucket with k counted at or above it (the bucket of margin
+ * keeps rounding in score × scale from cutting one of them); -Infinity while there are fewer.
+ */
+function cutOf(histogram: Int32Array, k: number, scale: number): number {
+  let above = 0;
+  for (let b = BUCKETS - 1; b > 1; b--) {
+    above += histogram[b]!;
+    if (above >= k) return (b - 1) / scale;
+  }
+  return -Infinity;
+}
+
+/** Histogram buckets of {@link selectUnfiltered}: ~k + kept/BUCKETS candidates reach the heap. */
+const BUCKETS = 256;
+/** Candidates between two raises of the cut: a raise scans the buckets once. */
+const CUT_EVERY = 128;
+/** {@link selectUnfiltered}'s candidates and histogram, reused across searches. */
+let candidateScores = new Float64Array(1024);
+let candidateDocs = new Int32Array(1024);
+const bucketCounts = new Int32Array(BUCKETS);
 
 /** True while a filter callback runs inside {@link rankSegmentExhaustive}. */
 let inFilter = false;
