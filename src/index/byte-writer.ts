@@ -66,6 +66,12 @@ export class ByteWriter {
     this.#length = p;
   }
 
+  /** One byte (the low 8 bits of `value`). */
+  byte(value: number): void {
+    this.#ensure(1);
+    this.#buf[this.#length++] = value;
+  }
+
   bytes(src: Uint8Array): void {
     this.#ensure(src.length);
     this.#buf.set(src, this.#length);

@@ -6,6 +6,7 @@ import { PositionsCursor, isVarintBlock } from './positions-codec.js';
 import { Segment, StemDocs } from './segment.js';
 import { NO_STEM } from './exact-stems.js';
 import { SegmentBuilder } from './segment-builder.js';
+import { parametersOf } from './block-bounds.js';
 import { DecodedBlock, blockCount, decodeBlock, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
@@ -145,7 +146,19 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   // Stems were given as indexes into `terms`; some terms had no live posting left and were dropped.
   builder.mapExactStems((i) => builder.ordinalOf(terms[i]!));
   return new Segment(
-    builder.finish({ numDocs, fieldCount, scoredCount, fieldLengths, dates, storedOffsets, stored: stored.finish(), storedSymbols: NO_SYMBOLS, ids }),
+    builder.finish({
+      numDocs,
+      fieldCount,
+      scoredCount,
+      fieldLengths,
+      dates,
+      storedOffsets,
+      stored: stored.finish(),
+      storedSymbols: NO_SYMBOLS,
+      ids,
+      // The schema's boosts and b (every input has them); the averages are the merged segment's.
+      boundParameters: parametersOf(first.data.boundReference),
+    }),
   );
 }
 

@@ -13,6 +13,7 @@ import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
 import { LazyColumn } from './lazy-column.js';
 import type { SegmentData } from './segment.js';
+import { encodeBound, referenceFor, referencePseudoTf, type BoundParameters, type BoundReference } from './block-bounds.js';
 
 /** Growable Uint32 list for tables whose sizes are unknown until the last term. */
 class U32List {
@@ -43,6 +44,8 @@ export interface SegmentColumns {
   /** Empty for plain UTF-8 stored bytes (a built segment's always are; see SegmentData). */
   storedSymbols: Uint8Array;
   ids: string[];
+  /** The schema's boost and b per scored field, for the block bounds' reference (default: boost 1, b 0.75). */
+  boundParameters?: BoundParameters;
 }
 
 
@@ -66,13 +69,12 @@ export class SegmentBuilder {
   /** numDocs × scoredCount lengths when given to the constructor, for block summaries on the fly. */
   readonly #lengths: Uint32Array | undefined;
   readonly #width: number;
-  // The open block's summary (only with #lengths): field union, per scored field max tf and min length.
+  // The open block's summary (only with #lengths): field union and largest reference t̃.
   #blockUnion = 0;
-  readonly #blockMaxTf: Uint32Array;
-  readonly #blockMinLength: Uint32Array;
+  #blockMaxPseudoTf = 0;
+  readonly #reference: BoundReference | undefined;
   #skipMask = new U32List();
-  #skipMaxTf = new U32List();
-  #skipMinLength = new U32List();
+  #skipBound = new U32List();
   #terms: string[] = [];
   #termDf = new U32List();
   #termPostingsStart = new U32List();
@@ -118,14 +120,17 @@ export class SegmentBuilder {
    * `defaultMask` should be the most common field mask of a block's first posting (the writer's is
    * its body field's): blocks starting with it save a byte.
    */
-  constructor(expectedPostingsBytes = 1 << 16, lengths?: { fieldLengths: Uint32Array; scoredCount: number }, defaultMask = 1) {
+  constructor(
+    expectedPostingsBytes = 1 << 16,
+    lengths?: { fieldLengths: Uint32Array; scoredCount: number; boundParameters?: BoundParameters },
+    defaultMask = 1,
+  ) {
     this.#defaultMask = defaultMask >>> 0 === 0 ? 1 : defaultMask | 0;
     this.#postings = new ByteWriter(expectedPostingsBytes);
     this.#positions = new ByteWriter(expectedPostingsBytes);
     this.#lengths = lengths?.fieldLengths;
     this.#width = lengths?.scoredCount ?? 0;
-    this.#blockMaxTf = new Uint32Array(this.#width);
-    this.#blockMinLength = new Uint32Array(this.#width).fill(0xffffffff);
+    this.#reference = lengths === undefined ? undefined : referenceFor(lengths.boundParameters, lengths.fieldLengths, lengths.scoredCount);
   }
 
   /**
@@ -182,20 +187,14 @@ export class SegmentBuilder {
       }
     } else {
       // The same pass folds the posting into the open block's summary (see summariseBlock).
-      const width = this.#width;
-      const maxTf = this.#blockMaxTf;
-      const minLength = this.#blockMinLength;
       this.#blockUnion |= mask;
+      const pseudoTf = referencePseudoTf(this.#reference!, mask, tfs, tfOff, lengths, doc * this.#width, this.#width);
+      if (pseudoTf > this.#blockMaxPseudoTf || pseudoTf !== pseudoTf) this.#blockMaxPseudoTf = pseudoTf;
       for (let m = mask; m !== 0; m &= m - 1) {
         const tf = tfs[tfOff + fields]!;
         blockTfs[at++] = tf;
         total += tf;
         fields++;
-        const f = 31 - Math.clz32(m & -m);
-        if (f >= width) continue;
-        if (tf > maxTf[f]!) maxTf[f] = tf;
-        const length = lengths[doc * width + f]!;
-        if (length < minLength[f]!) minLength[f] = length;
       }
     }
     this.#docs[inBlock] = doc;
@@ -315,18 +314,10 @@ export class SegmentBuilder {
     writePositionsBlock(this.#positions, this.#blockValues, this.#blockValueCount, this.#inBlock);
     this.#blockValueCount = 0;
     if (this.#lengths !== undefined) {
-      const width = this.#width;
-      const maxTf = this.#blockMaxTf;
-      const minLength = this.#blockMinLength;
       this.#skipMask.push(this.#blockUnion >>> 0);
-      // Plain loops, not fill(): a block closes per term at least, and width is a handful.
-      for (let f = 0; f < width; f++) {
-        this.#skipMaxTf.push(maxTf[f]!);
-        this.#skipMinLength.push(maxTf[f] === 0 ? 0 : minLength[f]!);
-        maxTf[f] = 0;
-        minLength[f] = 0xffffffff;
-      }
+      this.#skipBound.push(encodeBound(this.#blockMaxPseudoTf));
       this.#blockUnion = 0;
+      this.#blockMaxPseudoTf = 0;
     }
     this.#blockLastDoc.push(this.#prevDoc);
     this.#blockPostingsOffset.push(this.#blockStart);
@@ -403,8 +394,7 @@ export class SegmentBuilder {
       this.#blockPositionsOffset.n--;
       if (this.#lengths !== undefined) {
         this.#skipMask.n--;
-        this.#skipMaxTf.n -= this.#width;
-        this.#skipMinLength.n -= this.#width;
+        this.#skipBound.n--;
       }
     }
   }
@@ -432,17 +422,17 @@ export class SegmentBuilder {
     const skips = blockLastDoc.length;
     const width = columns.scoredCount;
     let blockMask: Uint32Array;
-    let blockMaxTf: Uint32Array;
-    let blockMinLength: Uint32Array;
-    if (this.#lengths === columns.fieldLengths && this.#width === width) {
+    let blockBound: Uint8Array;
+    let boundReference: BoundReference;
+    if (this.#lengths === columns.fieldLengths && this.#width === width && this.#reference !== undefined) {
       // Summarised as the postings arrived (from these very lengths).
       blockMask = this.#skipMask.finish();
-      blockMaxTf = this.#skipMaxTf.finish();
-      blockMinLength = this.#skipMinLength.finish();
+      blockBound = Uint8Array.from(this.#skipBound.finish());
+      boundReference = this.#reference;
     } else {
       blockMask = new Uint32Array(skips);
-      blockMaxTf = new Uint32Array(skips * width);
-      blockMinLength = new Uint32Array(skips * width);
+      blockBound = new Uint8Array(skips);
+      boundReference = referenceFor(columns.boundParameters, columns.fieldLengths, width);
       const block = new DecodedBlock();
       for (let t = 0; t < termCount; t++) {
         const base = termBlockStart[t]!;
@@ -450,7 +440,7 @@ export class SegmentBuilder {
         for (let k = base; k < end; k++) {
           const count = k < end - 1 ? BLOCK_SIZE : termDf[t]! - BLOCK_SIZE * (end - base - 1);
           decodeBlock(postings, blockPostingsOffset[k]!, count, k === base ? -1 : blockLastDoc[k - 1]!, defaultMask, block);
-          summariseBlock(block, columns.fieldLengths, width, k, blockMask, blockMaxTf, blockMinLength);
+          summariseBlock(block, columns.fieldLengths, width, k, blockMask, blockBound, boundReference);
         }
       }
     }
@@ -468,8 +458,8 @@ export class SegmentBuilder {
       blockPostingsOffset,
       blockPositionsOffset: this.#blockPositionsOffset.finish(),
       blockMask,
-      blockMaxTf,
-      blockMinLength,
+      blockBound,
+      boundReference,
       defaultMask,
       postings,
       positions: this.#positions.finish(),
@@ -486,33 +476,25 @@ export class SegmentBuilder {
 
 }
 
-/** Block-max metadata of one decoded block: field union, and per scored field max tf and min length. */
+/** Block-max metadata of one decoded block: its field union and the code of its largest reference t̃. */
 function summariseBlock(
   block: DecodedBlock,
   lengths: Uint32Array,
   width: number,
   k: number,
   blockMask: Uint32Array,
-  blockMaxTf: Uint32Array,
-  blockMinLength: Uint32Array,
+  blockBound: Uint8Array,
+  reference: BoundReference,
 ): void {
   const { docs, masks, tfStart, tfs } = block;
   let union = 0;
-  const row = k * width;
-  for (let f = 0; f < width; f++) blockMinLength[row + f] = 0xffffffff;
+  let max = 0;
   for (let i = 0; i < block.length; i++) {
     const mask = masks[i]!;
     union |= mask;
-    let j = tfStart[i]!;
-    for (let m = mask; m !== 0; m &= m - 1) {
-      const f = 31 - Math.clz32(m & -m);
-      const tf = tfs[j++]!;
-      if (f >= width) continue;
-      if (tf > blockMaxTf[row + f]!) blockMaxTf[row + f] = tf;
-      const length = lengths[docs[i]! * width + f]!;
-      if (length < blockMinLength[row + f]!) blockMinLength[row + f] = length;
-    }
+    const pseudoTf = referencePseudoTf(reference, mask, tfs, tfStart[i]!, lengths, docs[i]! * width, width);
+    if (pseudoTf > max || pseudoTf !== pseudoTf) max = pseudoTf;
   }
-  for (let f = 0; f < width; f++) if (blockMaxTf[row + f] === 0) blockMinLength[row + f] = 0;
+  blockBound[k] = encodeBound(max);
   blockMask[k] = union >>> 0;
 }

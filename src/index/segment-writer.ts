@@ -208,7 +208,10 @@ export class SegmentWriter {
 
     const fieldLengths = Uint32Array.from(this.#lengths);
     // Lengths up front: blocks are summarised as they are written, not decoded again at finish.
-    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount }, longestField(fieldLengths, layout.scoredCount));
+    // The schema's boosts and b: block bounds computed under the weights most searches use.
+    const scored = layout.fields.slice(0, layout.scoredCount);
+    const boundParameters = { boost: scored.map((f) => f.boost), b: scored.map((f) => f.b) };
+    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount, boundParameters }, longestField(fieldLengths, layout.scoredCount));
     writePostings(builder, names, ids, start, sorted, fieldCount, byStem);
 
     const stored = new ByteWriter(numDocs * 64);

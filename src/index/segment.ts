@@ -2,6 +2,7 @@
 // metadata for terms with more than one block, positions stored apart, field lengths, the date column
 // and stored fields. Only deletes change.
 
+import type { BoundReference } from './block-bounds.js';
 import { IndexFormatError } from '../errors.js';
 import { DeleteSet } from './deletes.js';
 import { LENGTH_COLUMNS_MIN_DOCS, lengthColumns } from './length-columns.js';
@@ -40,10 +41,13 @@ export interface SegmentData extends PostingsLayout {
   readonly blockPositionsOffset: Uint32Array;
   /** Per skip entry: the union of the block's field masks. */
   readonly blockMask: Uint32Array;
-  /** Per skip entry × scored field: the largest tf of the field in the block (0 when absent). */
-  readonly blockMaxTf: Uint32Array;
-  /** Per skip entry × scored field: the smallest field length among the block's postings in that field. */
-  readonly blockMinLength: Uint32Array;
+  /**
+   * Per skip entry: the largest t̃ of the block's postings under `boundReference`, as a one-byte
+   * code rounded up (block-bounds.ts). Queries scale it to their weights for block-max pruning.
+   */
+  readonly blockBound: Uint8Array;
+  /** The weights `blockBound` was computed under: the schema's boosts and b, the segment's average lengths. */
+  readonly boundReference: BoundReference;
   /** The field mask a block's first posting is compared with (see posting-blocks.ts). */
   readonly defaultMask: number;
   /** Posting blocks of every term, in term order (see posting-blocks.ts). */

@@ -6,6 +6,7 @@
 import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
+import { BoundScale, type BoundReference } from '../index/block-bounds.js';
 
 /** Bounds are compared after scaling by this, so rounding never lets a bound fall below what it bounds. */
 export const SLACK = 1 + 2 ** -30;
@@ -28,32 +29,20 @@ export interface CandidateSink {
 export const NO_MORE = 0x7fffffff;
 
 /**
- * Upper bound of w·t̃/(t̃ + k1) for t̃ built from `maxTf` and `minLength` per field: each field part
- * boost·tf/(1 − b + b·len/avg) grows with tf and shrinks with len, and the saturation grows with t̃,
- * so the largest tf and smallest length of a block bound every posting in it, for any query-time
- * boosts, b, k1 and average lengths. Infinity when a length factor is not positive (no bound).
+ * The scale of the segment last opened to the weights last used: recomputed only when either
+ * changes (a search opens a cursor per term and segment, with the same weights throughout).
  */
-export function contributionBound(
-  weights: Bm25fWeights,
-  weight: number,
-  fields: number,
-  maxTf: Uint32Array,
-  minLength: Uint32Array,
-  row: number,
-): number {
-  const boost = weights.boost;
-  const normA = weights.normA;
-  const normB = weights.normB;
-  let pseudoTf = 0;
-  for (let m = fields; m !== 0; m &= m - 1) {
-    const f = 31 - Math.clz32(m & -m);
-    const tf = maxTf[row + f]!;
-    if (tf === 0) continue;
-    const norm = normA[f]! + normB[f]! * minLength[row + f]!;
-    if (!(norm > 0)) return Infinity;
-    pseudoTf += (boost[f]! * tf) / norm;
+const scale = new BoundScale();
+let scaledReference: BoundReference | undefined;
+let scaledWeights: Bm25fWeights | undefined;
+
+function scaleFor(reference: BoundReference, weights: Bm25fWeights, width: number): BoundScale {
+  if (reference !== scaledReference || weights !== scaledWeights) {
+    scale.prepare(reference, weights, width);
+    scaledReference = reference;
+    scaledWeights = weights;
   }
-  return pseudoTf === 0 ? 0 : (weight * pseudoTf) / (pseudoTf + weights.k1);
+  return scale;
 }
 
 /**
@@ -147,11 +136,12 @@ export class TermCursor {
     }
     if (this.#bounds.length < this.#blocks) this.#bounds = new Float64Array(Math.max(this.#blocks, this.#bounds.length * 2));
     const bounds = this.#bounds;
-    const width = data.scoredCount;
+    const blockScale = scaleFor(data.boundReference, weights, data.scoredCount);
+    const k1 = weights.k1;
     let max = 0;
     for (let b = 0; b < this.#blocks; b++) {
       const k = this.#skipBase + b;
-      const bound = contributionBound(weights, weight, fields & data.blockMask[k]!, data.blockMaxTf, data.blockMinLength, k * width);
+      const bound = blockScale.contribution(data.blockBound[k]!, fields & data.blockMask[k]!, weight, k1);
       bounds[b] = bound;
       if (bound > max) max = bound;
     }

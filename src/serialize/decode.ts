@@ -3,6 +3,7 @@
 // time, when the dictionary first hands out one of the group's ordinals (see term-groups.ts): a
 // crafted file with valid checksums can therefore be refused at first use rather than at load.
 
+import type { BoundReference } from '../index/block-bounds.js';
 import type { Analyzer } from '../analysis/types.js';
 import type { Schema } from '../document.js';
 import { builtInAnalyzer } from '../analysis/analyzer.js';
@@ -161,7 +162,7 @@ function decodeSegment(
   const groups = u32(SectionKind.termGroups, 'termGroups', layout.length);
   const totals = [termBytes.length, termTable.length, postings.length, positions.length, m.blocks, skips.length];
   checkTermGroups(groups, m.terms, totals, part('termGroups'));
-  const arrays = termArrays(m.terms, m.blocks, m.scoredCount, totals);
+  const arrays = termArrays(m.terms, m.blocks, totals);
   const metadata = new TermGroupDecoder(
     { terms: m.terms, numDocs: m.numDocs, scoredCount: m.scoredCount, groups, termTable, skips, postings, positions, defaultMask: m.defaultMask >>> 0, termTablePart: part('termTable'), skipsPart: part('skips'), postingsPart: part('postings'), positionsPart: part('positions') },
     arrays,
@@ -172,6 +173,7 @@ function decodeSegment(
     part: part('terms'),
     metadata,
   });
+  const boundReference = decodeBoundReference(m.boundReference, m.scoredCount, part('segmentMeta'));
   const cells = m.numDocs * m.scoredCount;
   const fieldLengths = table('fieldLengths', () => decodeFieldLengths(need(sections, SectionKind.fieldLengths, s, 'fieldLengths'), cells));
   const lengthCodes = table('lengthCodes', () => decodeLengthCodes(need(sections, SectionKind.lengthCodes, s, 'lengthCodes'), cells));
@@ -205,8 +207,8 @@ function decodeSegment(
     blockPostingsOffset: arrays.blockPostingsOffset,
     blockPositionsOffset: arrays.blockPositionsOffset,
     blockMask: arrays.blockMask,
-    blockMaxTf: arrays.blockMaxTf,
-    blockMinLength: arrays.blockMinLength,
+    blockBound: arrays.blockBound,
+    boundReference,
     defaultMask: m.defaultMask >>> 0,
     postings,
     positions,
@@ -235,7 +237,7 @@ function decodeSegment(
  * The term and skip arrays of a loaded segment, zeroed (filled per group by TermGroupDecoder) except
  * the end entries, known from the group index totals.
  */
-function termArrays(terms: number, blocks: number, width: number, totals: readonly number[]): TermArrays {
+function termArrays(terms: number, blocks: number, totals: readonly number[]): TermArrays {
   const termPostingsStart = new Uint32Array(terms + 1);
   const termPositionsStart = new Uint32Array(terms + 1);
   const termBlockStart = new Uint32Array(terms + 1);
@@ -251,9 +253,20 @@ function termArrays(terms: number, blocks: number, width: number, totals: readon
     blockPostingsOffset: new Uint32Array(blocks),
     blockPositionsOffset: new Uint32Array(blocks),
     blockMask: new Uint32Array(blocks),
-    blockMaxTf: new Uint32Array(blocks * width),
-    blockMinLength: new Uint32Array(blocks * width),
+    blockBound: new Uint8Array(blocks),
   };
+}
+
+/** The block bounds' reference of a segment: per scored field a boost, normA and normB, each finite and ≥ 0. */
+function decodeBoundReference(stored: SegmentMeta['boundReference'] | undefined, width: number, where: string): BoundReference {
+  const column = (values: unknown): Float64Array => {
+    if (!Array.isArray(values) || values.length !== width || !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+      throw new IndexFormatError('segment bound reference is malformed', where, Array.isArray(values) ? values.length : typeof values, width);
+    }
+    return Float64Array.from(values as number[]);
+  };
+  if (typeof stored !== 'object' || stored === null) throw new IndexFormatError('segment bound reference is missing', where, typeof stored, 'object');
+  return { boost: column(stored.boost), normA: column(stored.normA), normB: column(stored.normB) };
 }
 
 function isCount(n: unknown): n is number {

@@ -61,6 +61,8 @@ export function encodeIndex(input: EncodeInput): Uint8Array {
       blocks: d.blockLastDoc.length,
       defaultMask: d.defaultMask,
       lengthTotals: lengthTotals(d.fieldLengths, d.numDocs, d.scoredCount),
+      // JSON numbers carry doubles exactly: a loaded segment's bounds scale as the built one's.
+      boundReference: { boost: Array.from(d.boundReference.boost), normA: Array.from(d.boundReference.normA), normB: Array.from(d.boundReference.normB) },
     };
     const add = (kind: number, bytes: Uint8Array): void => {
       sections.push({ kind, segment: s, bytes });

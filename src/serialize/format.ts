@@ -16,8 +16,10 @@ export const MAGIC = 0x58495342;
  * read off the blocks: serialize/term-groups.ts), Rice-codes short posting blocks' heads
  * (index/posting-blocks.ts), gives dictionary entries one-byte heads (index/dictionary.ts), and
  * codes dates, stored offsets and numeric ids compactly, decoded on first read (segment-tables.ts).
+ * Version 9 bounds each block by one byte, its largest t̃ under the segment's reference weights (in
+ * segmentMeta), instead of a max tf and min length per field (index/block-bounds.ts).
  */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 /** Header: magic u32, version u32, section count u32, table checksum u32, total length u32, 12 reserved bytes. */
 export const HEADER_BYTES = 32;
 /** Section table entry: kind u32, segment u32 (GLOBAL for index-wide), offset u32, length u32, checksum u32. */
@@ -164,4 +166,6 @@ export interface SegmentMeta {
    * a loader subtracts its deleted documents instead of summing every row. Optional: computed when absent.
    */
   lengthTotals?: number[];
+  /** The weights the segment's block bounds were computed under, per scored field (index/block-bounds.ts). */
+  boundReference: { boost: number[]; normA: number[]; normB: number[] };
 }

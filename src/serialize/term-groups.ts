@@ -29,7 +29,6 @@ export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictiona
   const groups = new Uint32Array(layout.length);
   const table = new ByteWriter(terms * 4 + 16);
   const skips = new ByteWriter(d.blockLastDoc.length * 10 + 16);
-  const width = d.scoredCount;
   for (let t = 0; t < terms; t++) {
     if (t % TERM_GROUP === 0) groups[layout.at(GroupColumn.dictionary, t / TERM_GROUP)] = restarts[t / TERM_GROUP]!;
     if (t % PAGE_TERMS === 0) {
@@ -57,13 +56,8 @@ export function encodeTermGroups(d: SegmentData, restarts: Uint32Array, dictiona
         skips.varint(d.blockPostingsOffset[k + 1]! - d.blockPostingsOffset[k]!);
         skips.varint(d.blockPositionsOffset[k + 1]! - d.blockPositionsOffset[k]!);
       }
-      const mask = d.blockMask[k]!;
-      skips.varint(mask);
-      for (let f = 0; f < width; f++) {
-        if ((mask & (1 << f)) === 0) continue;
-        skips.varint(d.blockMaxTf[k * width + f]!);
-        skips.varint(d.blockMinLength[k * width + f]!);
-      }
+      skips.varint(d.blockMask[k]!);
+      skips.byte(d.blockBound[k]!);
     }
   }
   const termTable = table.finish();
@@ -83,8 +77,7 @@ export interface TermArrays {
   blockPostingsOffset: Uint32Array;
   blockPositionsOffset: Uint32Array;
   blockMask: Uint32Array;
-  blockMaxTf: Uint32Array;
-  blockMinLength: Uint32Array;
+  blockBound: Uint8Array;
 }
 
 /** What a loaded segment's term metadata is decoded from. */
@@ -151,6 +144,10 @@ class Reader {
     this.p = p;
     return v >>> 0;
   }
+  byte(): number {
+    if (this.p >= this.end) throw new IndexFormatError('term metadata runs past its group', this.part, this.p, this.end);
+    return this.bytes[this.p++]!;
+  }
 }
 
 /**
@@ -187,7 +184,7 @@ export class TermGroupDecoder implements TermMetadataLoader {
   }
 
   #loadPage(page: number): void {
-    const { groups, terms, numDocs, scoredCount: width, termTablePart, skipsPart } = this.#source;
+    const { groups, terms, numDocs, termTablePart, skipsPart } = this.#source;
     const a = this.#arrays;
     const layout = this.#layout;
     // Row `page` of a column, and the row after it.
@@ -275,13 +272,9 @@ export class TermGroupDecoder implements TermMetadataLoader {
           if (p > termPostingsEnd) throw new IndexFormatError('block runs past its term', skipsPart, p, termPostingsEnd);
           if (q > termPositionsEnd) throw new IndexFormatError('block positions run past their term', skipsPart, q, termPositionsEnd);
         }
-        const mask = skips.varint();
-        a.blockMask[k] = mask;
-        for (let f = 0; f < width; f++) {
-          if ((mask & (1 << f)) === 0) continue;
-          a.blockMaxTf[k * width + f] = skips.varint();
-          a.blockMinLength[k * width + f] = skips.varint();
-        }
+        a.blockMask[k] = skips.varint();
+        // Every byte is a valid bound code (255: unbounded).
+        a.blockBound[k] = skips.byte();
       }
     }
     if (skips.p !== skips.end) throw new IndexFormatError('skip entries of a page have trailing bytes', skipsPart, skips.p, skips.end);

@@ -10,6 +10,9 @@ export function assertSameSegmentData(a: SegmentData, b: SegmentData): void {
     const y: unknown = b[key] instanceof LazyColumn ? b[key].value : b[key];
     if (key === 'dictionary') assert.equal([...a.dictionary.terms], [...b.dictionary.terms]);
     else if (key === 'exactStems') assert.equal([...a.exactStems.encode()], [...b.exactStems.encode()], key);
+    else if (key === 'boundReference') {
+      for (const part of ['boost', 'normA', 'normB'] as const) assert.equal(Array.from(a.boundReference[part]), Array.from(b.boundReference[part]), `${key}.${part}`);
+    }
     else if (ArrayBuffer.isView(x) || Array.isArray(x)) assert.equal(Array.from(x as ArrayLike<unknown>), Array.from(y as ArrayLike<unknown>), key);
     else assert.is(x, y, key);
   }

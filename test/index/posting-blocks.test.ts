@@ -6,6 +6,7 @@ import { SegmentBuilder } from '../../src/index/segment-builder.js';
 import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
 import { readPosting, termFrequencyIn } from '../../src/index/read-posting.js';
 import { DecodedBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, measureBlock } from '../../src/index/posting-blocks.js';
+import { BOUND_VALUES } from '../../src/index/block-bounds.js';
 import { rng } from '../_support/random.js';
 
 interface Posting {
@@ -149,23 +150,25 @@ test('block-max metadata bounds every posting of its block and is tight', () => 
       const k = base + b;
       assert.is(data.blockLastDoc[k], block.docs[block.length - 1]);
       let union = 0;
-      const maxTf = new Array<number>(SCORED).fill(0);
-      const minLength = new Array<number>(SCORED).fill(Infinity);
+      // The block's largest t̃ under the segment's reference weights, by definition.
+      const { boost, normA, normB } = data.boundReference;
+      let max = 0;
       for (let i = 0; i < block.length; i++) {
         union |= block.masks[i]!;
         let j = block.tfStart[i]!;
+        let pseudoTf = 0;
         for (const f of bitsOf(block.masks[i]!)) {
           const tf = block.tfs[j++]!;
           if (f >= SCORED) continue;
-          maxTf[f] = Math.max(maxTf[f]!, tf);
-          minLength[f] = Math.min(minLength[f]!, lengths[block.docs[i]! * SCORED + f]!);
+          pseudoTf += (boost[f]! * tf) / (normA[f]! + normB[f]! * lengths[block.docs[i]! * SCORED + f]!);
         }
+        max = Math.max(max, pseudoTf);
       }
       assert.is(data.blockMask[k], union);
-      for (let f = 0; f < SCORED; f++) {
-        assert.is(data.blockMaxTf[k * SCORED + f], maxTf[f]);
-        assert.is(data.blockMinLength[k * SCORED + f], maxTf[f] === 0 ? 0 : minLength[f]);
-      }
+      // The code's value covers the block's largest t̃, and the code below it does not: tight.
+      const code = data.blockBound[k]!;
+      assert.ok(BOUND_VALUES[code]! >= max, `block ${k}: code ${code} under ${max}`);
+      assert.ok(max === 0 ? code === 0 : BOUND_VALUES[code - 1]! < max, `block ${k}: code ${code} is not the smallest over ${max}`);
       checked++;
     }
   });

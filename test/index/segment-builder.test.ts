@@ -1,6 +1,7 @@
 // Specification of SegmentBuilder's two ways of making block-max metadata: summarised as postings
 // arrive (field lengths given to the constructor, the writer's flush) or by decoding blocks at
 // finish (merges). Both give the same segment, and the metadata matches its definition.
+import { encodeBound } from '../../src/index/block-bounds.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SegmentBuilder } from '../../src/index/segment-builder.js';
@@ -86,7 +87,7 @@ for (const [seed, fields, commonMask] of [
   });
 }
 
-/** Per skip entry: field union, max tf and min length of the block's postings, by definition. */
+/** Per skip entry: field union and the code of the largest reference t̃ of the block's postings, by definition. */
 function assertBlockMetadata(data: SegmentData, lengths: Uint32Array): void {
   for (let t = 0; t < data.termDf.length; t++) {
     const first = data.termBlockStart[t]!;
@@ -96,22 +97,20 @@ function assertBlockMetadata(data: SegmentData, lengths: Uint32Array): void {
     forEachPostingTf(data, t, (doc) => docs.push(doc));
     for (let k = 0; k < skips; k++) {
       let union = 0;
-      const maxTf = new Array<number>(SCORED).fill(0);
-      const minLength = new Array<number>(SCORED).fill(Infinity);
+      const { boost, normA, normB } = data.boundReference;
+      let max = 0;
       for (const doc of docs.slice(k * BLOCK_SIZE, (k + 1) * BLOCK_SIZE)) {
         const p = readPosting(data, t, doc)!;
         union |= p.mask;
+        let pseudoTf = 0;
         for (let f = 0; f < SCORED; f++) {
           if (p.tfs[f]! === 0) continue;
-          maxTf[f] = Math.max(maxTf[f]!, p.tfs[f]!);
-          minLength[f] = Math.min(minLength[f]!, lengths[doc * SCORED + f]!);
+          pseudoTf += (boost[f]! * p.tfs[f]!) / (normA[f]! + normB[f]! * lengths[doc * SCORED + f]!);
         }
+        max = Math.max(max, pseudoTf);
       }
       assert.is(data.blockMask[first + k], union >>> 0);
-      for (let f = 0; f < SCORED; f++) {
-        assert.is(data.blockMaxTf[(first + k) * SCORED + f], maxTf[f]);
-        assert.is(data.blockMinLength[(first + k) * SCORED + f], maxTf[f] === 0 ? 0 : minLength[f]);
-      }
+      assert.is(data.blockBound[first + k], encodeBound(max), `term ${t} block ${k}`);
     }
   }
 }

@@ -2,6 +2,7 @@
 // of query, feature and maintenance operation, run first on a freshly loaded index, answers exactly
 // as on the built index; a crafted file with valid checksums is refused with IndexFormatError, at
 // load for what load reads, at first use for a term group's bytes.
+import { FORMAT_VERSION } from '../../src/serialize/format.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -348,11 +349,11 @@ test('positions that are noise are refused naming the positions section, or answ
   assert.ok(refused > 0, 'noise is noticed');
 });
 
-test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON), 5 (varint positions), 6 (exact forms by DocId) and 7 (every term length stored) are refused with the version named', () => {
-  for (const version of [3, 4, 5, 6, 7]) {
+test('files of formats 3 (varint-only posting blocks), 4 (plain stored JSON), 5 (varint positions), 6 (exact forms by DocId), 7 (every term length stored) and 8 (max tf and min length per block) are refused with the version named', () => {
+  for (const version of [3, 4, 5, 6, 7, 8]) {
     const old = BYTES.slice();
     new DataView(old.buffer).setUint32(4, version, true);
-    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === 8);
+    assert.throws(() => SearchIndex.deserialize(old), (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === version && e.expected === FORMAT_VERSION);
   }
 });
 

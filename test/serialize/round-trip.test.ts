@@ -1,5 +1,6 @@
 // Save/load: a loaded index gives identical results; corrupt, foreign or future files are rejected
 // with IndexFormatError naming the part at fault.
+import { FORMAT_VERSION } from '../../src/serialize/format.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -98,7 +99,7 @@ test('wrong magic, unknown version, bad length and bad checksums are typed error
   new DataView(future.buffer).setUint32(4, 99, true);
   assert.throws(
     () => SearchIndex.deserialize(future),
-    (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 99 && e.expected === 8,
+    (e: unknown) => e instanceof IndexFormatError && e.part === 'version' && e.found === 99 && e.expected === FORMAT_VERSION,
   );
   rejects(good.subarray(0, good.length - 8), (p) => p === 'length');
   rejects(good.subarray(0, 10), (p) => p === 'length');

@@ -12,17 +12,17 @@ import { rng } from '../_support/random.js';
 
 const ARRAYS = [
   'termDf', 'termPostingsStart', 'termPositionsStart', 'termBlockStart',
-  'blockLastDoc', 'blockPostingsOffset', 'blockPositionsOffset', 'blockMask', 'blockMaxTf', 'blockMinLength',
+  'blockLastDoc', 'blockPostingsOffset', 'blockPositionsOffset', 'blockMask', 'blockBound',
 ] as const;
 
 function zeroed(d: SegmentData): TermArrays {
-  const out = {} as Record<(typeof ARRAYS)[number], Uint32Array>;
-  for (const name of ARRAYS) out[name] = new Uint32Array(d[name].length);
+  const out = {} as Record<(typeof ARRAYS)[number], Uint32Array | Uint8Array>;
+  for (const name of ARRAYS) out[name] = name === 'blockBound' ? new Uint8Array(d[name].length) : new Uint32Array(d[name].length);
   const terms = d.termDf.length;
   out.termPostingsStart[terms] = d.termPostingsStart[terms]!;
   out.termPositionsStart[terms] = d.termPositionsStart[terms]!;
   out.termBlockStart[terms] = d.termBlockStart[terms]!;
-  return out;
+  return out as TermArrays;
 }
 
 interface Fixture {
