@@ -32,22 +32,36 @@ export function ownFormDf(view: IndexView, stem: string, otherForms: readonly st
     const data = segment.data;
     const ordinal = data.dictionary.lookup(stem);
     if (ordinal < 0) return;
-    const tf = new Map<number, number>();
+    // tf left per document in a reused typed array, only the listed documents counted (others may
+    // hold a previous call's values): a Map per call was most of an unknown-word query, since a
+    // common stem near the typo has thousands of documents.
+    if (leftTf.length < data.numDocs) {
+      leftTf = new Int32Array(Math.max(data.numDocs, leftTf.length * 2));
+      listed = new Int32Array(leftTf.length);
+    }
+    const left = leftTf;
+    const docs = listed;
+    let count = 0;
     forEachPostingTf(data, ordinal, (doc, _mask, n) => {
-      if (!segment.deletes.has(doc)) tf.set(doc, n);
+      if (segment.deletes.has(doc)) return;
+      left[doc] = n;
+      docs[count++] = doc;
     });
     for (const form of otherForms) {
       const o = data.dictionary.lookup(exactTerm(form));
       if (o < 0) continue;
       forEachPostingTf(data, o, (doc, _mask, n) => {
-        const left = tf.get(doc);
-        if (left !== undefined) tf.set(doc, left - n);
+        left[doc] = left[doc]! - n;
       });
     }
-    for (const n of tf.values()) if (n > 0) df++;
+    for (let i = 0; i < count; i++) if (left[docs[i]!]! > 0) df++;
   });
   return df;
 }
+
+/** {@link ownFormDf}'s per-document tf and document list, reused (it never nests). */
+let leftTf = new Int32Array(0);
+let listed = new Int32Array(0);
 
 /** Every word of the index starting with `prefix` (already normalised), with its document frequency. */
 export function wordsWithPrefix(view: IndexView, prefix: string, cap = 500): Word[] {
