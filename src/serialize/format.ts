@@ -61,8 +61,9 @@ export const SectionKind = {
   termTable: 17,
   /**
    * Per term with more than one block, per block: varint last-DocId delta, varint postings bytes and
-   * varint positions bytes (both omitted for the term's last block), varint field-mask union, then per
-   * scored field in that union varint max tf and varint min field length (block-max metadata).
+   * varint positions bytes (both omitted for the term's last block), varint field-mask union, then one
+   * byte of block-max bound: the code of the block's largest t̃ under the segment's reference weights
+   * (index/block-bounds.ts; the reference is in segmentMeta).
    */
   skips: 18,
   /**
