@@ -8,6 +8,8 @@ import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, 
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { LENGTH_OVERFLOW } from '../index/length-columns.js';
 import { TopK, type RankedDoc } from './top-k.js';
+import { CutSelector } from './cut-selection.js';
+import { summationOrder } from './summation-order.js';
 import type { Sparse } from './sparse.js';
 import { pruningApplies, rankSegmentPruned } from './pruned-rank.js';
 
@@ -57,11 +59,11 @@ function scratchFor(numDocs: number): void {
  * {@link accumulate}, dropping the shared scratch when it throws (a loaded segment's malformed bytes
  * are found on first read, mid-sum): scores left behind would be added to the next search's.
  */
-function accumulateSafely(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array, range?: DateRange): number {
+function accumulateSafely(...args: Parameters<typeof accumulate>): number {
   try {
-    return accumulate(segment, terms, weights, acc, list, range);
+    return accumulate(...args);
   } catch (error) {
-    if (acc === accumulator) {
+    if (args[3] === accumulator) {
       accumulator = new Float64Array(accumulator.length);
       touched = new Int32Array(touched.length);
     }
@@ -74,12 +76,26 @@ const block = new DecodedBlock();
 
 /**
  * Adds the BM25F scores of `terms` for one segment into `acc`, listing first-touched documents in
- * `list`; returns how many are listed. The sum over terms runs in `terms` order for every document,
- * so a document's score is the same float whatever segment holds it (merges never change rankings).
- * Blocks are decoded into tf columns; t̃ sums a posting's fields in ascending order from 0, the same
- * float as every other scorer's.
+ * `list`; returns how many are listed. The sum over terms runs in {@link summationOrder} for every
+ * document, so a document's score is the same float whatever segment holds it (merges never change
+ * rankings) and whichever scorer computes it. Blocks are decoded into tf columns; t̃ sums a
+ * posting's fields in ascending order from 0, the same float as every other scorer's.
+ *
+ * With `final`, the last term in that order (the most common word) is the final pass: each of its
+ * postings completes a score, which goes straight to `final` (its accumulator cell cleared, or
+ * never written for a document no earlier term touched; `final.fresh` counts those). Documents it
+ * does not reach keep their finished scores in `acc`. The longest list then writes no accumulator
+ * cells and lists no documents, and no later pass reads them back.
  */
-function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm25fWeights, acc: Float64Array, list: Int32Array, range?: DateRange): number {
+function accumulate(
+  segment: Segment,
+  terms: readonly ScoringTerm[],
+  weights: Bm25fWeights,
+  acc: Float64Array,
+  list: Int32Array,
+  range?: DateRange,
+  final?: CutSelector,
+): number {
   const data = segment.data;
   // A date range is tested per posting, before any scoring: a document outside it is never touched
   // (a 30-day range keeps a few percent of a news index, so most accumulator writes are spared).
@@ -104,12 +120,16 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
   const docs = block.docs;
   const columns = block.columns;
 
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t]!;
+  const order = summationOrder(terms);
+  let fresh = 0;
+  for (let p = 0; p < terms.length; p++) {
+    const term = terms[order[p]!]!;
     const ordinal = data.dictionary.lookup(term.term);
     if (ordinal < 0) continue;
     const allowed = term.fieldMask;
     const w = term.weight;
+    // Loop-invariant: the branch below is predicted perfectly.
+    const fused = final !== undefined && p === terms.length - 1;
     // A zero weight (boost 0) adds nothing, and a 0 in the accumulator means "untouched" below.
     if (w === 0 || !Number.isFinite(w)) continue;
     // Negative weights are tie-breakers (see planner.ts): they may lower a matched document's score
@@ -171,7 +191,17 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
           const before = acc[doc]!;
           if (before === 0) {
             if (tieBreaker) continue;
+            if (fused) {
+              // 0 + x is x: the same float the accumulator would hold.
+              fresh++;
+              final.offer(doc, (w * pseudoTf) / (pseudoTf + k1));
+              continue;
+            }
             list[count++] = doc;
+          } else if (fused) {
+            acc[doc] = 0;
+            final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+            continue;
           }
           acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
         }
@@ -198,14 +228,25 @@ function accumulate(segment: Segment, terms: readonly ScoringTerm[], weights: Bm
         const before = acc[doc]!;
         if (before === 0) {
           if (tieBreaker) continue;
+          if (fused) {
+            fresh++;
+            final.offer(doc, (w * pseudoTf) / (pseudoTf + k1));
+            continue;
+          }
           list[count++] = doc;
+        } else if (fused) {
+          acc[doc] = 0;
+          final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+          continue;
         }
         acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
       }
     }
   }
+  if (final !== undefined) final.fresh = fresh;
   return count;
 }
+
 
 /**
  * Scores every document matching any term (OR semantics) and keeps the best `k`; `total` counts
@@ -320,8 +361,23 @@ function rankSegmentExhaustive(
   }
   // Ids first: decoding them on first read may throw, and must not find scores accumulated.
   const ids = data.ids.value;
+  if (filter === undefined) {
+    // Nothing calls out while the selector is in use: no other search can take it.
+    const final = inFilter ? new CutSelector() : selector;
+    final.begin(top, positiveWeightSum(terms), data.numDocs);
+    const count = accumulateSafely(segment, terms, weights, acc, list, range, final);
+    // Documents the final pass did not reach hold their finished scores.
+    for (let i = 0; i < count; i++) {
+      const doc = list[i]!;
+      const score = acc[doc]!;
+      if (score === 0) continue;
+      acc[doc] = 0;
+      final.offer(doc, score);
+    }
+    final.finish(top, s, ids);
+    return count + final.fresh;
+  }
   const count = accumulateSafely(segment, terms, weights, acc, list, range);
-  if (filter === undefined) return selectUnfiltered(s, acc, list, count, ids, top, positiveWeightSum(terms));
   let total = 0;
   let threshold = top.threshold;
   const outer = inFilter;
@@ -351,85 +407,8 @@ function rankSegmentExhaustive(
   return total;
 }
 
-/**
- * The end of {@link rankSegmentExhaustive} without a filter. Documents at or above a cut are kept
- * as candidates and counted in a histogram of their scores over [0, `upper`); every CUT_EVERY
- * candidates the cut rises to the lowest bucket edge under which fewer than k kept documents lie
- * (the k-th best so far bounds the final k-th from below). Most documents then stop at one compare,
- * and only the last candidates at or above the final cut are offered to the id-ordered heap: about
- * k, where offering every document that beat the heap's threshold was ~115 offers in a Reuters
- * top-30 (15 µs of a 58 µs two-word query). Returns `count`: every accumulated document matches.
- */
-function selectUnfiltered(s: number, acc: Float64Array, list: Int32Array, count: number, ids: readonly string[], top: TopK, upper: number): number {
-  const k = top.k;
-  if (k === 0 || count === 0) {
-    for (let i = 0; i < count; i++) acc[list[i]!] = 0;
-    return count;
-  }
-  // Shared buffers: nothing here calls out, so no other search can run while they are in use.
-  if (candidateScores.length < count) {
-    candidateScores = new Float64Array(Math.max(count, candidateScores.length * 2));
-    candidateDocs = new Int32Array(candidateScores.length);
-  }
-  const scores = candidateScores;
-  const docs = candidateDocs;
-  const histogram = bucketCounts;
-  histogram.fill(0);
-  // Scores are below the sum of the positive weights (each saturated part is under its weight).
-  const scale = upper > 0 && Number.isFinite(upper) ? BUCKETS / upper : 0;
-  let cut = top.threshold;
-  let kept = 0;
-  let check = CUT_EVERY;
-  for (let i = 0; i < count; i++) {
-    const doc = list[i]!;
-    const score = acc[doc]!;
-    acc[doc] = 0;
-    if (score < cut) continue;
-    scores[kept] = score;
-    docs[kept++] = doc;
-    // Rounding may put a score a hair over `upper`, a tie-breaker under 0: clamped to the ends.
-    const b = (score * scale) | 0;
-    histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
-    if (kept === check) {
-      check += CUT_EVERY;
-      const raised = cutOf(histogram, k, scale);
-      if (raised > cut) cut = raised;
-    }
-  }
-  const raised = cutOf(histogram, k, scale);
-  if (raised > cut) cut = raised;
-  for (let j = 0; j < kept; j++) {
-    const score = scores[j]!;
-    if (score < cut) continue;
-    const doc = docs[j]!;
-    const id = ids[doc]!;
-    if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
-  }
-  return count;
-}
-
-/**
- * A score below which no document can be among the k best of those counted in `histogram`: the
- * edge one bucket under the highest bucket with k counted at or above it (the bucket of margin
- * keeps rounding in score × scale from cutting one of them); -Infinity while there are fewer.
- */
-function cutOf(histogram: Int32Array, k: number, scale: number): number {
-  let above = 0;
-  for (let b = BUCKETS - 1; b > 1; b--) {
-    above += histogram[b]!;
-    if (above >= k) return (b - 1) / scale;
-  }
-  return -Infinity;
-}
-
-/** Histogram buckets of {@link selectUnfiltered}: ~k + kept/BUCKETS candidates reach the heap. */
-const BUCKETS = 256;
-/** Candidates between two raises of the cut: a raise scans the buckets once. */
-const CUT_EVERY = 128;
-/** {@link selectUnfiltered}'s candidates and histogram, reused across searches. */
-let candidateScores = new Float64Array(1024);
-let candidateDocs = new Int32Array(1024);
-const bucketCounts = new Int32Array(BUCKETS);
+/** The exhaustive path's selector, reused across searches. */
+const selector = new CutSelector();
 
 /** True while a filter callback runs inside {@link rankSegmentExhaustive}. */
 let inFilter = false;

@@ -11,6 +11,7 @@ import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { NO_MORE, SLACK, TermCursor, type CandidateSink, type PruningBounds } from './term-cursor.js';
 import { TopK } from './top-k.js';
 import type { CandidateFilter, RankedResult, ScoringTerm } from './executor.js';
+import { summationOrder } from './summation-order.js';
 
 /**
  * True when the parameters keep bounds and counts valid: k1, boosts, b and average lengths finite
@@ -34,6 +35,9 @@ class Scratch {
   cursors: TermCursor[] = [];
   bits = new Int32Array(64);
   order = new Int32Array(16);
+  /** The bag's summation order (term indices) and each term's place in it (see summationOrder). */
+  sumOrder = new Int32Array(16);
+  sumRank = new Int32Array(16);
   /** Window accumulator (0 = untouched) and its touched list, as large as the largest segment. */
   acc = new Float64Array(64);
   list = new Int32Array(64);
@@ -48,6 +52,10 @@ class Scratch {
 
   reserve(terms: number, numDocs: number): void {
     if (this.order.length < terms) this.order = new Int32Array(terms * 2);
+    if (this.sumOrder.length < terms) {
+      this.sumOrder = new Int32Array(terms * 2);
+      this.sumRank = new Int32Array(terms * 2);
+    }
     this.round.reserve(terms);
     while (this.cursors.length < terms) this.cursors.push(new TermCursor());
     // Bit words are Int32: a bit-31 word stays a small integer (a Uint32 one would be a heap number).
@@ -118,6 +126,12 @@ function rankSegment(
   const count = terms.length;
   const data = segment.data;
   scratch.reserve(count, data.numDocs);
+  // Copied: a filter that searches again would overwrite the shared order mid-search.
+  const order = summationOrder(terms);
+  for (let i = 0; i < count; i++) {
+    scratch.sumOrder[i] = order[i]!;
+    scratch.sumRank[order[i]!] = i;
+  }
   scratch.weights = weights;
   scratch.bounds.prepare(weights);
   const cursorPool = scratch.cursors;
@@ -249,6 +263,8 @@ class Round implements CandidateSink {
   ids: readonly string[] = [];
   top!: TopK;
   termCount = 0;
+  /** Term indices in summation order (the exhaustive accumulator's, see summationOrder). */
+  sumOrder = new Int32Array(0);
   contrib = new Float64Array(16);
   has = new Uint8Array(16);
   /** Terms with an entry in `has`, cleared after each candidate. */
@@ -351,11 +367,13 @@ function finish(
     // One contribution (positive, as every candidate starts from one): 0 + v is v.
     score = r.contrib[r.touched[0]!]!;
   } else {
-    // The exhaustive accumulator's sum: term order, a tie-breaker skipped while the sum is 0.
+    // The exhaustive accumulator's sum: summation order, a tie-breaker skipped while the sum is 0.
     score = 0;
     const has = r.has;
     const contrib = r.contrib;
-    for (let t = 0; t < r.termCount; t++) {
+    const sumOrder = r.sumOrder;
+    for (let i = 0; i < r.termCount; i++) {
+      const t = sumOrder[i]!;
       if (has[t] === 0) continue;
       const v = contrib[t]!;
       if (v < 0 && score === 0) continue;
@@ -399,6 +417,7 @@ function scoreSegment(
   r.ids = data.ids.value;
   r.top = top;
   r.termCount = termCount;
+  r.sumOrder = scratch.sumOrder;
   r.touchedCount = 0;
   r.negative = negative;
   r.threshold = top.threshold;
@@ -413,7 +432,8 @@ function scoreSegment(
   inOrder.length = 0;
   for (const c of positive) inOrder.push(c);
   for (const c of negative) inOrder.push(c);
-  inOrder.sort((a, b) => a.term - b.term);
+  const rank = scratch.sumRank;
+  inOrder.sort((a, b) => rank[a.term]! - rank[b.term]!);
   let windowMin = 0;
   for (;;) {
     let windowMax = NO_MORE;

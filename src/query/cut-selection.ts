@@ -1,0 +1,97 @@
+// Selects the best k of many scored documents without a heap offer per record: candidates at or
+// above a cut are kept and counted in a histogram of their scores, and the cut rises as they come.
+
+import type { TopK } from './top-k.js';
+
+/** Histogram buckets: about k + kept / BUCKETS candidates reach the heap at the end. */
+const BUCKETS = 256;
+/** Candidates between two raises of the cut: a raise scans the buckets once. */
+const CUT_EVERY = 128;
+
+/**
+ * Documents are offered with their final scores, in any order; `finish` passes to the heap those
+ * at or above the final cut. Every CUT_EVERY candidates the cut rises to the lowest bucket edge
+ * under which fewer than k kept documents lie (the k-th best so far bounds the final k-th from
+ * below), so most documents stop at one compare. Measured on Reuters top-30: offering every
+ * document that beat the heap's threshold was ~115 offers (15 µs of a 58 µs two-word query), a
+ * numeric heap in front of it still ~45 ns a replacement in mispredicted branches.
+ */
+export class CutSelector {
+  #scores = new Float64Array(1024);
+  #docs = new Int32Array(1024);
+  readonly #histogram = new Int32Array(BUCKETS);
+  #kept = 0;
+  #check = CUT_EVERY;
+  #cut = -Infinity;
+  #scale = 0;
+  #k = 0;
+  /** Set by the accumulator's final pass: documents it scored that no earlier term had touched. */
+  fresh = 0;
+
+  /**
+   * Starts a selection into `top` of at most `capacity` documents whose scores are below `upper`
+   * (the sum of the positive weights: no score reaches it). The cut starts at top's threshold.
+   */
+  begin(top: TopK, upper: number, capacity: number): void {
+    if (this.#scores.length < capacity) {
+      this.#scores = new Float64Array(Math.max(capacity, this.#scores.length * 2));
+      this.#docs = new Int32Array(this.#scores.length);
+    }
+    this.#histogram.fill(0);
+    this.#kept = 0;
+    this.fresh = 0;
+    this.#check = CUT_EVERY;
+    this.#k = top.k;
+    this.#cut = top.k === 0 ? Infinity : top.threshold;
+    this.#scale = upper > 0 && Number.isFinite(upper) ? BUCKETS / upper : 0;
+  }
+
+  /** Considers `doc` with its final score. */
+  offer(doc: number, score: number): void {
+    if (score < this.#cut) return;
+    const kept = this.#kept;
+    this.#scores[kept] = score;
+    this.#docs[kept] = doc;
+    this.#kept = kept + 1;
+    // Rounding may put a score a hair over `upper`, a tie-breaker under 0: clamped to the ends.
+    const b = (score * this.#scale) | 0;
+    this.#histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
+    if (kept + 1 === this.#check) {
+      this.#check += CUT_EVERY;
+      const raised = this.#cutOf();
+      if (raised > this.#cut) this.#cut = raised;
+    }
+  }
+
+  /** Offers the kept documents at or above the final cut to `top`, as segment `s` (ids by DocId). */
+  finish(top: TopK, s: number, ids: readonly string[]): void {
+    const raised = this.#cutOf();
+    const cut = raised > this.#cut ? raised : this.#cut;
+    const scores = this.#scores;
+    const docs = this.#docs;
+    for (let j = 0; j < this.#kept; j++) {
+      const score = scores[j]!;
+      if (score < cut) continue;
+      const doc = docs[j]!;
+      const id = ids[doc]!;
+      if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
+    }
+    this.#kept = 0;
+  }
+
+  /**
+   * A score below which no kept document can be among the k best: the edge one bucket under the
+   * highest bucket with k kept at or above it (the bucket of margin keeps rounding in score × scale
+   * from cutting one of them); -Infinity while there are fewer.
+   */
+  #cutOf(): number {
+    const histogram = this.#histogram;
+    const k = this.#k;
+    let above = 0;
+    for (let b = BUCKETS - 1; b > 1; b--) {
+      above += histogram[b]!;
+      if (above >= k) return (b - 1) / this.#scale;
+    }
+    return -Infinity;
+  }
+}
