@@ -155,3 +155,22 @@ export class BoundScale {
     return (weight * pseudoTf) / (pseudoTf + k1);
   }
 }
+
+/**
+ * The scale of `reference` to `query`, kept while both stay the same objects (a search scales a
+ * segment's bounds per term with the same weights throughout).
+ */
+export function scaleFor(reference: BoundReference, query: BoundReference, width: number): BoundScale {
+  if (reference !== scaledReference || query !== scaledQuery || width !== scaledWidth) {
+    sharedScale.prepare(reference, query, width);
+    scaledReference = reference;
+    scaledQuery = query;
+    scaledWidth = width;
+  }
+  return sharedScale;
+}
+
+const sharedScale = new BoundScale();
+let scaledReference: BoundReference | undefined;
+let scaledQuery: BoundReference | undefined;
+let scaledWidth = -1;

@@ -20,6 +20,7 @@ export class CutSelector {
   #scores = new Float64Array(1024);
   #docs = new Int32Array(1024);
   readonly #histogram = new Int32Array(BUCKETS);
+  readonly #partials = new Int32Array(BUCKETS);
   #kept = 0;
   #check = CUT_EVERY;
   #cut = -Infinity;
@@ -46,6 +47,29 @@ export class CutSelector {
     this.#scale = upper > 0 && Number.isFinite(upper) ? BUCKETS / upper : 0;
   }
 
+  /** The score a document must reach to be kept (raised as documents are offered). */
+  get cut(): number {
+    return this.#cut;
+  }
+
+  /**
+   * Raises the cut from lower bounds of final scores: `acc` at the `count` listed documents (partial
+   * sums, which later positive contributions only raise). At least k documents will score at least
+   * the k-th of them, so no document below it can be among the k best.
+   */
+  raiseFrom(acc: Float64Array, list: Int32Array, count: number): void {
+    if (count < this.#k || this.#k === 0 || this.#scale === 0) return;
+    const histogram = this.#partials;
+    histogram.fill(0);
+    const scale = this.#scale;
+    for (let i = 0; i < count; i++) {
+      const b = (acc[list[i]!]! * scale) | 0;
+      histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
+    }
+    const raised = cutOf(histogram, this.#k, scale);
+    if (raised > this.#cut) this.#cut = raised;
+  }
+
   /** Considers `doc` with its final score. */
   offer(doc: number, score: number): void {
     if (score < this.#cut) return;
@@ -58,14 +82,14 @@ export class CutSelector {
     this.#histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
     if (kept + 1 === this.#check) {
       this.#check += CUT_EVERY;
-      const raised = this.#cutOf();
+      const raised = cutOf(this.#histogram, this.#k, this.#scale);
       if (raised > this.#cut) this.#cut = raised;
     }
   }
 
   /** Offers the kept documents at or above the final cut to `top`, as segment `s` (ids by DocId). */
   finish(top: TopK, s: number, ids: readonly string[]): void {
-    const raised = this.#cutOf();
+    const raised = cutOf(this.#histogram, this.#k, this.#scale);
     const cut = raised > this.#cut ? raised : this.#cut;
     const scores = this.#scores;
     const docs = this.#docs;
@@ -79,19 +103,18 @@ export class CutSelector {
     this.#kept = 0;
   }
 
-  /**
-   * A score below which no kept document can be among the k best: the edge one bucket under the
-   * highest bucket with k kept at or above it (the bucket of margin keeps rounding in score × scale
-   * from cutting one of them); -Infinity while there are fewer.
-   */
-  #cutOf(): number {
-    const histogram = this.#histogram;
-    const k = this.#k;
-    let above = 0;
-    for (let b = BUCKETS - 1; b > 1; b--) {
-      above += histogram[b]!;
-      if (above >= k) return (b - 1) / this.#scale;
-    }
-    return -Infinity;
+}
+
+/**
+ * A score below which none of the documents counted in `histogram` can be among the k best: the
+ * edge one bucket under the highest bucket with k counted at or above it (the bucket of margin
+ * keeps rounding in score × scale from cutting one of them); -Infinity while there are fewer.
+ */
+function cutOf(histogram: Int32Array, k: number, scale: number): number {
+  let above = 0;
+  for (let b = BUCKETS - 1; b > 1; b--) {
+    above += histogram[b]!;
+    if (above >= k) return (b - 1) / scale;
   }
+  return -Infinity;
 }

@@ -10,6 +10,8 @@ import { LENGTH_OVERFLOW } from '../index/length-columns.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import { CutSelector } from './cut-selection.js';
 import { summationOrder } from './summation-order.js';
+import { scaleFor, type BoundScale } from '../index/block-bounds.js';
+import { SLACK } from './term-cursor.js';
 import type { Sparse } from './sparse.js';
 import { pruningApplies, rankSegmentPruned } from './pruned-rank.js';
 
@@ -122,6 +124,9 @@ function accumulate(
 
   const order = summationOrder(terms);
   let fresh = 0;
+  // With only positive weights, partial sums are lower bounds of the final scores (see below).
+  let allPositive = true;
+  for (let t = 0; t < terms.length; t++) if (terms[t]!.weight < 0) allPositive = false;
   for (let p = 0; p < terms.length; p++) {
     const term = terms[order[p]!]!;
     const ordinal = data.dictionary.lookup(term.term);
@@ -136,11 +141,33 @@ function accumulate(
     // but never make a document match.
     const tieBreaker = w < 0;
     const blocks = blockCount(data, ordinal);
+    // The final pass of a positive bag may leave documents no earlier term touched unscored: at
+    // least k listed documents already score their partial sums, so the cut can start there, and
+    // in a block whose bound is under the cut such a document (scored by this term alone) cannot
+    // enter; it is only counted. Its fields must then all score (boost and 1 − b positive), so
+    // that a tf in them is a match, as scoring would find. On the 200k corpus nearly every block
+    // of a 3-word query's commonest word qualifies.
+    let skipping = false;
+    let skipBase = 0;
+    let scale: BoundScale | undefined;
+    if (fused && allPositive) {
+      final.raiseFrom(acc, list, count);
+      skipping = final.cut > -Infinity;
+      skipBase = data.termBlockStart[ordinal]!;
+      // A one-block term has no stored bound: its weight bounds it.
+      if (data.termBlockStart[ordinal + 1] !== skipBase) scale = scaleFor(data.boundReference, weights, width);
+    }
     for (let b = 0; b < blocks; b++) {
+      let skip = false;
+      if (skipping) {
+        const bound = scale === undefined ? w : scale.contribution(data.blockBound[skipBase + b]!, allowed & data.blockMask[skipBase + b]!, w, k1);
+        skip = bound * SLACK < final!.cut;
+      }
       locateBlock(data, ordinal, b, geometry);
       decodeBlockColumns(bytes, geometry.start, geometry.count, geometry.prevDoc, defaultMask, block);
       const fields = block.union & allowed;
       if (fields === 0) continue;
+      if (skip && !allScore(fields, boost, normA)) skip = false;
       const n = block.length;
       const ones = block.onesFields;
       const first = fields & -fields;
@@ -168,6 +195,13 @@ function accumulate(
           if (dates !== undefined) {
             const date = dates[doc]!;
             if (!(date >= from && date < to)) continue;
+          }
+          if (skip && acc[doc] === 0) {
+            // Counted, not scored (see above): a match when it has a tf in a scoring field.
+            if (ones1 || columns[col1 + i] !== 0 || (two && (ones2 || columns[col2 + i] !== 0))) {
+              if (!(anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0)) fresh++;
+            }
+            continue;
           }
           let pseudoTf = 0;
           const tf1 = ones1 ? 1 : columns[col1 + i]!;
@@ -212,6 +246,15 @@ function accumulate(
         if (dates !== undefined) {
           const date = dates[doc]!;
           if (!(date >= from && date < to)) continue;
+        }
+        if (skip && acc[doc] === 0) {
+          let held = false;
+          for (let m = fields; m !== 0 && !held; m &= m - 1) {
+            const low = m & -m;
+            held = (ones & low) !== 0 || columns[(31 - Math.clz32(low)) * BLOCK_SIZE + i] !== 0;
+          }
+          if (held && !(anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0)) fresh++;
+          continue;
         }
         const row = doc * width;
         let pseudoTf = 0;
@@ -405,6 +448,15 @@ function rankSegmentExhaustive(
     for (let j = i; j < count; j++) acc[list[j]!] = 0;
   }
   return total;
+}
+
+/** True when every field of `fields` scores a tf: boost and length-norm constant positive. */
+function allScore(fields: number, boost: Float64Array, normA: Float64Array): boolean {
+  for (let m = fields; m !== 0; m &= m - 1) {
+    const f = 31 - Math.clz32(m & -m);
+    if (!(boost[f]! > 0 && normA[f]! > 0)) return false;
+  }
+  return true;
 }
 
 /** The exhaustive path's selector, reused across searches. */

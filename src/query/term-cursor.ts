@@ -6,7 +6,7 @@
 import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
-import { BoundScale, type BoundReference } from '../index/block-bounds.js';
+import { scaleFor } from '../index/block-bounds.js';
 
 /** Bounds are compared after scaling by this, so rounding never lets a bound fall below what it bounds. */
 export const SLACK = 1 + 2 ** -30;
@@ -27,23 +27,6 @@ export interface CandidateSink {
 
 /** DocId of an exhausted cursor: larger than any real DocId. */
 export const NO_MORE = 0x7fffffff;
-
-/**
- * The scale of the segment last opened to the weights last used: recomputed only when either
- * changes (a search opens a cursor per term and segment, with the same weights throughout).
- */
-const scale = new BoundScale();
-let scaledReference: BoundReference | undefined;
-let scaledWeights: Bm25fWeights | undefined;
-
-function scaleFor(reference: BoundReference, weights: Bm25fWeights, width: number): BoundScale {
-  if (reference !== scaledReference || weights !== scaledWeights) {
-    scale.prepare(reference, weights, width);
-    scaledReference = reference;
-    scaledWeights = weights;
-  }
-  return scale;
-}
 
 /**
  * t̃ of posting `at` of a column-decoded block over `fields`: Σ boost·tf / (1 − b + b·len/avg) in
