@@ -5,6 +5,8 @@ import type { TopK } from './top-k.js';
 
 /** Histogram buckets: about k + kept / BUCKETS candidates reach the heap at the end. */
 const BUCKETS = 256;
+/** Partial sums {@link CutSelector.raiseFrom} reads at most. */
+const PARTIALS_SCANNED = 4096;
 /** Candidates between two raises of the cut: a raise scans the buckets once. */
 const CUT_EVERY = 128;
 
@@ -62,7 +64,10 @@ export class CutSelector {
     const histogram = this.#partials;
     histogram.fill(0);
     const scale = this.#scale;
-    for (let i = 0; i < count; i++) {
+    // The k-th of any subset is a lower bound too: the first documents listed are the rarest
+    // terms', the heaviest partial sums, and a bounded scan keeps this from growing with the list.
+    const n = count < PARTIALS_SCANNED ? count : PARTIALS_SCANNED;
+    for (let i = 0; i < n; i++) {
       const b = (acc[list[i]!]! * scale) | 0;
       histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
     }

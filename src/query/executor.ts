@@ -409,13 +409,17 @@ function rankSegmentExhaustive(
     const final = inFilter ? new CutSelector() : selector;
     final.begin(top, positiveWeightSum(terms), data.numDocs);
     const count = accumulateSafely(segment, terms, weights, acc, list, range, final);
-    // Documents the final pass did not reach hold their finished scores.
+    // Documents the final pass did not reach hold their finished scores. Most are under the cut:
+    // tested here, the call is made for the few that are not.
+    let cut = final.cut;
     for (let i = 0; i < count; i++) {
       const doc = list[i]!;
       const score = acc[doc]!;
       if (score === 0) continue;
       acc[doc] = 0;
+      if (score < cut) continue;
       final.offer(doc, score);
+      cut = final.cut;
     }
     final.finish(top, s, ids);
     return count + final.fresh;
