@@ -142,15 +142,17 @@ export class BoundScale {
    * (the block's field union, restricted to those the term may match in) are `fields`.
    */
   contribution(code: number, fields: number, weight: number, k1: number): number {
-    if (code === BOUND_ZERO || fields === 0) return 0;
     let scale = 0;
     for (let m = fields; m !== 0; m &= m - 1) {
       const r = this.ratio[31 - Math.clz32(m & -m)]!;
       if (r > scale) scale = r;
     }
     if (scale === 0) return 0;
+    // t̃/(t̃ + k1) < 1: the weight bounds what cannot be scaled. A field the reference gave no
+    // weight (ratio ∞) is that case even in a block coded 0: the code saw none of its t̃.
+    if (!(scale < Infinity)) return weight;
+    if (code === BOUND_ZERO) return 0;
     const pseudoTf = BOUND_VALUES[code]! * scale;
-    // t̃/(t̃ + k1) < 1: the weight bounds what cannot be scaled (and k1 = 0, where the ratio is 1).
     if (!(pseudoTf < Infinity) || !(k1 > 0)) return weight;
     return (weight * pseudoTf) / (pseudoTf + k1);
   }

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BOUND_UNBOUNDED, BOUND_VALUES, BOUND_ZERO, BoundScale, encodeBound } from '../../src/index/block-bounds.js';
 import { Bm25fWeights } from '../../src/scoring/bm25f.js';
+import { SearchIndex } from '../../src/index.js';
 import { NO_MORE, SLACK, TermCursor } from '../../src/query/term-cursor.js';
 import { randomWeights, syntheticSegment, syntheticTerm, SYNTHETIC_SCORED } from '../_support/synthetic-segments.js';
 import { rng } from '../_support/random.js';
@@ -98,7 +99,8 @@ test('a field the reference does not weight, or whose norm stops growing, leaves
   scale.prepare(reference, { boost: Float64Array.of(2, 1), normA: Float64Array.of(0.25, 1), normB: Float64Array.of(0.01, 0) }, 2);
   assert.is(scale.contribution(100, 0b01, 4, 1.2), 4);
   assert.is(scale.contribution(100, 0b10, 4, 1.2), 4);
-  assert.is(scale.contribution(BOUND_ZERO, 0b11, 4, 1.2), 0);
+  // A block coded 0 saw no t̃ in field 0, which the reference does not weight: still the weight.
+  assert.is(scale.contribution(BOUND_ZERO, 0b01, 4, 1.2), 4);
   // Same weights as the reference: the coded t̃ saturated exactly.
   scale.prepare(reference, reference, 2);
   const t = BOUND_VALUES[140]!;
@@ -106,6 +108,23 @@ test('a field the reference does not weight, or whose norm stops growing, leaves
   // A query boost of 0 scores nothing in that field.
   scale.prepare(reference, { boost: Float64Array.of(0, 0), normA: reference.normA, normB: reference.normB }, 2);
   assert.is(scale.contribution(140, 0b11, 4, 1.2), 0);
+});
+
+test('a field with schema boost 0 boosted by a search is bounded: pruned pages equal the exhaustive order', () => {
+  // Format 9's first version coded such blocks 0 and skipped them once the heap was full.
+  const index = new SearchIndex({ schema: { title: { type: 'text', boost: 0 }, date: { type: 'date' }, body: { type: 'text' } } });
+  for (let i = 0; i < 3000; i++) index.add({ id: `d${i}`, title: i % 2 === 0 ? `zeta news ${i % 7}` : `other ${i % 5}`, body: `plain body words ${i % 11}` });
+  index.optimize();
+  for (const searched of [index, SearchIndex.deserialize(index.serialize())]) {
+    for (const query of ['zeta', 'zeta news', 'zeta plain']) {
+      // Above 1,000 results the exhaustive accumulator ranks: the reference order.
+      const all = searched.search(query, { boost: { title: 2 }, limit: 3000, proximity: false }).hits.map((h) => h.id);
+      for (const limit of [1, 5, 50]) {
+        const page = searched.search(query, { boost: { title: 2 }, limit, proximity: false }).hits.map((h) => h.id);
+        assert.equal(page, all.slice(0, limit), `${query}, limit ${limit}`);
+      }
+    }
+  }
 });
 
 test.run();
