@@ -62,6 +62,20 @@ test('malformed length totals are refused at load, naming the segment metadata',
   assert.throws(() => SearchIndex.deserialize(notArray), (e: unknown) => e instanceof IndexFormatError && e.part.startsWith('section:segmentMeta/0'));
 });
 
+test('a missing or malformed block-bound reference is refused at load, naming the segment metadata', () => {
+  const bytes = built().serialize();
+  const refused = (edited: Uint8Array): void => {
+    assert.throws(() => SearchIndex.deserialize(edited), (e: unknown) => e instanceof IndexFormatError && e.part === 'section:segmentMeta/0');
+  };
+  // Same-length edits: a negative normA (1 − b of the default schema's title, b 0.5, and of its
+  // body, b 0.7, written one digit shorter to make room), a string for a number, the key renamed.
+  const negative = withSegmentMeta(bytes, (json) => json.replace('"normA":[0.5,1,0.30000000000000004]', '"normA":[-0.5,1,0.3000000000000000]'));
+  assert.not.equal(negative, bytes, 'the edit applies');
+  refused(negative);
+  refused(withSegmentMeta(bytes, (json) => json.replace(/"normA":\[/, '"normA":"')));
+  refused(withSegmentMeta(bytes, (json) => json.replace(/"boundReference"/, '"boundReferenc_"')));
+});
+
 test('a file without length totals still loads with the same statistics (summed from the rows)', () => {
   const original = built();
   const bytes = withSegmentMeta(original.serialize(), (json) => json.replace(/"lengthTotals"/, '"otherTotals\u0020"'));
