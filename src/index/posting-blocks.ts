@@ -445,8 +445,24 @@ function unpackColumn(bytes: Uint8Array, at: number, bits: number, out: Int32Arr
 
 /** Decodes the DocIds and tf columns of the packed block at `start` into `out`; returns the offset after it. */
 function decodePackedColumns(bytes: Uint8Array, start: number, prevDoc: number, out: DecodedBlock): number {
-  const { docBits, union, gaps, end } = readPackedHeader(bytes, start);
+  const { docBits, gaps } = readPackedHeader(bytes, start);
   unpackDocs(bytes, gaps, docBits, prevDoc, out.docs);
+  return unpackTfColumns(bytes, out);
+}
+
+/**
+ * The tf columns of a full (packed) block whose DocIds were already read by
+ * {@link decodeBlockDocs} into out.docs: a counting pass decodes tfs only when a document needs
+ * scoring. Sets out.length, union and onesFields as {@link decodeBlockColumns} does.
+ */
+export function decodePackedTfs(bytes: Uint8Array, start: number, out: DecodedBlock): void {
+  readPackedHeader(bytes, start);
+  unpackTfColumns(bytes, out);
+}
+
+/** Unpacks the tf columns of the packed block whose header was read last; returns the offset after it. */
+function unpackTfColumns(bytes: Uint8Array, out: DecodedBlock): number {
+  const { docBits, union, gaps, end } = header;
   let p = gaps + packedBytes(BLOCK_SIZE, docBits);
   let ones = 0;
   for (let m = union; m !== 0; m &= m - 1) {

@@ -4,7 +4,7 @@
 // bytes, not syntax.
 
 import type { Segment } from '../index/segment.js';
-import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDocs, decodePackedTfs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { LENGTH_OVERFLOW } from '../index/length-columns.js';
 import { TopK, type RankedDoc } from './top-k.js';
@@ -160,8 +160,43 @@ function accumulate(
     for (let b = 0; b < blocks; b++) {
       let skip = false;
       if (skipping) {
-        const bound = scale === undefined ? w : scale.contribution(data.blockBound[skipBase + b]!, allowed & data.blockMask[skipBase + b]!, w, k1);
-        skip = bound * SLACK < final!.cut;
+        const mask = scale === undefined ? 0 : data.blockMask[skipBase + b]!;
+        const bound = scale === undefined ? w : scale.contribution(data.blockBound[skipBase + b]!, allowed & mask, w, k1);
+        const reach = bound * SLACK;
+        skip = reach < final!.cut;
+        // Every field of a full block scores: each posting is a match, and its DocId alone says
+        // whether to count it. A listed document whose partial sum plus the bound stays under the
+        // cut cannot enter either (the bound is added last, to that sum); only for the others are
+        // the block's tfs decoded and the document scored. 200k corpus, 100 3-word queries: 10,742
+        // of 10,863 such blocks qualify, 4,488 decode no tf; 3-term 441 → 382 µs, 2-term 222 → 199.
+        if (skip && mask !== 0 && (mask & ~allowed) === 0 && allScore(mask, boost, normA)) {
+          locateBlock(data, ordinal, b, geometry);
+          if (geometry.count === BLOCK_SIZE) {
+            decodeBlockDocs(bytes, geometry.start, BLOCK_SIZE, geometry.prevDoc, defaultMask, docs);
+            let tfsRead = false;
+            for (let i = 0; i < BLOCK_SIZE; i++) {
+              const doc = docs[i]!;
+              if (dates !== undefined) {
+                const date = dates[doc]!;
+                if (!(date >= from && date < to)) continue;
+              }
+              const before = acc[doc]!;
+              if (before === 0) {
+                if (!(anyDeleted && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0)) fresh++;
+                continue;
+              }
+              if (before + reach < final!.cut) continue;
+              if (!tfsRead) {
+                decodePackedTfs(bytes, geometry.start, block);
+                tfsRead = true;
+              }
+              const pseudoTf = pseudoTfAt(block, i, doc, block.union & allowed, weights, short, lengths, numDocs, width);
+              acc[doc] = 0;
+              final!.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+            }
+            continue;
+          }
+        }
       }
       locateBlock(data, ordinal, b, geometry);
       decodeBlockColumns(bytes, geometry.start, geometry.count, geometry.prevDoc, defaultMask, block);
@@ -455,6 +490,35 @@ function rankSegmentExhaustive(
 }
 
 /** True when every field of `fields` scores a tf: boost and length-norm constant positive. */
+/**
+ * t̃ of posting `i` (DocId `doc`) of a decoded block over `fields`, summed in ascending field order
+ * from 0 as the block loops of {@link accumulate} sum it: the same float.
+ */
+function pseudoTfAt(
+  block: DecodedBlock,
+  i: number,
+  doc: number,
+  fields: number,
+  weights: Bm25fWeights,
+  short: Uint16Array | undefined,
+  lengths: Uint32Array,
+  numDocs: number,
+  width: number,
+): number {
+  let pseudoTf = 0;
+  for (let m = fields; m !== 0; m &= m - 1) {
+    const low = m & -m;
+    const f = 31 - Math.clz32(low);
+    const tf = (block.onesFields & low) !== 0 ? 1 : block.columns[f * BLOCK_SIZE + i]!;
+    if (tf === 0) continue;
+    let length = short === undefined ? LENGTH_OVERFLOW : short[f * numDocs + doc]!;
+    if (length === LENGTH_OVERFLOW) length = lengths[doc * width + f]!;
+    const norm = weights.normA[f]! + weights.normB[f]! * length;
+    if (norm > 0) pseudoTf += (weights.boost[f]! * tf) / norm;
+  }
+  return pseudoTf;
+}
+
 function allScore(fields: number, boost: Float64Array, normA: Float64Array): boolean {
   for (let m = fields; m !== 0; m &= m - 1) {
     const f = 31 - Math.clz32(m & -m);
