@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BLOCK_SIZE, forEachPostingTf, type SegmentData } from '../../src/index/segment.js';
-import { DecodedBlock, blockCount, decodeBlock, decodeBlockColumns, decodeBlockDocs, locateBlock } from '../../src/index/posting-blocks.js';
+import { DecodedBlock, blockCount, decodeBlock, decodeBlockColumns, decodeBlockDocs, decodePackedTfs, locateBlock } from '../../src/index/posting-blocks.js';
 import { bitWidth, packBits, packedBytes } from '../../src/index/bit-packing.js';
 import { IndexFormatError } from '../../src/errors.js';
 import { unpackersSource } from '../../scripts/generate-unpackers.js';
@@ -38,11 +38,13 @@ function expectedOf(postings: Posting[]): Array<[number, number, number]> {
   return postings.map((p) => [p.doc, p.mask, p.tfs.reduce((a, b) => a + b, 0)]);
 }
 
-/** Every block of every term decoded by all three decoders, checked against each other. */
+/** Every block of every term decoded by all the decoders, checked against each other. */
 function checkDecoders(data: SegmentData, postings: Uint8Array): number {
   const full = new DecodedBlock();
   const cols = new DecodedBlock();
   const docs = new Int32Array(BLOCK_SIZE);
+  // Reused across blocks, as the counting pass reuses its block: nothing stale may show through.
+  const later = new DecodedBlock();
   const g = { start: 0, count: 0, prevDoc: -1, positions: 0 };
   let packed = 0;
   for (let t = 0; t < data.termDf.length; t++) {
@@ -66,6 +68,18 @@ function checkDecoders(data: SegmentData, postings: Uint8Array): number {
         }
       }
       assert.is(cols.union, union);
+      if (g.count === BLOCK_SIZE) {
+        // DocIds first, tfs on demand (the final pass's counting reads): the same columns.
+        decodeBlockDocs(postings, g.start, g.count, g.prevDoc, data.defaultMask, later.docs);
+        decodePackedTfs(postings, g.start, later);
+        assert.is(later.length, BLOCK_SIZE);
+        assert.is(later.union, cols.union);
+        assert.is(later.onesFields, cols.onesFields);
+        for (let m = later.union & ~later.onesFields; m !== 0; m &= m - 1) {
+          const f = 31 - Math.clz32(m & -m);
+          assert.equal([...later.columns.subarray(f * BLOCK_SIZE, (f + 1) * BLOCK_SIZE)], [...cols.columns.subarray(f * BLOCK_SIZE, (f + 1) * BLOCK_SIZE)], `term ${t} block ${b} field ${f}`);
+        }
+      }
     }
   }
   return packed;
@@ -103,6 +117,7 @@ test('a block whose postings all hold one field with tf 1 stores no tf column', 
   decodeBlockColumns(data.postings, 0, BLOCK_SIZE, -1, data.defaultMask, block);
   assert.is(block.union, 4);
   assert.is(block.onesFields, 4);
+  assert.is(checkDecoders(data, data.postings), 1);
   decodeBlock(data.postings, 0, BLOCK_SIZE, -1, data.defaultMask, block);
   assert.equal([...block.masks], new Array(BLOCK_SIZE).fill(4));
   assert.equal([...block.tfs.subarray(0, BLOCK_SIZE)], new Array(BLOCK_SIZE).fill(1));
