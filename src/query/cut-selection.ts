@@ -28,14 +28,18 @@ export class CutSelector {
   #cut = -Infinity;
   #scale = 0;
   #k = 0;
+  #floorRank = 0;
+  #floorRatio = 0;
   /** Set by the accumulator's final pass: documents it scored that no earlier term had touched. */
   fresh = 0;
 
   /**
    * Starts a selection into `top` of at most `capacity` documents whose scores are below `upper`
    * (the sum of the positive weights: no score reaches it). The cut starts at top's threshold.
+   * With a {@link RankFloor}, the cut also rises to its ratio × a lower bound of the floor's
+   * rank-th best score: the caller never needs the documents under it.
    */
-  begin(top: TopK, upper: number, capacity: number): void {
+  begin(top: TopK, upper: number, capacity: number, floor?: RankFloor): void {
     if (this.#scores.length < capacity) {
       this.#scores = new Float64Array(Math.max(capacity, this.#scores.length * 2));
       this.#docs = new Int32Array(this.#scores.length);
@@ -45,6 +49,8 @@ export class CutSelector {
     this.fresh = 0;
     this.#check = CUT_EVERY;
     this.#k = top.k;
+    this.#floorRank = floor === undefined ? 0 : Math.min(floor.rank, top.k);
+    this.#floorRatio = floor === undefined ? 0 : floor.ratio;
     this.#cut = top.k === 0 ? Infinity : top.threshold;
     this.#scale = upper > 0 && Number.isFinite(upper) ? BUCKETS / upper : 0;
   }
@@ -71,7 +77,7 @@ export class CutSelector {
       const b = (acc[list[i]!]! * scale) | 0;
       histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
     }
-    const raised = cutOf(histogram, this.#k, scale);
+    const raised = cutOf(histogram, this.#k, scale, this.#floorRank, this.#floorRatio);
     if (raised > this.#cut) this.#cut = raised;
   }
 
@@ -87,14 +93,14 @@ export class CutSelector {
     this.#histogram[b >= BUCKETS ? BUCKETS - 1 : b < 0 ? 0 : b]!++;
     if (kept + 1 === this.#check) {
       this.#check += CUT_EVERY;
-      const raised = cutOf(this.#histogram, this.#k, this.#scale);
+      const raised = cutOf(this.#histogram, this.#k, this.#scale, this.#floorRank, this.#floorRatio);
       if (raised > this.#cut) this.#cut = raised;
     }
   }
 
   /** Offers the kept documents at or above the final cut to `top`, as segment `s` (ids by DocId). */
   finish(top: TopK, s: number, ids: readonly string[]): void {
-    const raised = cutOf(this.#histogram, this.#k, this.#scale);
+    const raised = cutOf(this.#histogram, this.#k, this.#scale, this.#floorRank, this.#floorRatio);
     const cut = raised > this.#cut ? raised : this.#cut;
     const scores = this.#scores;
     const docs = this.#docs;
@@ -114,12 +120,28 @@ export class CutSelector {
  * A score below which none of the documents counted in `histogram` can be among the k best: the
  * edge one bucket under the highest bucket with k counted at or above it (the bucket of margin
  * keeps rounding in score × scale from cutting one of them); -Infinity while there are fewer.
+ * With a floor (rank ≤ k), at least `ratio` × the same edge for the rank-th best.
  */
-function cutOf(histogram: Int32Array, k: number, scale: number): number {
+function cutOf(histogram: Int32Array, k: number, scale: number, rank: number, ratio: number): number {
   let above = 0;
+  let floor = -Infinity;
   for (let b = BUCKETS - 1; b > 1; b--) {
     above += histogram[b]!;
-    if (above >= k) return (b - 1) / scale;
+    if (rank > 0 && floor === -Infinity && above >= rank) floor = ((b - 1) / scale) * ratio;
+    if (above >= k) {
+      const cut = (b - 1) / scale;
+      return cut > floor ? cut : floor;
+    }
   }
-  return -Infinity;
+  return floor;
+}
+
+/**
+ * Documents scoring under `ratio` × the rank-th best score are not wanted (proximity rescoring
+ * never lifts them into the first `rank`; see proximity.ts): the selection may drop them.
+ */
+export interface RankFloor {
+  readonly rank: number;
+  /** In (0, 1]. */
+  readonly ratio: number;
 }

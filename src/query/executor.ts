@@ -8,7 +8,7 @@ import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDo
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { LENGTH_OVERFLOW } from '../index/length-columns.js';
 import { TopK, type RankedDoc } from './top-k.js';
-import { CutSelector } from './cut-selection.js';
+import { CutSelector, type RankFloor } from './cut-selection.js';
 import { summationOrder } from './summation-order.js';
 import { scaleFor, type BoundScale } from '../index/block-bounds.js';
 import { SLACK } from './term-cursor.js';
@@ -341,9 +341,10 @@ export function rankTerms(
   k: number,
   filter: CandidateFilter | undefined,
   range?: DateRange,
+  floor?: RankFloor,
 ): RankedResult {
   const single = k <= MAX_PRUNED_K ? singlePositiveTerm(terms) : undefined;
-  if (single === undefined || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter, range);
+  if (single === undefined || !pruningApplies(weights)) return rankTermsExhaustive(segments, terms, weights, k, filter, range, floor);
   // The pruned walk tests candidates through one filter: the range joins it there.
   const candidateFilter = range === undefined ? filter : withRange(segments, filter, range);
   const top = new TopK(k);
@@ -352,7 +353,7 @@ export function rankTerms(
     const segment = segments[s]!;
     const ordinal = segment.data.dictionary.lookup(single);
     if (ordinal >= 0 && segment.data.termDf[ordinal]! >= MIN_PRUNED_DF) total += rankSegmentPruned(segment, s, terms, weights, top, candidateFilter);
-    else total += rankSegmentExhaustive(segment, s, terms, weights, top, filter, range);
+    else total += rankSegmentExhaustive(segment, s, terms, weights, top, filter, range, floor);
   }
   return { hits: top.drain(), total };
 }
@@ -407,10 +408,11 @@ export function rankTermsExhaustive(
   k: number,
   filter: CandidateFilter | undefined,
   range?: DateRange,
+  floor?: RankFloor,
 ): RankedResult {
   const top = new TopK(k);
   let total = 0;
-  for (let s = 0; s < segments.length; s++) total += rankSegmentExhaustive(segments[s]!, s, terms, weights, top, filter, range);
+  for (let s = 0; s < segments.length; s++) total += rankSegmentExhaustive(segments[s]!, s, terms, weights, top, filter, range, floor);
   return { hits: top.drain(), total };
 }
 
@@ -423,6 +425,7 @@ function rankSegmentExhaustive(
   top: TopK,
   filter: CandidateFilter | undefined,
   range: DateRange | undefined,
+  floor?: RankFloor,
 ): number {
   const data = segment.data;
   // A filter callback that searches again (inFilter) gets arrays of its own: the shared ones still
@@ -442,7 +445,7 @@ function rankSegmentExhaustive(
   if (filter === undefined) {
     // Nothing calls out while the selector is in use: no other search can take it.
     const final = inFilter ? new CutSelector() : selector;
-    final.begin(top, positiveWeightSum(terms), data.numDocs);
+    final.begin(top, positiveWeightSum(terms), data.numDocs, floor);
     const count = accumulateSafely(segment, terms, weights, acc, list, range, final);
     // Documents the final pass did not reach hold their finished scores. Most are under the cut:
     // tested here, the call is made for the few that are not.

@@ -9,7 +9,7 @@ import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankedDoc } from './top-k.js';
 import { DateTopK } from './date-top-k.js';
-import { proximityNeed, rescoreByProximity, wordPairs, RESCORE_WINDOW } from './proximity.js';
+import { proximityNeed, rescoreByProximity, rescoreFloor, wordPairs, RESCORE_WINDOW } from './proximity.js';
 import { breakTies, TIE_WINDOW } from './tie-break.js';
 import type { TieBreak } from './plan.js';
 
@@ -64,8 +64,8 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
     // page size, so pages concatenate to the same order as one big page. Only the hits that can
     // reach the page get their positions read; the tie window past it needs none (see proximityNeed).
-    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange);
     const need = proximityNeed(plan.terms, options.page);
+    const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange, rescoreFloor(need));
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights, need).slice(0, options.k), total: ranked.total, matches: undefined };
   }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
