@@ -390,6 +390,8 @@ export class SearchIndex {
       collectMatches: options.facets !== undefined,
       proximity: options.proximity ?? true,
       tieBreaks: prepared.tieBreaks,
+      // Always present: runPlan's widened copy then has the same shape, and `rank` stays monomorphic.
+      floor: undefined,
     });
     const marker = options.highlight === undefined || options.highlight === false ? undefined : this.#highlighter(prepared.plan, options.highlight);
     const hits: SearchHit[] = [];

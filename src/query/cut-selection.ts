@@ -1,7 +1,7 @@
 // Selects the best k of many scored documents without a heap offer per record: candidates at or
 // above a cut are kept and counted in a histogram of their scores, and the cut rises as they come.
 
-import type { TopK } from './top-k.js';
+import type { RankFloor, TopK } from './top-k.js';
 
 /** Histogram buckets: about k + kept / BUCKETS candidates reach the heap at the end. */
 const BUCKETS = 256;
@@ -134,14 +134,4 @@ function cutOf(histogram: Int32Array, k: number, scale: number, rank: number, ra
     }
   }
   return floor;
-}
-
-/**
- * Documents scoring under `ratio` × the rank-th best score are not wanted (proximity rescoring
- * never lifts them into the first `rank`; see proximity.ts): the selection may drop them.
- */
-export interface RankFloor {
-  readonly rank: number;
-  /** In (0, 1]. */
-  readonly ratio: number;
 }

@@ -7,8 +7,7 @@ import { PositionsBatch, markPresent, readPositionsBatch } from '../index/read-p
 import { isExactTerm } from '../index/exact-terms.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
-import type { RankedDoc } from './top-k.js';
-import type { RankFloor } from './cut-selection.js';
+import type { RankFloor, RankedDoc } from './top-k.js';
 
 /**
  * Weight of a word pair's BM25F proximity score relative to the lighter of its two words. Small on

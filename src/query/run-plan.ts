@@ -7,7 +7,7 @@ import { decayFactor, type ResolvedDecay } from '../scoring/recency.js';
 import { rankTerms, withRange, type CandidateFilter, type DateRange } from './executor.js';
 import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
-import { TopK, type RankedDoc } from './top-k.js';
+import { TopK, type RankFloor, type RankedDoc } from './top-k.js';
 import { DateTopK } from './date-top-k.js';
 import { proximityNeed, rescoreByProximity, rescoreFloor, wordPairs, RESCORE_WINDOW } from './proximity.js';
 import { breakTies, TIE_WINDOW } from './tie-break.js';
@@ -36,6 +36,8 @@ export interface RunOptions {
    * the candidates past the page only let a tie across its last place be broken.
    */
   readonly page: number;
+  /** Hits under this floor are not wanted (set by runPlan for its tie window). */
+  readonly floor?: RankFloor | undefined;
 }
 
 /** The best `k` hits, the match count, and (when asked) every match. */
@@ -49,7 +51,8 @@ export interface RunResult {
 export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
   if (options.sort !== 'relevance' || options.tieBreaks.length === 0) return rank(segments, plan, weights, options);
   // A few candidates past the page, so a tie across its last place is broken before the cut.
-  const wide = rank(segments, plan, weights, { ...options, k: options.k + TIE_WINDOW });
+  // Past the page only hits tied with its last matter: none scoring under it is kept (ratio 1).
+  const wide = rank(segments, plan, weights, { ...options, k: options.k + TIE_WINDOW, floor: { rank: options.k, ratio: 1 } });
   return { ...wide, hits: breakTies(segments, wide.hits, options.tieBreaks, options.k).slice(0, options.k) };
 }
 
@@ -58,12 +61,13 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
   if (plan.kind === 'terms' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches) {
     const pairs = options.proximity ? wordPairs(plan.terms) : [];
     if (pairs.length === 0) {
-      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter, options.dateRange);
+      const ranked = rankTerms(segments, plan.terms, weights, options.k, options.filter, options.dateRange, options.floor);
       return { hits: ranked.hits, total: ranked.total, matches: undefined };
     }
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
     // page size, so pages concatenate to the same order as one big page. Only the hits that can
     // reach the page get their positions read; the tie window past it needs none (see proximityNeed).
+    // The tie window's floor is at or above the rescoring floor (ratio 1, a page ≥ need), when there is one.
     const need = proximityNeed(plan.terms, options.page);
     const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange, rescoreFloor(need));
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights, need).slice(0, options.k), total: ranked.total, matches: undefined };
@@ -73,7 +77,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
   const filter = options.dateRange === undefined ? options.filter : withRange(segments, options.filter, options.dateRange);
   let total = 0;
   if (options.sort === 'relevance') {
-    const top = new TopK(options.k);
+    const top = new TopK(options.k, options.floor);
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);

@@ -9,6 +9,17 @@ export interface RankedDoc {
   readonly score: number;
 }
 
+/**
+ * Documents scoring under `ratio` × the rank-th best score are not wanted, so a selection may drop
+ * them: past a page of `rank`, tie-breaking needs only the hits tied with its last (ratio 1), and
+ * proximity rescoring lifts no hit under 1/1.1 of it into the page (see proximity.ts).
+ */
+export interface RankFloor {
+  readonly rank: number;
+  /** In (0, 1]. */
+  readonly ratio: number;
+}
+
 /** {@link TopK.drain}'s slot order, reused (a drain never nests in another). */
 const drainOrder = new Int32Array(64);
 
@@ -24,8 +35,24 @@ export class TopK {
   readonly #docs: number[] = [];
   readonly #ids: string[] = [];
 
-  constructor(k: number) {
+  // With a floor: the `floorRank` best scores kept so far (a min-heap of numbers), and the floor
+  // they set, under which no candidate is wanted (see RankFloor).
+  readonly #floorRank: number;
+  readonly #floorRatio: number;
+  readonly #best: number[];
+  #floor = -Infinity;
+
+  /**
+   * Keeps the `k` best. With `floor`, candidates scoring under floor.ratio × the floor.rank-th best
+   * offered so far are refused as well (the threshold rises with the page, not with k): the first
+   * floor.rank are still exact, followed by every other of the k best at or over the final floor;
+   * what comes after them, kept before the floor rose, is under it.
+   */
+  constructor(k: number, floor?: RankFloor) {
     this.k = k;
+    this.#floorRank = floor === undefined ? 0 : Math.min(floor.rank, k);
+    this.#floorRatio = floor === undefined ? 0 : floor.ratio;
+    this.#best = new Array<number>(this.#floorRank).fill(-Infinity);
   }
 
   get size(): number {
@@ -34,6 +61,7 @@ export class TopK {
 
   /** True when a candidate with this score and id would be kept. */
   wouldAccept(score: number, id: string): boolean {
+    if (score < this.#floor) return false;
     if (this.#size < this.k) return true;
     const worst = this.#scores[0]!;
     return score > worst || (score === worst && id < this.#ids[0]!);
@@ -41,16 +69,39 @@ export class TopK {
 
   /** The score a candidate must beat (or tie with a smaller id) to enter; -Infinity until full. */
   get threshold(): number {
-    return this.#size < this.k ? -Infinity : this.#scores[0]!;
+    const worst = this.#size < this.k ? -Infinity : this.#scores[0]!;
+    return worst > this.#floor ? worst : this.#floor;
   }
 
   offer(score: number, segment: number, doc: number, id: string): void {
-    if (this.k === 0) return;
+    if (this.k === 0 || score < this.#floor) return;
     if (this.#size < this.k) {
       this.#up(this.#size++, score, segment, doc, id);
     } else if (this.wouldAccept(score, id)) {
       this.#down(0, score, segment, doc, id);
+    } else {
+      return;
     }
+    if (this.#floorRank > 0) this.#raiseFloor(score);
+  }
+
+  /** Adds a kept score to the floor's heap of the best `floorRank`, raising the floor when full. */
+  #raiseFloor(score: number): void {
+    const best = this.#best;
+    // A min-heap of the best scores, started full of -Infinity: every offer is a root replacement.
+    if (!(score > best[0]!)) return;
+    const rank = this.#floorRank;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= rank) break;
+      const c = l + 1 < rank && best[l + 1]! < best[l]! ? l + 1 : l;
+      if (!(best[c]! < score)) break;
+      best[i] = best[c]!;
+      i = c;
+    }
+    best[i] = score;
+    this.#floor = best[0]! * this.#floorRatio;
   }
 
   /** The kept candidates, best first. Empties the heap. */
@@ -81,8 +132,14 @@ export class TopK {
       const slot = order[i]!;
       out[i] = { segment: this.#segments[slot]!, doc: this.#docs[slot]!, id: ids[slot]!, score: scores[slot]! };
     }
-    this.#size = 0;
+    this.#reset();
     return out;
+  }
+
+  #reset(): void {
+    this.#size = 0;
+    this.#best.fill(-Infinity);
+    this.#floor = -Infinity;
   }
 
   /** {@link drain} for large k: the root (worst) removed n times, filling the output from its end. */
@@ -93,6 +150,7 @@ export class TopK {
       const last = --this.#size;
       if (last > 0) this.#down(0, this.#scores[last]!, this.#segments[last]!, this.#docs[last]!, this.#ids[last]!);
     }
+    this.#reset();
     return out;
   }
 

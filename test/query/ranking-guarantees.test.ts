@@ -376,6 +376,25 @@ test('pages concatenate to one big page, for relevance and date sorts', () => {
   }
 });
 
+test('a page ending inside a run of tied scores takes the exact forms from past it', () => {
+  // Twelve documents with the same score for "port": the six with "ports" sort first by id, the six
+  // with "port" win by exact form. Every page, in one segment or several, is a slice of the big one.
+  const docs: NewsDocument[] = [];
+  for (let i = 0; i < 6; i++) docs.push({ id: `a${i}`, title: 'the ports', body: 'shipping news today' });
+  for (let i = 0; i < 6; i++) docs.push({ id: `b${i}`, title: 'the port', body: 'shipping news today' });
+  for (const maxBufferedDocs of [1000, 5]) {
+    const index = new SearchIndex({ maxBufferedDocs });
+    index.addAll([...docs, ...fillers(20)]);
+    const big = ids(index, 'port');
+    assert.equal(big, ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5']);
+    for (const size of [1, 2, 3, 5]) {
+      for (let offset = 0; offset < big.length; offset += size) {
+        assert.equal(ids(index, 'port', { limit: size, offset }), big.slice(offset, offset + size), `${maxBufferedDocs}: ${offset}+${size}`);
+      }
+    }
+  }
+});
+
 test('relevance order is score descending, then id ascending', () => {
   const index = paginationCorpus();
   for (const query of ['port', 'port harbour', '"trade fair"~3 OR budget', 'qingdao~1 council*']) {
