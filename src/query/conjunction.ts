@@ -7,7 +7,8 @@ import type { Segment } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
 import { EMPTY, type Sparse } from './sparse.js';
-import { NO_MORE, TermCursor } from './term-cursor.js';
+import { NO_MORE, SLACK, TermCursor } from './term-cursor.js';
+import type { TopK } from './top-k.js';
 
 const pool: TermCursor[] = [];
 
@@ -104,6 +105,64 @@ export function conjunction(segment: Segment, terms: readonly ScoringTerm[], wei
     out.push(doc, score);
   });
   return { docs: out.docs, scores: out.scores, length: out.length };
+}
+
+/**
+ * {@link conjunction} ranked straight into `top`, its scores × `boost` (an AND node's): every live
+ * match of segment `s` is counted, but a match is scored only when the bounds of the blocks its
+ * cursors stand in can reach top's threshold (block-max AND), and until then its tfs are not even
+ * unpacked. Returns the count. Terms must have positive finite weights and `boost` must be positive.
+ */
+export function rankConjunction(segment: Segment, s: number, terms: readonly ScoringTerm[], weights: Bm25fWeights, boost: number, top: TopK): number {
+  const data = segment.data;
+  let scoring = 0;
+  // Fields where any tf makes a contribution (boost and 1 − b positive): a match from masks alone.
+  let certain = 0;
+  for (let f = 0; f < weights.boost.length; f++) {
+    if (!(weights.boost[f]! > 0)) continue;
+    scoring |= 1 << f;
+    if (weights.normA[f]! > 0) certain |= 1 << f;
+  }
+  const m = terms.length;
+  const open = cursors(m).slice(0, m);
+  for (let t = 0; t < m; t++) {
+    const term = terms[t]!;
+    const ordinal = data.dictionary.lookup(term.term);
+    const fields = term.fieldMask & scoring;
+    if (ordinal < 0 || fields === 0) return 0;
+    open[t]!.open(data, ordinal, t, term.weight, fields, weights, true);
+    if (open[t]!.doc === NO_MORE) return 0;
+  }
+  const ids = data.ids.value;
+  let count = 0;
+  leapfrog(segment, open, (doc) => {
+    let bound = 0;
+    let sure = true;
+    for (let t = 0; t < m; t++) {
+      const cursor = open[t]!;
+      bound += cursor.probeBound;
+      if ((cursor.probeFields() & ~(cursor.fields & certain)) !== 0) sure = false;
+    }
+    // Under the threshold and a match by its masks: counted, nothing decoded.
+    const skip = bound * boost * SLACK < top.threshold;
+    if (skip && sure) {
+      count++;
+      return;
+    }
+    // Summed in clause order from the first contribution, as conjunction() does.
+    let score = 0;
+    for (let t = 0; t < m; t++) {
+      const contribution = open[t]!.score();
+      if (contribution === 0) return;
+      score = t === 0 ? contribution : score + contribution;
+    }
+    count++;
+    if (skip) return;
+    if (boost !== 1) score *= boost;
+    const id = ids[doc]!;
+    if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
+  });
+  return count;
 }
 
 /**

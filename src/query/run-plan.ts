@@ -4,7 +4,8 @@
 import type { Segment } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { decayFactor, type ResolvedDecay } from '../scoring/recency.js';
-import { rankTerms, withRange, type CandidateFilter, type DateRange } from './executor.js';
+import { rankTerms, withRange, type CandidateFilter, type DateRange, type ScoringTerm } from './executor.js';
+import { rankConjunction } from './conjunction.js';
 import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankFloor, type RankedDoc } from './top-k.js';
@@ -72,6 +73,16 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange, rescoreFloor(need));
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights, need).slice(0, options.k), total: ranked.total, matches: undefined };
   }
+  if (plan.kind === 'bool' && options.sort === 'relevance' && options.recency === undefined && !options.collectMatches && options.filter === undefined && options.dateRange === undefined) {
+    const terms = conjunctionTerms(plan);
+    if (terms !== undefined) {
+      // `a AND b …` ranked with block-max bounds: matches under the threshold are only counted.
+      const top = new TopK(options.k, options.floor);
+      let total = 0;
+      for (let s = 0; s < segments.length; s++) total += rankConjunction(segments[s]!, s, terms, weights, plan.boost, top);
+      return { hits: top.drain(), total, matches: undefined };
+    }
+  }
   const matches: Array<{ segment: number; doc: number }> | undefined = options.collectMatches ? [] : undefined;
   const recency = options.recency;
   const filter = options.dateRange === undefined ? options.filter : withRange(segments, options.filter, options.dateRange);
@@ -118,4 +129,22 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     }
   }
   return { hits: top.drain(), total, matches };
+}
+
+/**
+ * The terms of an AND of two or more single-term bags with nothing else (`a AND b`), when each
+ * weight and the node's boost are positive and finite (what {@link rankConjunction} ranks);
+ * otherwise undefined.
+ */
+function conjunctionTerms(plan: Extract<PlanNode, { kind: 'bool' }>): ScoringTerm[] | undefined {
+  if (plan.must.length < 2 || plan.should.length > 0 || plan.mustNot.length > 0) return undefined;
+  if (!(plan.boost > 0) || !Number.isFinite(plan.boost)) return undefined;
+  const terms: ScoringTerm[] = [];
+  for (const child of plan.must) {
+    if (child.kind !== 'terms' || child.terms.length !== 1) return undefined;
+    const term = child.terms[0]!;
+    if (!(term.weight > 0) || !Number.isFinite(term.weight)) return undefined;
+    terms.push(term);
+  }
+  return terms;
 }

@@ -3,7 +3,7 @@
 // bounds each posting before scoring it (essential terms), and upper bounds of the contribution per
 // block (block-max) and per term. Cursors are reused across searches.
 
-import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDocs, decodePackedTfs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { SegmentData } from '../index/segment.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { scaleFor } from '../index/block-bounds.js';
@@ -70,8 +70,11 @@ export class TermCursor {
   /** Index of the current posting in the decoded block. */
   #index = 0;
   #shallow = 0;
-  /** The block decoded for probes (advance, score). */
+  /** The block decoded for probes (advance, score): its DocIds, and its tfs once a probe needs them. */
   readonly #buf = new DecodedBlock();
+  /** Whether #buf holds the tfs of the probed block, and where that block starts if not. */
+  #columns = false;
+  #probeStart = 0;
   readonly #geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
   #bounds = new Float64Array(64);
   // The streaming position for walking postings in order (see walkCandidates): its own decoded
@@ -136,6 +139,7 @@ export class TermCursor {
     let union = 0;
     if (this.#single) {
       if (this.#block !== 0) this.#decode(0);
+      this.#ensureColumns();
       union = this.#buf.union;
       if (this.doc === -1) this.doc = this.#buf.docs[0]!;
     } else {
@@ -196,8 +200,21 @@ export class TermCursor {
     this.doc = i < n ? docs[i]! : NO_MORE;
   }
 
+  /** Upper bound of the contribution of any posting in the probed block (opened with bounds). */
+  get probeBound(): number {
+    return this.#single ? this.maxBound : this.#bounds[this.#block]!;
+  }
+
+  /** The fields of the probed block's postings (from the skip entries when it has them). */
+  probeFields(): number {
+    if (!this.#single) return this.#data.blockMask[this.#skipBase + this.#block]! >>> 0;
+    this.#ensureColumns();
+    return this.#buf.union >>> 0;
+  }
+
   /** Whether the current posting has a tf in any field of `mask`. */
   holdsAny(mask: number): boolean {
+    this.#ensureColumns();
     const buf = this.#buf;
     const fields = buf.union & mask;
     if (fields === 0) return false;
@@ -211,6 +228,7 @@ export class TermCursor {
    * arithmetic (field order, operations) is the exhaustive accumulator's, so scores are the same floats.
    */
   score(): number {
+    this.#ensureColumns();
     const buf = this.#buf;
     const fields = buf.union & this.fields;
     if (fields === 0) return 0;
@@ -345,9 +363,24 @@ export class TermCursor {
   #decode(block: number): void {
     locateBlock(this.#data, this.#ordinal, block, this.#geometry);
     const g = this.#geometry;
-    // Probes read tf columns (score() sums the allowed fields of one posting).
-    decodeBlockColumns(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#buf);
+    if (g.count === BLOCK_SIZE) {
+      // A full block's DocIds alone: an intersection visits many blocks to score few postings
+      // (its tfs are unpacked by the first probe that reads them).
+      decodeBlockDocs(this.#data.postings, g.start, BLOCK_SIZE, g.prevDoc, this.#data.defaultMask, this.#buf.docs);
+      this.#buf.length = BLOCK_SIZE;
+      this.#columns = false;
+      this.#probeStart = g.start;
+    } else {
+      decodeBlockColumns(this.#data.postings, g.start, g.count, g.prevDoc, this.#data.defaultMask, this.#buf);
+      this.#columns = true;
+    }
     this.#block = block;
     this.#index = 0;
+  }
+
+  #ensureColumns(): void {
+    if (this.#columns) return;
+    decodePackedTfs(this.#data.postings, this.#probeStart, this.#buf);
+    this.#columns = true;
   }
 }
