@@ -552,7 +552,12 @@ export function scoreTerms(segment: Segment, terms: readonly ScoringTerm[], weig
     list = touched;
   }
   const count = accumulateSafely(segment, terms, weights, acc, list);
-  const docs = list.slice(0, count).sort();
+  const docs = list.slice(0, count);
+  // Each pass lists its new documents ascending: one term's list (a date-sorted one-word search) is
+  // sorted already, and sorting it anyway was a fifth of such a search on a 200k-document segment.
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i++) if (docs[i - 1]! > docs[i]!) sorted = false;
+  if (!sorted) docs.sort();
   const scores = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const d = docs[i]!;
