@@ -20,6 +20,19 @@ export class DateTopK {
     this.#newest = newest;
   }
 
+  /** Newest first (else oldest first). */
+  get newest(): boolean {
+    return this.#newest;
+  }
+
+  /**
+   * The date key (date when newest first, −date when oldest, −Infinity when undated) of the last
+   * kept candidate once k are kept, else −Infinity: a candidate with a smaller key is refused.
+   */
+  get worstKey(): number {
+    return this.#size < this.k ? -Infinity : this.#keys[0]!;
+  }
+
   /** The sort key of a date (epoch ms, NaN when undated). */
   #key(date: number): number {
     if (Number.isNaN(date)) return -Infinity;

@@ -10,6 +10,7 @@ import { evaluate } from './evaluate.js';
 import type { PlanNode } from './plan.js';
 import { TopK, type RankFloor, type RankedDoc } from './top-k.js';
 import { DateTopK } from './date-top-k.js';
+import { rankSegmentByDate } from './date-order.js';
 import { proximityNeed, rescoreByProximity, rescoreFloor, wordPairs, RESCORE_WINDOW } from './proximity.js';
 import { breakTies, TIE_WINDOW } from './tie-break.js';
 import type { TieBreak } from './plan.js';
@@ -103,6 +104,17 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
         const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
         if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
       }
+    }
+    return { hits: top.drain(), total, matches };
+  }
+  if (plan.kind === 'terms' && recency === undefined && options.filter === undefined && matches === undefined) {
+    // A bag of words by date: matches counted from DocIds and dates, only possible firsts scored.
+    const newest = options.sort === 'newest';
+    const top = new DateTopK(options.k, newest);
+    // Newest segments first for newest-first (news is added in date order): the k-th date rises early.
+    for (let n = 0; n < segments.length; n++) {
+      const s = newest ? segments.length - 1 - n : n;
+      total += rankSegmentByDate(segments[s]!, s, plan.terms, weights, top, options.dateRange);
     }
     return { hits: top.drain(), total, matches };
   }

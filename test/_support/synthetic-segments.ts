@@ -17,6 +17,8 @@ export interface SyntheticOptions {
   topShare: number;
   /** Share of documents deleted after building. */
   deleteShare: number;
+  /** Share of documents with a date (whole days over a year, many shared); 0 or absent: all dated 0. */
+  datedShare?: number;
 }
 
 /** The term names of a synthetic vocabulary, in rank order (t000 is the most frequent). */
@@ -70,7 +72,7 @@ export function syntheticSegment(random: () => number, options: SyntheticOptions
     fieldCount: FIELD_COUNT,
     scoredCount: SYNTHETIC_SCORED,
     fieldLengths: lengths,
-    dates: new Float64Array(numDocs),
+    dates: syntheticDates(random, numDocs, options.datedShare ?? 0),
     storedOffsets: new Uint32Array(numDocs + 1),
     stored: new Uint8Array(0),
     storedSymbols: new Uint8Array(0),
@@ -79,6 +81,14 @@ export function syntheticSegment(random: () => number, options: SyntheticOptions
   const segment = new Segment(data);
   for (let d = 0; d < numDocs; d++) if (random() < options.deleteShare) segment.delete(d);
   return segment;
+}
+
+/** Dates by DocId: with `datedShare` > 0, that share dated on one of 365 days, the rest undated (NaN). */
+function syntheticDates(random: () => number, numDocs: number, datedShare: number): Float64Array {
+  const dates = new Float64Array(numDocs);
+  if (datedShare <= 0) return dates;
+  for (let d = 0; d < numDocs; d++) dates[d] = random() < datedShare ? Date.UTC(2024, 0, 1) + Math.floor(random() * 365) * 86_400_000 : NaN;
+  return dates;
 }
 
 /** `count` distinct DocIds below numDocs, ascending; clustered sometimes, as real lists are. */
