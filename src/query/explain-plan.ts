@@ -8,6 +8,7 @@ import { isExactTerm } from '../index/exact-terms.js';
 import type { Bm25fWeights, FieldStatistics } from '../scoring/bm25f.js';
 import type { PlanNode } from './plan.js';
 import { phraseFrequency } from './phrase-match.js';
+import { summationOrder } from './summation-order.js';
 
 /** One field's share of a clause's score. */
 export interface FieldExplanation {
@@ -87,7 +88,11 @@ function explain(
     case 'terms': {
       const out: TermExplanation[] = [];
       let matched = false;
-      for (const term of plan.terms) {
+      // In summation order (heaviest first), the order every scorer adds a bag's contributions in:
+      // the explanation's scores then add up to the search score float for float.
+      const order = summationOrder(plan.terms).slice(0, plan.terms.length);
+      for (let p = 0; p < order.length; p++) {
+        const term = plan.terms[order[p]!]!;
         if (term.weight === 0) continue;
         const ordinal = data.dictionary.lookup(term.term);
         const posting = ordinal < 0 ? undefined : readPosting(data, ordinal, doc);
