@@ -395,6 +395,26 @@ test('a page ending inside a run of tied scores takes the exact forms from past 
   }
 });
 
+test('pages of a word common enough for pruned ranking are slices of the exhaustive big page, ties included', () => {
+  // 1,500 documents hold "port" (a pruned single-term list), in groups of five with one body length
+  // each: the five tie on score, and exact forms then ids order them ("ports" ids sort first).
+  const docs: NewsDocument[] = [];
+  for (let g = 0; g < 300; g++) {
+    const body = `port ${'shipping '.repeat(g)}news`;
+    for (let i = 0; i < 5; i++) docs.push({ id: `g${String(g).padStart(3, '0')}-${i}`, title: i < 2 ? 'the ports' : 'the port', body });
+  }
+  const index = new SearchIndex();
+  index.addAll(docs);
+  // Over 1,000 results the executor does not prune: the big page is the exhaustive order.
+  const big = ids(index, 'port', { limit: 1500 });
+  assert.is(big.length, 1500);
+  for (const size of [1, 3, 7, 10]) {
+    for (let offset = 0; offset < 60; offset += size) {
+      assert.equal(ids(index, 'port', { limit: size, offset }), big.slice(offset, offset + size), `${offset}+${size}`);
+    }
+  }
+});
+
 test('relevance order is score descending, then id ascending', () => {
   const index = paginationCorpus();
   for (const query of ['port', 'port harbour', '"trade fair"~3 OR budget', 'qingdao~1 council*']) {
