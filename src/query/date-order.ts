@@ -8,6 +8,7 @@ import type { DateRange, ScoringTerm } from './executor.js';
 import type { DateTopK } from './date-top-k.js';
 import { summationOrder } from './summation-order.js';
 import { TermCursor } from './term-cursor.js';
+import { offerLargest } from './largest-numbers.js';
 
 const geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
 const block = new DecodedBlock();
@@ -16,7 +17,7 @@ const cursors: TermCursor[] = [];
 let seen = new Int32Array(64);
 /** Candidates of the segment: DocIds whose date key reached the k-th best key when they came. */
 let candidates = new Int32Array(64);
-/** The k best date keys so far, a min-heap (its root is the k-th best). */
+/** The k best date keys so far (see largest-numbers.ts): its root is the k-th best. */
 let bestKeys = new Float64Array(64);
 
 /**
@@ -55,7 +56,7 @@ export function rankSegmentByDate(segment: Segment, s: number, terms: readonly S
   }
   if (bestKeys.length < k) bestKeys = new Float64Array(k * 2);
   const keys = bestKeys;
-  let filled = 0;
+  keys.fill(-Infinity, 0, k);
   // Earlier segments' k-th: a document under it cannot enter either (ties on the key still may).
   let threshold = top.worstKey;
   let candidateCount = 0;
@@ -98,13 +99,7 @@ export function rankSegmentByDate(segment: Segment, s: number, terms: readonly S
         }
         candidates[candidateCount++] = doc;
         // The k-th best key so far only rises; a document under it can never be among the first k.
-        if (filled < k) {
-          siftUp(keys, filled++, key);
-          if (filled === k && keys[0]! > threshold) threshold = keys[0]!;
-        } else if (key > keys[0]!) {
-          siftDown(keys, k, key);
-          if (keys[0]! > threshold) threshold = keys[0]!;
-        }
+        if (offerLargest(keys, k, key) && keys[0]! > threshold) threshold = keys[0]!;
       }
     }
   }
@@ -177,27 +172,3 @@ function scores(block: DecodedBlock, i: number, doc: number, allowed: number, we
   }
   return false;
 }
-
-function siftUp(heap: Float64Array, i: number, key: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >>> 1;
-    if (!(key < heap[parent]!)) break;
-    heap[i] = heap[parent]!;
-    i = parent;
-  }
-  heap[i] = key;
-}
-
-function siftDown(heap: Float64Array, n: number, key: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    const c = l + 1 < n && heap[l + 1]! < heap[l]! ? l + 1 : l;
-    if (!(heap[c]! < key)) break;
-    heap[i] = heap[c]!;
-    i = c;
-  }
-  heap[i] = key;
-}
-

@@ -20,6 +20,8 @@ export interface RankFloor {
   readonly ratio: number;
 }
 
+import { offerLargest } from './largest-numbers.js';
+
 /** {@link TopK.drain}'s slot order, reused (a drain never nests in another). */
 const drainOrder = new Int32Array(64);
 
@@ -87,21 +89,7 @@ export class TopK {
 
   /** Adds a kept score to the floor's heap of the best `floorRank`, raising the floor when full. */
   #raiseFloor(score: number): void {
-    const best = this.#best;
-    // A min-heap of the best scores, started full of -Infinity: every offer is a root replacement.
-    if (!(score > best[0]!)) return;
-    const rank = this.#floorRank;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= rank) break;
-      const c = l + 1 < rank && best[l + 1]! < best[l]! ? l + 1 : l;
-      if (!(best[c]! < score)) break;
-      best[i] = best[c]!;
-      i = c;
-    }
-    best[i] = score;
-    this.#floor = best[0]! * this.#floorRatio;
+    if (offerLargest(this.#best, this.#floorRank, score)) this.#floor = this.#best[0]! * this.#floorRatio;
   }
 
   /** The kept candidates, best first. Empties the heap. */
