@@ -40,3 +40,13 @@ export function randomDate(random: () => number): string | undefined {
   const ms = Date.UTC(2023, 0, 1) + Math.floor(random() * 3 * 365) * 86_400_000;
   return new Date(ms).toISOString();
 }
+
+/** `count` distinct words w0, w1, …: a vocabulary for {@link zipfText}. */
+export function zipfWords(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `w${i}`);
+}
+
+/** `n` words of `words`, the first far likelier (news-like: tf mostly 1–3, a long tail). */
+export function zipfText(random: () => number, words: readonly string[], n: number): string {
+  return Array.from({ length: n }, () => words[Math.floor(random() ** 2.5 * words.length)]!).join(' ');
+}

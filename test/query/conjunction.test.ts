@@ -11,7 +11,7 @@ import { TopK } from '../../src/query/top-k.js';
 import { scoreTerms, type ScoringTerm } from '../../src/query/executor.js';
 import { intersect, type Sparse } from '../../src/query/sparse.js';
 import { randomWeights, syntheticSegment, syntheticTerm, SYNTHETIC_SCORED } from '../_support/synthetic-segments.js';
-import { rng } from '../_support/random.js';
+import { rng, zipfText, zipfWords } from '../_support/random.js';
 import { Bm25fWeights } from '../../src/scoring/bm25f.js';
 import { SearchIndex } from '../../src/index.js';
 
@@ -102,8 +102,8 @@ test('AND searches rank and count as the clause-by-clause evaluation does, with 
   // the synthetic lists above. A filter that accepts everything sends the same query down the
   // general evaluation, the oracle.
   const random = rng(7);
-  const words = Array.from({ length: 400 }, (_, i) => `w${i}`);
-  const text = (n: number): string => Array.from({ length: n }, () => words[Math.floor(random() ** 2.5 * words.length)]!).join(' ');
+  const words = zipfWords(400);
+  const text = (n: number): string => zipfText(random, words, n);
   let compared = 0;
   for (const maxBufferedDocs of [10_000, 1_500]) {
     const index = new SearchIndex({ maxBufferedDocs });

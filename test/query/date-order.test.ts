@@ -8,7 +8,7 @@ import { DateTopK } from '../../src/query/date-top-k.js';
 import { scoreTerms, type ScoringTerm } from '../../src/query/executor.js';
 import { SearchIndex } from '../../src/index.js';
 import { randomWeights, syntheticSegment, syntheticTerm, SYNTHETIC_SCORED } from '../_support/synthetic-segments.js';
-import { rng } from '../_support/random.js';
+import { rng, zipfText, zipfWords } from '../_support/random.js';
 
 test('the first k by date and the count equal offering every scored match', () => {
   const random = rng(21);
@@ -57,8 +57,8 @@ test('the first k by date and the count equal offering every scored match', () =
 
 test('date-sorted searches equal the general evaluation (a filter that accepts everything takes it)', () => {
   const random = rng(22);
-  const words = Array.from({ length: 300 }, (_, i) => `w${i}`);
-  const text = (n: number): string => Array.from({ length: n }, () => words[Math.floor(random() ** 2.5 * words.length)]!).join(' ');
+  const words = zipfWords(300);
+  const text = (n: number): string => zipfText(random, words, n);
   let compared = 0;
   for (const maxBufferedDocs of [100_000, 700]) {
     const index = new SearchIndex({ maxBufferedDocs });
