@@ -69,7 +69,8 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     // Multi-word free text: a fixed number of best candidates is rescored by proximity, whatever the
     // page size, so pages concatenate to the same order as one big page. Only the hits that can
     // reach the page get their positions read; the tie window past it needs none (see proximityNeed).
-    // The tie window's floor is at or above the rescoring floor (ratio 1, a page ≥ need), when there is one.
+    // The rescoring floor (when there is one: no negative weight) is at or under the tie window's
+    // (ratio 1/1.1 against 1, on the same page), so it alone serves both here.
     const need = proximityNeed(plan.terms, options.page);
     const ranked = rankTerms(segments, plan.terms, weights, Math.max(options.k, RESCORE_WINDOW), options.filter, options.dateRange, rescoreFloor(need));
     return { hits: rescoreByProximity(segments, ranked.hits, pairs, weights, need).slice(0, options.k), total: ranked.total, matches: undefined };
