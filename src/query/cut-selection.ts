@@ -1,7 +1,7 @@
 // Selects the best k of many scored documents without a heap offer per record: candidates at or
 // above a cut are kept and counted in a histogram of their scores, and the cut rises as they come.
 
-import type { RankFloor, TopK } from './top-k.js';
+import type { HeldTerms, RankFloor, TopK } from './top-k.js';
 
 /** Histogram buckets: about k + kept / BUCKETS candidates reach the heap at the end. */
 const BUCKETS = 256;
@@ -21,6 +21,7 @@ const CUT_EVERY = 128;
 export class CutSelector {
   #scores = new Float64Array(1024);
   #docs = new Int32Array(1024);
+  #held = new Int32Array(1024);
   readonly #histogram = new Int32Array(BUCKETS);
   readonly #partials = new Int32Array(BUCKETS);
   #kept = 0;
@@ -32,6 +33,8 @@ export class CutSelector {
   #floorRatio = 0;
   /** Set by the accumulator's final pass: documents it scored that no earlier term had touched. */
   fresh = 0;
+  /** Set by the accumulator: what is known of the terms of a listed document the final pass did not reach. */
+  heldLeft: HeldTerms = 0;
 
   /**
    * Starts a selection into `top` of at most `capacity` documents whose scores are below `upper`
@@ -43,6 +46,7 @@ export class CutSelector {
     if (this.#scores.length < capacity) {
       this.#scores = new Float64Array(Math.max(capacity, this.#scores.length * 2));
       this.#docs = new Int32Array(this.#scores.length);
+      this.#held = new Int32Array(this.#scores.length);
     }
     this.#histogram.fill(0);
     this.#kept = 0;
@@ -81,12 +85,13 @@ export class CutSelector {
     if (raised > this.#cut) this.#cut = raised;
   }
 
-  /** Considers `doc` with its final score. */
-  offer(doc: number, score: number): void {
+  /** Considers `doc` with its final score and what is known of its terms (a {@link HeldTerms}). */
+  offer(doc: number, score: number, held: HeldTerms): void {
     if (score < this.#cut) return;
     const kept = this.#kept;
     this.#scores[kept] = score;
     this.#docs[kept] = doc;
+    this.#held[kept] = held;
     this.#kept = kept + 1;
     // Rounding may put a score a hair over `upper`, a tie-breaker under 0: clamped to the ends.
     const b = (score * this.#scale) | 0;
@@ -109,7 +114,7 @@ export class CutSelector {
       if (score < cut) continue;
       const doc = docs[j]!;
       const id = ids[doc]!;
-      if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
+      if (top.wouldAccept(score, id)) top.offer(score, s, doc, id, this.#held[j]!);
     }
     this.#kept = 0;
   }

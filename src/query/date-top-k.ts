@@ -57,7 +57,7 @@ export class DateTopK {
   drain(): RankedDoc[] {
     const out = new Array<RankedDoc>(this.#size);
     for (let i = this.#size - 1; i >= 0; i--) {
-      out[i] = { segment: this.#segments[0]!, doc: this.#docs[0]!, id: this.#ids[0]!, score: this.#scores[0]! };
+      out[i] = { segment: this.#segments[0]!, doc: this.#docs[0]!, id: this.#ids[0]!, score: this.#scores[0]!, held: 0 };
       this.#size--;
       if (this.#size > 0) {
         this.#move(this.#size, 0);

@@ -7,7 +7,7 @@ import type { Segment } from '../index/segment.js';
 import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDocs, decodePackedTfs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { LENGTH_OVERFLOW } from '../index/length-columns.js';
-import { TopK, type RankFloor, type RankedDoc } from './top-k.js';
+import { HELD_TERMS, TopK, type RankFloor, type RankedDoc } from './top-k.js';
 import { CutSelector } from './cut-selection.js';
 import { summationOrder } from './summation-order.js';
 import { scaleFor, type BoundScale } from '../index/block-bounds.js';
@@ -127,16 +127,47 @@ function accumulate(
   // With only positive weights, partial sums are lower bounds of the final scores (see below).
   let allPositive = true;
   for (let t = 0; t < terms.length; t++) if (terms[t]!.weight < 0) allPositive = false;
+  // What the offers tell of the documents' terms (HeldTerms, top-k.ts), by bag index: terms absent
+  // from the segment, terms whose pass listed every document they match (positive weights), and
+  // the one such term (−1 when none or several) that therefore every listed document holds.
+  let absent = 0;
+  let listing = 0;
+  let listers = 0;
+  let onlyLister = -1;
+  let heldFresh = 0;
+  let heldReached = 0;
+  let heldLeft = 0;
+  let finalPass = false;
   for (let p = 0; p < terms.length; p++) {
-    const term = terms[order[p]!]!;
+    const index = order[p]!;
+    const term = terms[index]!;
+    const bit = index < HELD_TERMS ? 1 << index : 0;
     const ordinal = data.dictionary.lookup(term.term);
-    if (ordinal < 0) continue;
+    if (ordinal < 0) {
+      absent |= bit;
+      continue;
+    }
     const allowed = term.fieldMask;
     const w = term.weight;
     // Loop-invariant: the branch below is predicted perfectly.
     const fused = final !== undefined && p === terms.length - 1;
     // A zero weight (boost 0) adds nothing, and a 0 in the accumulator means "untouched" below.
     if (w === 0 || !Number.isFinite(w)) continue;
+    if (fused) {
+      // The final pass offers a document it finds unlisted (it holds this term and no earlier one)
+      // or listed (it holds this term, and the only earlier lister when there is one); a listed
+      // document it never reaches lacks it (see rankSegmentExhaustive).
+      const lister = onlyLister >= 0 ? 1 << onlyLister : 0;
+      heldFresh = bit | ((absent | listing) << HELD_TERMS);
+      heldReached = bit | (absent << HELD_TERMS) | lister;
+      heldLeft = ((absent | (w > 0 ? bit : 0)) << HELD_TERMS) | lister;
+      finalPass = true;
+    }
+    if (w > 0) {
+      listing |= bit;
+      onlyLister = listers === 0 && bit !== 0 ? index : -1;
+      listers++;
+    }
     // Negative weights are tie-breakers (see planner.ts): they may lower a matched document's score
     // but never make a document match.
     const tieBreaker = w < 0;
@@ -192,7 +223,7 @@ function accumulate(
               }
               const pseudoTf = pseudoTfAt(block, i, doc, block.union & allowed, weights, short, lengths, numDocs, width);
               acc[doc] = 0;
-              final!.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+              final!.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1), heldReached);
             }
             continue;
           }
@@ -263,13 +294,13 @@ function accumulate(
             if (fused) {
               // 0 + x is x: the same float the accumulator would hold.
               fresh++;
-              final.offer(doc, (w * pseudoTf) / (pseudoTf + k1));
+              final.offer(doc, (w * pseudoTf) / (pseudoTf + k1), heldFresh);
               continue;
             }
             list[count++] = doc;
           } else if (fused) {
             acc[doc] = 0;
-            final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+            final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1), heldReached);
             continue;
           }
           acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
@@ -308,20 +339,23 @@ function accumulate(
           if (tieBreaker) continue;
           if (fused) {
             fresh++;
-            final.offer(doc, (w * pseudoTf) / (pseudoTf + k1));
+            final.offer(doc, (w * pseudoTf) / (pseudoTf + k1), heldFresh);
             continue;
           }
           list[count++] = doc;
         } else if (fused) {
           acc[doc] = 0;
-          final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1));
+          final.offer(doc, before + (w * pseudoTf) / (pseudoTf + k1), heldReached);
           continue;
         }
         acc[doc] = before + (w * pseudoTf) / (pseudoTf + k1);
       }
     }
   }
-  if (final !== undefined) final.fresh = fresh;
+  if (final !== undefined) {
+    final.fresh = fresh;
+    final.heldLeft = finalPass ? heldLeft : (absent << HELD_TERMS) | (onlyLister >= 0 ? 1 << onlyLister : 0);
+  }
   return count;
 }
 
@@ -452,13 +486,14 @@ function rankSegmentExhaustive(
     // Documents the final pass did not reach hold their finished scores. Most are under the cut:
     // tested here, the call is made for the few that are not.
     let cut = final.cut;
+    const held = final.heldLeft;
     for (let i = 0; i < count; i++) {
       const doc = list[i]!;
       const score = acc[doc]!;
       if (score === 0) continue;
       acc[doc] = 0;
       if (score < cut) continue;
-      final.offer(doc, score);
+      final.offer(doc, score, held);
       cut = final.cut;
     }
     final.finish(top, s, ids);

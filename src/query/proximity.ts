@@ -7,7 +7,7 @@ import { PositionsBatch, markPresent, readPositionsBatch } from '../index/read-p
 import { isExactTerm } from '../index/exact-terms.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
-import type { RankFloor, RankedDoc } from './top-k.js';
+import { HELD_TERMS, type RankFloor, type RankedDoc } from './top-k.js';
 
 /**
  * Weight of a word pair's BM25F proximity score relative to the lighter of its two words. Small on
@@ -32,18 +32,25 @@ export interface WordPair {
   readonly b: string;
   readonly fieldMask: number;
   readonly weight: number;
+  /** Indices of `a` and `b` in the bag the hits were ranked from, so their HeldTerms can be read. */
+  readonly termA?: number;
+  readonly termB?: number;
 }
 
 /** The pairs a bag of scoring terms rescoring uses (none for a one-word query). */
 export function wordPairs(terms: readonly ScoringTerm[]): WordPair[] {
-  const words = terms.filter((t) => t.weight > 0 && t.expansion !== true && !isExactTerm(t.term));
+  const words: number[] = [];
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    if (term.weight > 0 && term.expansion !== true && !isExactTerm(term.term)) words.push(t);
+  }
   const pairs: WordPair[] = [];
   if (words.length > MAX_PROXIMITY_WORDS) return pairs;
   for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
+    const a = terms[words[i]!]!;
+    const b = terms[words[i + 1]!]!;
     const fieldMask = a.fieldMask & b.fieldMask;
-    if (fieldMask !== 0) pairs.push({ a: a.term, b: b.term, fieldMask, weight: Math.min(a.weight, b.weight) * PROXIMITY_WEIGHT });
+    if (fieldMask !== 0) pairs.push({ a: a.term, b: b.term, fieldMask, weight: Math.min(a.weight, b.weight) * PROXIMITY_WEIGHT, termA: words[i]!, termB: words[i + 1]! });
   }
   return pairs;
 }
@@ -51,7 +58,7 @@ export function wordPairs(terms: readonly ScoringTerm[]): WordPair[] {
 /** The proximity bonus of one document: Σ over pairs of weight · tf̃ / (tf̃ + k1), tf̃ from pair frequencies. */
 export function proximityBonus(segment: Segment, doc: number, pairs: readonly WordPair[], weights: Bm25fWeights): number {
   const out = new Float64Array(1);
-  segmentBonuses(segment, Int32Array.of(doc), 1, pairWords(pairs), weights, out);
+  segmentBonuses(segment, Int32Array.of(doc), undefined, 1, pairWords(pairs), weights, out);
   return out[0]!;
 }
 
@@ -59,21 +66,28 @@ export function proximityBonus(segment: Segment, doc: number, pairs: readonly Wo
 interface PairWords {
   readonly pairs: readonly WordPair[];
   readonly words: string[];
+  /** Per word, its index in the ranked bag (-1: not known, its postings are read). */
+  readonly bagIndex: Int32Array;
   readonly slots: Int32Array;
 }
 
 function pairWords(pairs: readonly WordPair[]): PairWords {
   const words: string[] = [];
+  const bagIndex = new Int32Array(pairs.length * 2).fill(-1);
   const slots = new Int32Array(pairs.length * 2);
   for (let k = 0; k < pairs.length; k++) {
     for (let side = 0; side < 2; side++) {
-      const word = side === 0 ? pairs[k]!.a : pairs[k]!.b;
+      const pair = pairs[k]!;
+      const word = side === 0 ? pair.a : pair.b;
       let w = words.indexOf(word);
-      if (w < 0) w = words.push(word) - 1;
+      if (w < 0) {
+        w = words.push(word) - 1;
+        bagIndex[w] = (side === 0 ? pair.termA : pair.termB) ?? -1;
+      }
       slots[2 * k + side] = w;
     }
   }
-  return { pairs, words, slots };
+  return { pairs, words, bagIndex, slots };
 }
 
 /** One batch per distinct pair word (at most MAX_PROXIMITY_WORDS), reused across searches. */
@@ -90,10 +104,10 @@ const wants: Uint8Array[] = [];
  * that also hold a pair partner. Measured on Reuters: of the ~20 documents a 2-word query rescores,
  * 3 hold both words; reading every word's positions for all of them was a quarter of the query.
  */
-function segmentBonuses(segment: Segment, docs: Int32Array, n: number, shared: PairWords, weights: Bm25fWeights, out: Float64Array): void {
+function segmentBonuses(segment: Segment, docs: Int32Array, held: Int32Array | undefined, n: number, shared: PairWords, weights: Bm25fWeights, out: Float64Array): void {
   const data = segment.data;
   const width = data.scoredCount;
-  const { pairs, words, slots } = shared;
+  const { pairs, words, bagIndex, slots } = shared;
   while (batches.length < words.length) batches.push(new PositionsBatch());
   if (present.length < words.length) {
     present = new Uint8Array(words.length);
@@ -111,7 +125,7 @@ function segmentBonuses(segment: Segment, docs: Int32Array, n: number, shared: P
     const ordinal = data.dictionary.lookup(words[w]!);
     ordinals[w] = ordinal;
     present[w] = ordinal < 0 ? 0 : 1;
-    if (ordinal >= 0) markPresent(data, ordinal, docs, n, holds[w]!);
+    if (ordinal >= 0 && !heldFromRanking(held, n, bagIndex[w]!, holds[w]!)) markPresent(data, ordinal, docs, n, holds[w]!);
     wants[w]!.fill(0, 0, n);
   }
   let anyPair = false;
@@ -160,6 +174,22 @@ function segmentBonuses(segment: Segment, docs: Int32Array, n: number, shared: P
     }
     out[i] = bonus;
   }
+}
+
+/**
+ * Fills `holds` from what ranking recorded of bag term `t` in each of the n documents (HeldTerms),
+ * and says whether it could: ranking knows most, and reading the word's postings for the rest was
+ * a tenth of a 2-word Reuters query (its commonest word, whose list is longest, is always known).
+ */
+function heldFromRanking(held: Int32Array | undefined, n: number, t: number, holds: Uint8Array): boolean {
+  if (held === undefined || t < 0 || t >= HELD_TERMS) return false;
+  for (let i = 0; i < n; i++) {
+    const h = held[i]!;
+    if (((h >>> t) & 1) !== 0) holds[i] = 1;
+    else if (((h >>> (HELD_TERMS + t)) & 1) !== 0) holds[i] = 0;
+    else return false;
+  }
+  return true;
 }
 
 /**
@@ -245,17 +275,19 @@ export function rescoreByProximity(
     const segment = hits[order[from]!]!.segment;
     let n = 0;
     while (from + n < size && hits[order[from + n]!]!.segment === segment) {
-      windowDocs[n] = hits[order[from + n]!]!.doc;
+      const hit = hits[order[from + n]!]!;
+      windowDocs[n] = hit.doc;
+      windowHeld[n] = hit.held;
       n++;
     }
-    segmentBonuses(segments[segment]!, windowDocs, n, shared, weights, segmentBonus);
+    segmentBonuses(segments[segment]!, windowDocs, windowHeld, n, shared, weights, segmentBonus);
     for (let i = 0; i < n; i++) bonuses[order[from + i]!] = segmentBonus[i]!;
     from += n;
   }
   const window = new Array<RankedDoc>(size);
   for (let i = 0; i < size; i++) {
     const h = hits[i]!;
-    window[i] = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]! };
+    window[i] = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]!, held: h.held };
   }
   window.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return size === hits.length ? window : [...window, ...hits.slice(size)];
@@ -288,5 +320,6 @@ function rescoredPrefix(hits: readonly RankedDoc[], need: number): number {
 const windowOrder = new Int32Array(RESCORE_WINDOW);
 const windowKey = new Float64Array(RESCORE_WINDOW);
 const windowDocs = new Int32Array(RESCORE_WINDOW);
+const windowHeld = new Int32Array(RESCORE_WINDOW);
 const windowBonus = new Float64Array(RESCORE_WINDOW);
 const segmentBonus = new Float64Array(RESCORE_WINDOW);

@@ -7,7 +7,20 @@ export interface RankedDoc {
   readonly doc: number;
   readonly id: string;
   readonly score: number;
+  /** What ranking learnt of which bag terms the document holds, as a {@link HeldTerms} (0: nothing). */
+  readonly held: number;
 }
+
+/**
+ * Bag terms a ranked document is known to hold or to lack, by index in the bag (the first 16): bit
+ * t says term t is held, bit 16 + t that it is not (no match in a field it may score in); neither
+ * bit: not known. The accumulator knows it for free from where each score came from, and proximity
+ * rescoring then reads fewer posting lists (see proximity.ts).
+ */
+export type HeldTerms = number;
+
+/** Bag terms a {@link HeldTerms} can describe. */
+export const HELD_TERMS = 16;
 
 /**
  * Documents scoring under `ratio` × the rank-th best score are not wanted, so a selection may drop
@@ -36,6 +49,7 @@ export class TopK {
   readonly #segments: number[] = [];
   readonly #docs: number[] = [];
   readonly #ids: string[] = [];
+  readonly #held: number[] = [];
 
   // With a floor: the `floorRank` best scores kept so far (a min-heap of numbers), and the floor
   // they set, under which no candidate is wanted (see RankFloor).
@@ -75,12 +89,13 @@ export class TopK {
     return worst > this.#floor ? worst : this.#floor;
   }
 
-  offer(score: number, segment: number, doc: number, id: string): void {
+  /** Keeps the candidate if it ranks among the k best; `held` rides along (see {@link HeldTerms}). */
+  offer(score: number, segment: number, doc: number, id: string, held: HeldTerms = 0): void {
     if (this.k === 0 || score < this.#floor) return;
     if (this.#size < this.k) {
-      this.#up(this.#size++, score, segment, doc, id);
+      this.#up(this.#size++, score, segment, doc, id, held);
     } else if (this.wouldAccept(score, id)) {
-      this.#down(0, score, segment, doc, id);
+      this.#down(0, score, segment, doc, id, held);
     } else {
       return;
     }
@@ -118,7 +133,7 @@ export class TopK {
     const out = new Array<RankedDoc>(n);
     for (let i = 0; i < n; i++) {
       const slot = order[i]!;
-      out[i] = { segment: this.#segments[slot]!, doc: this.#docs[slot]!, id: ids[slot]!, score: scores[slot]! };
+      out[i] = { segment: this.#segments[slot]!, doc: this.#docs[slot]!, id: ids[slot]!, score: scores[slot]!, held: this.#held[slot]! };
     }
     this.#reset();
     return out;
@@ -134,30 +149,31 @@ export class TopK {
   #drainByRemoval(): RankedDoc[] {
     const out = new Array<RankedDoc>(this.#size);
     for (let i = this.#size - 1; i >= 0; i--) {
-      out[i] = { segment: this.#segments[0]!, doc: this.#docs[0]!, id: this.#ids[0]!, score: this.#scores[0]! };
+      out[i] = { segment: this.#segments[0]!, doc: this.#docs[0]!, id: this.#ids[0]!, score: this.#scores[0]!, held: this.#held[0]! };
       const last = --this.#size;
-      if (last > 0) this.#down(0, this.#scores[last]!, this.#segments[last]!, this.#docs[last]!, this.#ids[last]!);
+      if (last > 0) this.#down(0, this.#scores[last]!, this.#segments[last]!, this.#docs[last]!, this.#ids[last]!, this.#held[last]!);
     }
     this.#reset();
     return out;
   }
 
-  #set(i: number, score: number, segment: number, doc: number, id: string): void {
+  #set(i: number, score: number, segment: number, doc: number, id: string, held: number): void {
     this.#scores[i] = score;
     this.#segments[i] = segment;
     this.#docs[i] = doc;
     this.#ids[i] = id;
+    this.#held[i] = held;
   }
 
   #move(from: number, to: number): void {
-    this.#set(to, this.#scores[from]!, this.#segments[from]!, this.#docs[from]!, this.#ids[from]!);
+    this.#set(to, this.#scores[from]!, this.#segments[from]!, this.#docs[from]!, this.#ids[from]!, this.#held[from]!);
   }
 
   // Sifts move a hole, not the entry: each level copies one entry instead of swapping two (an
   // exhaustive top-30 offers ~115 candidates a Reuters query, and swaps were most of their cost).
 
   /** Places the entry at hole `i` (a new last slot), moving worse-ranked parents down. */
-  #up(i: number, score: number, segment: number, doc: number, id: string): void {
+  #up(i: number, score: number, segment: number, doc: number, id: string, held: number): void {
     const scores = this.#scores;
     const ids = this.#ids;
     while (i > 0) {
@@ -168,11 +184,11 @@ export class TopK {
       this.#move(parent, i);
       i = parent;
     }
-    this.#set(i, score, segment, doc, id);
+    this.#set(i, score, segment, doc, id, held);
   }
 
   /** Places the entry at hole `i`, moving the worse of its children up while one is worse than it. */
-  #down(i: number, score: number, segment: number, doc: number, id: string): void {
+  #down(i: number, score: number, segment: number, doc: number, id: string, held: number): void {
     const n = this.#size;
     const scores = this.#scores;
     const ids = this.#ids;
@@ -191,6 +207,6 @@ export class TopK {
       this.#move(c, i);
       i = c;
     }
-    this.#set(i, score, segment, doc, id);
+    this.#set(i, score, segment, doc, id, held);
   }
 }

@@ -26,10 +26,10 @@ test('the heap ends as if every document had been offered', () => {
       expected.offer(score, 1, e, `prior${e}`);
       actual.offer(score, 1, e, `prior${e}`);
     }
-    for (let d = 0; d < n; d++) expected.offer(scores[d]!, 0, d, ids[d]!);
+    for (let d = 0; d < n; d++) expected.offer(scores[d]!, 0, d, ids[d]!, d * 7);
     selector.begin(actual, upper, n);
     const order = Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5);
-    for (const d of order) selector.offer(d, scores[d]!);
+    for (const d of order) selector.offer(d, scores[d]!, d * 7);
     selector.finish(actual, 0, ids);
     assert.equal(actual.drain(), expected.drain(), `round ${round}: n ${n}, k ${k}`);
   }
@@ -48,7 +48,7 @@ test('a rank floor drops only documents under its ratio × the rank-th best', ()
     const scores = Array.from({ length: n }, () => Math.floor(random() * 400) * (upper / 400));
     const ids = Array.from({ length: n }, (_, d) => `id${(d * 7919) % 10007}`);
     const full = new TopK(k);
-    for (let d = 0; d < n; d++) full.offer(scores[d]!, 0, d, ids[d]!);
+    for (let d = 0; d < n; d++) full.offer(scores[d]!, 0, d, ids[d]!, d * 7);
     const expected = full.drain();
     const actual = new TopK(k);
     selector.begin(actual, upper, n, { rank, ratio });
@@ -58,7 +58,7 @@ test('a rank floor drops only documents under its ratio × the rank-th best', ()
     for (const d of listed) partial[d] = scores[d]! * random();
     selector.raiseFrom(partial, listed, listed.length);
     const order = Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5);
-    for (const d of order) selector.offer(d, scores[d]!);
+    for (const d of order) selector.offer(d, scores[d]!, d * 7);
     selector.finish(actual, 0, ids);
     const kept = actual.drain();
     const context = `round ${round}: n ${n}, k ${k}, rank ${rank}, ratio ${ratio}`;

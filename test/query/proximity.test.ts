@@ -70,7 +70,7 @@ test('a window of documents and a chain of pairs get, per document, the sum of e
     for (let i = 0; i + 1 < words.length; i++) pairs.push({ a: words[i]!, b: words[i + 1]!, fieldMask: 0b101, weight: 0.2 + random() });
     const docs = new Set<number>();
     while (docs.size < RESCORE_WINDOW) docs.add(Math.floor(random() * segment.data.numDocs));
-    const hits = [...docs].map((doc, i) => ({ segment: 0, doc, id: `d${doc}`, score: 100 - i }));
+    const hits = [...docs].map((doc, i) => ({ segment: 0, doc, id: `d${doc}`, score: 100 - i, held: 0 }));
     const rescored = rescoreByProximity([segment], hits, pairs, weights);
     for (const hit of rescored) {
       const before = hits.find((h) => h.doc === hit.doc)!;
