@@ -284,12 +284,21 @@ export function rescoreByProximity(
     for (let i = 0; i < n; i++) bonuses[order[from + i]!] = segmentBonus[i]!;
     from += n;
   }
+  // Back into score order (desc, then id asc) by insertion: the hits arrive in that order and only
+  // the few with a bonus move up (Array.prototype.sort with a comparator was 4 % of a 2-word query).
   const window = new Array<RankedDoc>(size);
   for (let i = 0; i < size; i++) {
     const h = hits[i]!;
-    window[i] = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]!, held: h.held };
+    const x = bonuses[i] === 0 ? h : { segment: h.segment, doc: h.doc, id: h.id, score: h.score + bonuses[i]!, held: h.held };
+    let j = i;
+    while (j > 0) {
+      const y = window[j - 1]!;
+      if (y.score > x.score || (y.score === x.score && y.id < x.id)) break;
+      window[j] = y;
+      j--;
+    }
+    window[j] = x;
   }
-  window.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return size === hits.length ? window : [...window, ...hits.slice(size)];
 }
 
