@@ -144,6 +144,67 @@ export function termFrequencyAt(data: SegmentData, ordinal: number, key: number,
   }
 }
 
+/**
+ * {@link ordinalInList} for several documents: out[i] is the ordinal of docs[i] (ascending) in term
+ * `stem`'s list, or -1. Documents sharing a block share its decode.
+ */
+export function ordinalsInList(data: SegmentData, stem: number, docs: ArrayLike<number>, n: number, out: Int32Array): void {
+  data.dictionary.prepare(stem);
+  const block = acquireBlock();
+  try {
+    let decoded = -1;
+    for (let i = 0; i < n; i++) {
+      const doc = docs[i]!;
+      const b = findBlock(data, stem, doc);
+      if (b < 0) {
+        out[i] = -1;
+        continue;
+      }
+      if (b !== decoded) {
+        locateBlock(data, stem, b, keyGeometry);
+        decodeBlockDocs(data.postings, keyGeometry.start, keyGeometry.count, keyGeometry.prevDoc, data.defaultMask, block.docs);
+        decoded = b;
+      }
+      const j = indexOf(block.docs, keyGeometry.count, doc);
+      out[i] = j < 0 ? -1 : b * BLOCK_SIZE + j;
+    }
+  } finally {
+    releaseBlock(block);
+  }
+}
+
+/**
+ * {@link termFrequencyAt} for several keys: out[i] is the tf of term `ordinal` at keys[i] (ascending;
+ * a negative key has tf 0) over the fields of `fieldMask`. Keys sharing a block share its decode.
+ */
+export function termFrequenciesAt(data: SegmentData, ordinal: number, keys: ArrayLike<number>, n: number, fieldMask: number, out: Int32Array): void {
+  const block = acquireBlock();
+  try {
+    let decoded = -1;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const b = key < 0 ? -1 : findBlock(data, ordinal, key);
+      out[i] = 0;
+      if (b < 0) continue;
+      if (b !== decoded) {
+        locateBlock(data, ordinal, b, geometry);
+        decodeBlockColumns(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+        decoded = b;
+      }
+      const j = indexOf(block.docs, block.length, key);
+      if (j < 0) continue;
+      let tf = 0;
+      for (let m = block.union & fieldMask; m !== 0; m &= m - 1) {
+        const low = m & -m;
+        tf += (block.onesFields & low) !== 0 ? 1 : block.columns[(31 - Math.clz32(low)) * BLOCK_SIZE + j]!;
+      }
+      out[i] = tf;
+    }
+  } finally {
+    releaseBlock(block);
+  }
+}
+
 /** Positions cursor of {@link readPosting} (it never nests). */
 const cursor = new PositionsCursor();
 
