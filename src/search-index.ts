@@ -294,7 +294,12 @@ export class SearchIndex {
 
   /** Freezes buffered documents into a segment now (searches do this on their own when needed). */
   flush(): void {
-    const segment = this.#writer.flush();
+    this.#flush(false);
+  }
+
+  /** {@link flush}; `retain` keeps the writer's buffers for more documents (a full buffer mid-load). */
+  #flush(retain: boolean): void {
+    const segment = this.#writer.flush(retain);
     this.#writerLengths = [];
     if (segment === undefined) return;
     this.#baseOf.set(segment, this.#writerBase);
@@ -764,7 +769,7 @@ export class SearchIndex {
     }
     this.#ids().set(prepared.id, this.#writerBase + doc);
     this.#nextOrdinal = this.#writerBase + doc + 1;
-    if (this.#writer.numDocs >= this.#maxBufferedDocs || this.#writer.tokenCount >= this.#maxBufferedTokens) this.flush();
+    if (this.#writer.numDocs >= this.#maxBufferedDocs || this.#writer.tokenCount >= this.#maxBufferedTokens) this.#flush(true);
   }
 
   #mergeIfNeeded(): void {

@@ -93,16 +93,25 @@ export class ByteWriter {
     this.#length = length;
   }
 
-  /** Appends `text` as UTF-8, encoded in place (no intermediate array per string). */
+  /**
+   * Appends `text` as UTF-8, encoded in place (no intermediate array per string). The buffer grows
+   * only when the text does not fit, so a writer sized for its texts (ASCII: one byte a unit) never
+   * grows, and {@link finish} then hands over its buffer.
+   */
   utf8(text: string): void {
-    // A UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair takes 4 for 2 units).
-    this.#ensure(text.length * 3);
-    this.#length += encoder.encodeInto(text, this.#buf.subarray(this.#length)).written;
+    const done = encoder.encodeInto(text, this.#buf.subarray(this.#length));
+    this.#length += done.written;
+    if (done.read === text.length) return;
+    // encodeInto stops before a character that does not fit (never inside a surrogate pair). A
+    // UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair takes 4 for 2 units).
+    const rest = text.slice(done.read);
+    this.#ensure(rest.length * 3);
+    this.#length += encoder.encodeInto(rest, this.#buf.subarray(this.#length)).written;
   }
 
-  /** A right-sized copy of what was written. */
+  /** What was written, right-sized: the buffer itself when it is exactly full, else a copy. */
   finish(): Uint8Array {
-    return this.#buf.slice(0, this.#length);
+    return this.#length === this.#buf.length ? this.#buf : this.#buf.slice(0, this.#length);
   }
 }
 

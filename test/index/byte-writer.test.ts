@@ -1,4 +1,5 @@
-// Varints round-trip for every magnitude, including values at and above 2^31.
+// Varints round-trip for every magnitude, including values at and above 2^31; UTF-8 text is what
+// TextEncoder writes, whatever the buffer's room, and a writer filled exactly hands over its buffer.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ByteReader, ByteWriter } from '../../src/index/byte-writer.js';
@@ -22,6 +23,37 @@ test('small values take one byte', () => {
   assert.is(w.length, 2);
   w.varint(128);
   assert.is(w.length, 4);
+});
+
+test('UTF-8 text equals TextEncoder output whatever room is left, surrogate pairs whole', () => {
+  const random = rng(4);
+  const alphabet = ['a', 'Z', ' ', 'é', 'ß', '—', '中', '😀', '\u{1F1EB}\u{1F1F7}', '\n'];
+  for (let round = 0; round < 300; round++) {
+    const texts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+      Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+    );
+    // From no room at all to plenty: texts cross the buffer's end at every kind of character.
+    const w = new ByteWriter(Math.floor(random() * 64));
+    for (const t of texts) w.utf8(t);
+    const expected = new TextEncoder().encode(texts.join(''));
+    assert.equal(Array.from(w.finish()), Array.from(expected), `round ${round}`);
+    assert.is(w.length, expected.length);
+  }
+});
+
+test('a writer sized for its ASCII text is filled, never grown, and hands over its buffer', () => {
+  const texts = ['Port traffic', ' rose ', '', 'in March.'];
+  const size = texts.reduce((n, t) => n + t.length, 0);
+  const w = new ByteWriter(size);
+  const before = w.reserve(0);
+  for (const t of texts) w.utf8(t);
+  const out = w.finish();
+  assert.is(out, before);
+  assert.is(new TextDecoder().decode(out), texts.join(''));
+  // Not full: a right-sized copy.
+  const spare = new ByteWriter(size + 10);
+  for (const t of texts) spare.utf8(t);
+  assert.is(spare.finish().length, size);
 });
 
 test.run();

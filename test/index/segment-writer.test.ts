@@ -132,6 +132,30 @@ test('every flush starts afresh: DocIds from 0, only the new documents, the writ
   assert.is(writer.flush(), undefined);
 });
 
+test('a bulk load that keeps its buffers between flushes builds the segments fresh writers build', () => {
+  const random = rng(203);
+  const layout = resolveFieldLayout(defaultNewsSchema(), englishAnalyzer());
+  const reusing = new SegmentWriter(layout);
+  // Batches that shrink and grow, so a kept buffer is sometimes larger than the next flush needs
+  // (its tail holds the last flush's entries) and sometimes too small.
+  for (const size of [120, 30, 200, 5, 90]) {
+    const docs = Array.from({ length: size }, (_, i) => randomDoc(random, `b${size}-${i}`));
+    const fresh = new SegmentWriter(layout);
+    for (const d of docs) {
+      reusing.add(prepareDocument(d, layout));
+      fresh.add(prepareDocument(d, layout));
+    }
+    const kept = reusing.flush(true)!.data;
+    assertSameSegmentData(kept, fresh.flush()!.data);
+    assertSegment(kept, invert(layout, docs), `batch of ${size}`);
+  }
+  // Letting the buffers go leaves a writer that still works.
+  assert.is(reusing.flush(), undefined);
+  const docs = Array.from({ length: 40 }, (_, i) => randomDoc(random, `after-${i}`));
+  for (const d of docs) reusing.add(prepareDocument(d, layout));
+  assertSegment(reusing.flush()!.data, invert(layout, docs), 'after release');
+});
+
 test('the memoised analysis path and the plain analyze path build identical segments', () => {
   const random = rng(303);
   const english = englishAnalyzer();
