@@ -19,6 +19,8 @@ export function putVarint(buf: Uint8Array, p: number, value: number): number {
 export class ByteWriter {
   #buf: Uint8Array;
   #length = 0;
+  /** Set when finish() handed the buffer itself over: a reset writer must not write into it. */
+  #handedOver = false;
 
   constructor(initialCapacity = 1024) {
     this.#buf = new Uint8Array(Math.max(16, initialCapacity));
@@ -109,9 +111,27 @@ export class ByteWriter {
     this.#length += encoder.encodeInto(rest, this.#buf.subarray(this.#length)).written;
   }
 
-  /** What was written, right-sized: the buffer itself when it is exactly full, else a copy. */
-  finish(): Uint8Array {
-    return this.#length === this.#buf.length ? this.#buf : this.#buf.slice(0, this.#length);
+  /**
+   * What was written, right-sized: the buffer itself when it is exactly full, else a copy. With
+   * `padding`, always a copy with that many zero bytes after what was written.
+   */
+  finish(padding = 0): Uint8Array {
+    if (padding === 0 && this.#length === this.#buf.length) {
+      this.#handedOver = true;
+      return this.#buf;
+    }
+    const out = new Uint8Array(this.#length + padding);
+    out.set(this.#buf.subarray(0, this.#length));
+    return out;
+  }
+
+  /** Empties the writer for reuse, keeping its capacity (a buffer finish() handed over is not reused). */
+  reset(): void {
+    if (this.#handedOver) {
+      this.#buf = new Uint8Array(this.#buf.length);
+      this.#handedOver = false;
+    }
+    this.#length = 0;
   }
 }
 

@@ -32,6 +32,12 @@ class U32List {
   }
 }
 
+/** The byte writers a builder writes postings and positions into, for a caller that reuses them. */
+export interface BuilderWriters {
+  readonly postings: ByteWriter;
+  readonly positions: ByteWriter;
+}
+
 /** Per-document columns that come with a segment, gathered by the caller. */
 export interface SegmentColumns {
   numDocs: number;
@@ -118,16 +124,26 @@ export class SegmentBuilder {
 
   /**
    * `defaultMask` should be the most common field mask of a block's first posting (the writer's is
-   * its body field's): blocks starting with it save a byte.
+   * its body field's): blocks starting with it save a byte. `writers`, when given, are emptied and
+   * written into instead of new ones (finish() copies out of them, so they can serve again).
    */
   constructor(
     expectedPostingsBytes = 1 << 16,
     lengths?: { fieldLengths: Uint32Array; scoredCount: number; boundParameters?: BoundParameters },
     defaultMask = 1,
+    writers?: BuilderWriters,
   ) {
     this.#defaultMask = defaultMask >>> 0 === 0 ? 1 : defaultMask | 0;
-    this.#postings = new ByteWriter(expectedPostingsBytes);
-    this.#positions = new ByteWriter(expectedPostingsBytes);
+    if (writers === undefined) {
+      this.#postings = new ByteWriter(expectedPostingsBytes);
+      this.#positions = new ByteWriter(expectedPostingsBytes);
+    } else {
+      // A bulk load's writers, reused: finish() copies what they hold into the segment.
+      writers.postings.reset();
+      writers.positions.reset();
+      this.#postings = writers.postings;
+      this.#positions = writers.positions;
+    }
     this.#lengths = lengths?.fieldLengths;
     this.#width = lengths?.scoredCount ?? 0;
     this.#reference = lengths === undefined ? undefined : referenceFor(lengths.boundParameters, lengths.fieldLengths, lengths.scoredCount);
@@ -411,14 +427,9 @@ export class SegmentBuilder {
     const termDf = this.#termDf.finish();
     const termBlockStart = this.#termBlockStart.finish();
     const defaultMask = this.#defaultMask;
-    let postings = this.#postings.finish();
-    if (this.#packedAny) {
-      // Packed reads load 32-bit words: zero bytes after the last block keep them in bounds.
-      const padded = new Uint8Array(postings.length + PACKED_SLACK);
-      padded.set(postings);
-      postings = padded;
-      termPostingsStart[termCount] = postings.length;
-    }
+    // Packed reads load 32-bit words: zero bytes after the last block keep them in bounds.
+    const postings = this.#postings.finish(this.#packedAny ? PACKED_SLACK : 0);
+    if (this.#packedAny) termPostingsStart[termCount] = postings.length;
     const skips = blockLastDoc.length;
     const width = columns.scoredCount;
     let blockMask: Uint32Array;

@@ -9,7 +9,7 @@ import { TermIdMap } from '../analysis/term-vocabulary.js';
 import { ByteWriter } from './byte-writer.js';
 import { DeleteSet } from './deletes.js';
 import { Segment } from './segment.js';
-import { SegmentBuilder } from './segment-builder.js';
+import { SegmentBuilder, type BuilderWriters } from './segment-builder.js';
 import { NO_SYMBOLS } from './symbol-table.js';
 import { dateFieldText } from '../dates/index.js';
 import { EXACT_MARK, isExactTerm } from './exact-terms.js';
@@ -48,6 +48,8 @@ export class SegmentWriter {
   #runEnd: Int32Array = EMPTY_I32;
   /** The last flush's sorted log, kept for the next flush's sort when a bulk load retains buffers. */
   #sorted: SortedLog | undefined;
+  /** The postings and positions writers of a bulk load's flushes (finish() copies out of them). */
+  #writers: BuilderWriters | undefined;
   #ids: string[] = [];
   #stored: string[] = [];
   /** UTF-16 units of the stored strings: the stored bytes' size when they are ASCII. */
@@ -222,7 +224,8 @@ export class SegmentWriter {
     // The schema's boosts and b: block bounds computed under the weights most searches use.
     const scored = layout.fields.slice(0, layout.scoredCount);
     const boundParameters = { boost: scored.map((f) => f.boost), b: scored.map((f) => f.b) };
-    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount, boundParameters }, longestField(fieldLengths, layout.scoredCount));
+    if (retain) this.#writers ??= { postings: new ByteWriter(n + 1024), positions: new ByteWriter(n + 1024) };
+    const builder = new SegmentBuilder(n * 2 + 1024, { fieldLengths, scoredCount: layout.scoredCount, boundParameters }, longestField(fieldLengths, layout.scoredCount), retain ? this.#writers : undefined);
     writePostings(builder, names, ids, start, sorted, fieldCount, byStem);
 
     // One byte a UTF-16 unit is exact for ASCII text: the buffer is then filled, never grown or copied.
@@ -263,6 +266,7 @@ export class SegmentWriter {
     this.#logTerm = EMPTY_I32;
     this.#logPos = EMPTY_I32;
     this.#sorted = undefined;
+    this.#writers = undefined;
   }
 
   #reset(): void {

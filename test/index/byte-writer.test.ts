@@ -56,4 +56,20 @@ test('a writer sized for its ASCII text is filled, never grown, and hands over i
   assert.is(spare.finish().length, size);
 });
 
+test('a reset writer keeps no tie to what it handed over, and pads a copy when asked', () => {
+  const w = new ByteWriter(16);
+  w.utf8('abcdefghijklmnop');
+  const given = w.finish();
+  assert.is(given, w.reserve(0), 'a full writer hands its buffer over');
+  w.reset();
+  w.utf8('wxyz');
+  assert.is(new TextDecoder().decode(given), 'abcdefghijklmnop');
+  const padded = w.finish(3);
+  assert.equal(Array.from(padded), [...'wxyz'].map((c) => c.charCodeAt(0)).concat([0, 0, 0]));
+  // Reused after a copying finish: the same bytes again, from the start.
+  w.reset();
+  w.varint(300);
+  assert.equal(Array.from(w.finish()), [0xac, 0x02]);
+});
+
 test.run();
