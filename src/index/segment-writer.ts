@@ -185,8 +185,8 @@ export class SegmentWriter {
 
   /**
    * Freezes the buffer into a Segment and empties the writer; undefined when nothing is buffered.
-   * With `retain`, the token log and the flush's sort buffers are kept for the documents still to
-   * come (a bulk load flushing because its buffer is full); otherwise they are let go.
+   * With `retain`, the token log, the sort's arrays and the builder's byte writers are kept for the
+   * documents still to come (a bulk load flushing because its buffer is full); otherwise they go.
    */
   flush(retain = false): Segment | undefined {
     const numDocs = this.#ids.length;
@@ -259,8 +259,8 @@ export class SegmentWriter {
    * 64 MB or so of ArrayBuffers allocated since the last one, and each flush allocated a log grown
    * by doubling and the sort's three arrays again (~230 MB of 551 in a 200k build's addAll); with
    * the documents being indexed in the heap, a full collection costs 0.1 s at 200k and 0.5 s at 1M.
-   * Kept: collections started by "external memory pressure" 75 → 39 in the 1M build, addAll
-   * 134 → 107 s; 14 → 8 at 200k, 12.0 → 11.5 s.
+   * Kept: collections started by "external memory pressure" 75 → 32 in the 1M build, addAll
+   * 134 → 103 s; 14 → 6 at 200k, 12.0 → 10.5 s.
    */
   #release(): void {
     this.#logTerm = EMPTY_I32;

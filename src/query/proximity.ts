@@ -79,10 +79,16 @@ function pairWords(pairs: readonly WordPair[]): PairWords {
     for (let side = 0; side < 2; side++) {
       const pair = pairs[k]!;
       const word = side === 0 ? pair.a : pair.b;
+      const index = (side === 0 ? pair.termA : pair.termB) ?? -1;
       let w = words.indexOf(word);
       if (w < 0) {
         w = words.push(word) - 1;
-        bagIndex[w] = (side === 0 ? pair.termA : pair.termB) ?? -1;
+        bagIndex[w] = index;
+      } else if (bagIndex[w] !== index) {
+        // One word in two bag entries (say, title:trade and trade): what ranking records is about
+        // each entry's own fields, so for such a word the postings are read (the accumulator's
+        // claims cannot mislead here today, but nothing should depend on that).
+        bagIndex[w] = -1;
       }
       slots[2 * k + side] = w;
     }
