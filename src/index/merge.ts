@@ -30,14 +30,24 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   const fieldLengths = new Uint32Array(numDocs * scoredCount);
   const dates = new Float64Array(numDocs);
   const storedOffsets = new Uint32Array(numDocs + 1);
-  const stored = new ByteWriter(1 << 16);
+  // Buffers sized from the inputs, not grown by doubling from small: V8 starts a full collection
+  // for every ~64 MB of ArrayBuffers allocated, and a 1M-document merge's stored text alone is most
+  // of a gigabyte. Stored bytes are exact for built inputs without deletes (the buffer is then
+  // handed over whole); the postings get a sixteenth more than their inputs (blocks re-cut).
+  let storedBytes = 0;
+  let postingsTotal = 0;
+  let positionsTotal = 0;
+  for (const seg of segments) {
+    storedBytes += seg.data.stored.length;
+    postingsTotal += seg.data.postings.length;
+    positionsTotal += seg.data.positions.length;
+  }
+  const stored = new ByteWriter(storedBytes);
   const ids: string[] = new Array(numDocs);
   let out = 0;
-  let postingsBytes = 0;
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s]!;
     const data = segment.data;
-    postingsBytes += data.postings.length + data.positions.length;
     const remap = remaps[s]!;
     const segmentDates = data.dates.value;
     const segmentIds = data.ids.value;
@@ -64,7 +74,11 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
     largest = seg.data.numDocs;
     defaultMask = seg.data.defaultMask;
   }
-  const builder = new SegmentBuilder(postingsBytes, undefined, defaultMask);
+  const writers = {
+    postings: new ByteWriter(postingsTotal + (postingsTotal >>> 4) + 1024),
+    positions: new ByteWriter(positionsTotal + (positionsTotal >>> 4) + 1024),
+  };
+  const builder = new SegmentBuilder(undefined, undefined, defaultMask, writers);
   const tfs = new Array<number>(32).fill(0);
   let pos: number[] = [];
   const block = new DecodedBlock();
