@@ -8,7 +8,8 @@ import { PositionsCursor, isVarintBlock } from './positions-codec.js';
 
 /**
  * Reusable output of {@link readPositionsBatch}: for the i-th document asked for, `found[i]`, its
- * field mask, and per field f the positions pos[start[i·F + f] .. + tf[i·F + f]) (F = fieldCount).
+ * field mask, and per field f the positions pos[start[i·F + f] .. + tf[i·F + f]) (F = fieldCount;
+ * tf is 0 for a field not in the mask, whose start is left as it was).
  */
 export class PositionsBatch {
   count = 0;
@@ -134,10 +135,12 @@ export function readPositionsBatch(
       out.pos = grown;
     }
     const pos = out.pos;
-    for (let f = 0; f < F; f++) {
-      out.start[row + f] = used;
+    const starts = out.start;
+    // Fields in ascending order, as the positions are stored; only those with a tf.
+    for (let m = mask; m !== 0; m &= m - 1) {
+      const f = 31 - Math.clz32(m & -m);
+      starts[row + f] = used;
       const tf = tfOut[row + f]!;
-      if (tf === 0) continue;
       let position = cursor.next();
       pos[used++] = position;
       for (let r = 1; r < tf; r++) {

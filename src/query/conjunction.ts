@@ -8,6 +8,7 @@ import type { Bm25fWeights } from '../scoring/bm25f.js';
 import type { ScoringTerm } from './executor.js';
 import { EMPTY, type Sparse } from './sparse.js';
 import { NO_MORE, SLACK, TermCursor } from './term-cursor.js';
+import { BLOCK_SIZE, DecodedBlock, blockCount, decodeBlockColumns, decodeBlockDocs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import type { TopK } from './top-k.js';
 
 const pool: TermCursor[] = [];
@@ -165,22 +166,101 @@ export function rankConjunction(segment: Segment, s: number, terms: readonly Sco
   return count;
 }
 
+/** Per phrase term: its decoded block, reused across searches (intersections never nest). */
+const holderBlocks: DecodedBlock[] = [];
+const holderGeometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
+
 /**
  * The live documents of `segment` in which every term of `ordinals` has a posting with a field of
- * `fieldMask`, ascending: the candidates of a phrase, by the same leapfrog.
+ * `fieldMask`, ascending: the candidates of a phrase. The rarest term leads block by block; each
+ * other term skips to the block that may hold the lead's document through its skip entries and
+ * scans its decoded DocIds forward. A block's tf columns are decoded only when its skip entry says
+ * some posting lies outside `fieldMask` (or it has none: a one-block term). Written as plain loops
+ * over decoded blocks rather than the cursors' leapfrog: on a 200k-document corpus, where phrase
+ * words are common, the cursor calls per document were a fifth of a phrase query.
  */
-export function documentsHoldingAll(segment: Segment, ordinals: readonly number[], fieldMask: number, weights: Bm25fWeights): Int32Array {
+export function documentsHoldingAll(segment: Segment, ordinals: readonly number[], fieldMask: number): Int32Array {
   const data = segment.data;
   const m = ordinals.length;
-  const open = cursors(m).slice(0, m);
-  for (let t = 0; t < m; t++) {
-    open[t]!.open(data, ordinals[t]!, t, 1, fieldMask, weights, false);
-    if (open[t]!.doc === NO_MORE) return new Int32Array(0);
+  if (m === 0) return new Int32Array(0);
+  while (holderBlocks.length < m) holderBlocks.push(new DecodedBlock());
+  // Term order: rarest first (it leads); ties by query order, as the cursors' sort kept them.
+  const order = ordinals.map((_, t) => t).sort((a, b) => data.termDf[ordinals[a]!]! - data.termDf[ordinals[b]!]! || a - b);
+  const blocks = new Int32Array(m);
+  const current = new Int32Array(m).fill(-1);
+  const at = new Int32Array(m);
+  const lastDoc = new Int32Array(m);
+  // Whether the current block's postings all hold a field of the mask (columns need not be read).
+  const allHold = new Uint8Array(m);
+  for (let k = 0; k < m; k++) {
+    blocks[k] = blockCount(data, ordinals[order[k]!]!);
+    if (blocks[k] === 0) return new Int32Array(0);
   }
-  const out: number[] = [];
-  leapfrog(segment, open, (doc) => {
-    for (let t = 0; t < m; t++) if (!open[t]!.holdsAny(fieldMask)) return;
-    out.push(doc);
-  });
-  return Int32Array.from(out);
+  const deletes = segment.deletes;
+  const anyDeleted = deletes.count > 0;
+  const lead = ordinals[order[0]!]!;
+  const out = new Int32Array(data.termDf[lead]!);
+  let found = 0;
+
+  /** Decodes block b of the k-th term (in `order`) into its scratch. */
+  const load = (k: number, b: number): void => {
+    const ordinal = ordinals[order[k]!]!;
+    const block = holderBlocks[k]!;
+    locateBlock(data, ordinal, b, holderGeometry);
+    const base = data.termBlockStart[ordinal]!;
+    const single = data.termBlockStart[ordinal + 1]! === base;
+    const hold = !single && (data.blockMask[base + b]! & ~fieldMask) === 0;
+    if (hold) {
+      decodeBlockDocs(data.postings, holderGeometry.start, holderGeometry.count, holderGeometry.prevDoc, data.defaultMask, block.docs);
+      block.length = holderGeometry.count;
+    } else {
+      decodeBlockColumns(data.postings, holderGeometry.start, holderGeometry.count, holderGeometry.prevDoc, data.defaultMask, block);
+    }
+    current[k] = b;
+    at[k] = 0;
+    allHold[k] = hold ? 1 : 0;
+    lastDoc[k] = block.docs[block.length - 1]!;
+  };
+  /** Whether posting i of the k-th term's current block has a tf in a field of the mask. */
+  const holds = (k: number, i: number): boolean => {
+    const block = holderBlocks[k]!;
+    const fields = block.union & fieldMask;
+    if (fields === 0) return false;
+    if ((block.onesFields & fields) !== 0) return true;
+    for (let f = fields; f !== 0; f &= f - 1) if (block.columns[(31 - Math.clz32(f & -f)) * BLOCK_SIZE + i]! !== 0) return true;
+    return false;
+  };
+
+  const leadBlock = holderBlocks[0]!;
+  leadBlocks: for (let lb = 0; lb < blocks[0]!; lb++) {
+    load(0, lb);
+    const leadDocs = leadBlock.docs;
+    const n = leadBlock.length;
+    candidates: for (let i = 0; i < n; i++) {
+      const doc = leadDocs[i]!;
+      for (let k = 1; k < m; k++) {
+        if (current[k]! < 0 || lastDoc[k]! < doc) {
+          // To the first block that may hold doc: skip entries for a term with several blocks.
+          const ordinal = ordinals[order[k]!]!;
+          const base = data.termBlockStart[ordinal]!;
+          let b = current[k]! < 0 ? 0 : current[k]! + 1;
+          if (data.termBlockStart[ordinal + 1]! !== base) while (b < blocks[k]! && data.blockLastDoc[base + b]! < doc) b++;
+          // This term has no posting at or after doc: no later document can match.
+          if (b >= blocks[k]!) break leadBlocks;
+          load(k, b);
+          // A one-block term's only block may end before doc: nothing later can match either.
+          if (lastDoc[k]! < doc) break leadBlocks;
+        }
+        const docs = holderBlocks[k]!.docs;
+        let j = at[k]!;
+        while (docs[j]! < doc) j++;
+        at[k] = j;
+        if (docs[j] !== doc || (allHold[k] === 0 && !holds(k, j))) continue candidates;
+      }
+      if (allHold[0] === 0 && !holds(0, i)) continue;
+      if (anyDeleted && deletes.has(doc)) continue;
+      out[found++] = doc;
+    }
+  }
+  return out.subarray(0, found);
 }

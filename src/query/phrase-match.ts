@@ -29,16 +29,11 @@ export function phraseFrequencyIn(
   const n = lists.length;
   if (n === 0) return 0;
   for (let i = 0; i < n; i++) if (ends[i]! <= starts[i]!) return 0;
+  if (slop === 0) return exactFrequency(lists, starts, ends, offsets);
   const first = lists[0]!;
   let freq = 0;
   for (let a = starts[0]!; a < ends[0]!; a++) {
     const anchor = first[a]! - offsets[0]!;
-    if (slop === 0) {
-      let ok = true;
-      for (let i = 1; i < n && ok; i++) ok = contains(lists[i]!, starts[i]!, ends[i]!, anchor + offsets[i]!);
-      if (ok) freq++;
-      continue;
-    }
     // A window of width `slop` holding the anchor can be slid so its left edge is one of the chosen
     // normalised positions, so only those edges (and the anchor itself) need trying.
     let matched = windowFits(lists, starts, ends, offsets, anchor, anchor, slop);
@@ -53,6 +48,59 @@ export function phraseFrequencyIn(
       }
     }
     if (matched) freq++;
+  }
+  return freq;
+}
+
+/**
+ * Slop 0: anchors ascend, so does each term's wanted position (anchor + offset): one cursor per term
+ * walks its list once, O(Σ tf), where a binary search per anchor and term was the phrase evaluator's
+ * main cost after reading positions.
+ */
+function exactFrequency(lists: readonly Int32Array[], starts: Int32Array, ends: Int32Array, offsets: readonly number[]): number {
+  const n = lists.length;
+  const first = lists[0]!;
+  const base = offsets[0]!;
+  let freq = 0;
+  if (n === 2) return pairFrequency(first, starts[0]!, ends[0]!, lists[1]!, starts[1]!, ends[1]!, offsets[1]! - base);
+  const at = cursorScratch.length >= n ? cursorScratch : (cursorScratch = new Int32Array(n));
+  for (let i = 1; i < n; i++) at[i] = starts[i]!;
+  outer: for (let a = starts[0]!, endA = ends[0]!; a < endA; a++) {
+    const anchor = first[a]! - base;
+    let ok = true;
+    for (let i = 1; i < n; i++) {
+      const list = lists[i]!;
+      const end = ends[i]!;
+      const want = anchor + offsets[i]!;
+      let j = at[i]!;
+      while (j < end && list[j]! < want) j++;
+      at[i] = j;
+      // A list exhausted: no later anchor can match either.
+      if (j === end) break outer;
+      if (list[j] !== want) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) freq++;
+  }
+  return freq;
+}
+
+let cursorScratch = new Int32Array(8);
+
+/**
+ * The exact frequency of a two-word phrase: how many positions p of a[aFrom .. aTo) have p + shift
+ * in b[bFrom .. bTo) (both ascending), in one walk of each.
+ */
+export function pairFrequency(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number, shift: number): number {
+  let freq = 0;
+  let j = bFrom;
+  for (let i = aFrom; i < aTo; i++) {
+    const want = a[i]! + shift;
+    while (j < bTo && b[j]! < want) j++;
+    if (j === bTo) break;
+    if (b[j] === want) freq++;
   }
   return freq;
 }
@@ -84,9 +132,4 @@ function lowerBound(list: Int32Array, lo: number, hi: number, value: number): nu
     else hi = mid;
   }
   return lo;
-}
-
-function contains(list: Int32Array, lo: number, hi: number, value: number): boolean {
-  const i = lowerBound(list, lo, hi, value);
-  return i < hi && list[i] === value;
 }

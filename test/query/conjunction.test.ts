@@ -135,11 +135,13 @@ test('a clause that cannot be scored alone is left to the general evaluation', (
 test('phrase candidates are the live documents holding every term in an allowed field', () => {
   const random = rng(5);
   const segment = syntheticSegment(random, { numDocs: 4000, terms: 40, topShare: 0.8, deleteShare: 0.05 }, 's');
-  const weights = randomWeights(random, false);
+  randomWeights(random, false); // drawn as before, so the queries below stay the same
   const data = segment.data;
-  for (let q = 0; q < 40; q++) {
+  let nonEmpty = 0;
+  for (let q = 0; q < 200; q++) {
     const fieldMask = 1 + Math.floor(random() * 7);
-    const ordinals = Array.from({ length: 2 + Math.floor(random() * 2) }, () => data.dictionary.lookup(syntheticTerm(Math.floor(random() * random() * 40))));
+    // One to four terms, common and rare (long lists of many blocks, short ones of one), repeats allowed.
+    const ordinals = Array.from({ length: 1 + Math.floor(random() * 4) }, () => data.dictionary.lookup(syntheticTerm(Math.floor(random() * random() * 40))));
     let expected: Set<number> | undefined;
     for (const ordinal of ordinals) {
       const docs = new Set<number>();
@@ -148,8 +150,10 @@ test('phrase candidates are the live documents holding every term in an allowed 
       });
       expected = expected === undefined ? docs : new Set([...expected].filter((d) => docs.has(d)));
     }
-    assert.equal([...documentsHoldingAll(segment, ordinals, fieldMask, weights)], [...expected!].sort((a, b) => a - b), `query ${q}`);
+    assert.equal([...documentsHoldingAll(segment, ordinals, fieldMask)], [...expected!].sort((a, b) => a - b), `query ${q}`);
+    if (expected!.size > 0) nonEmpty++;
   }
+  assert.ok(nonEmpty > 50, `non-empty ${nonEmpty}`);
 });
 
 test.run();
