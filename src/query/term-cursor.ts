@@ -32,7 +32,7 @@ export const NO_MORE = 0x7fffffff;
  * t̃ of posting `at` of a column-decoded block over `fields`: Σ boost·tf / (1 − b + b·len/avg) in
  * ascending field order from 0, the exhaustive accumulator's float for the same posting.
  */
-function columnPseudoTf(buf: DecodedBlock, at: number, fields: number, row: number, lengths: Uint32Array, weights: Bm25fWeights): number {
+export function columnPseudoTf(buf: DecodedBlock, at: number, fields: number, row: number, lengths: Uint32Array, weights: Bm25fWeights): number {
   const columns = buf.columns;
   const ones = buf.onesFields;
   let pseudoTf = 0;
@@ -198,31 +198,6 @@ export class TermCursor {
     while (i < n && docs[i]! < target) i++;
     this.#index = i;
     this.doc = i < n ? docs[i]! : NO_MORE;
-  }
-
-  /** Upper bound of the contribution of any posting in the probed block (opened with bounds). */
-  get probeBound(): number {
-    return this.#single ? this.maxBound : this.#bounds[this.#block]!;
-  }
-
-  /** The fields of the probed block's postings (from the skip entries when it has them). */
-  probeFields(): number {
-    if (!this.#single) return this.#data.blockMask[this.#skipBase + this.#block]! >>> 0;
-    this.#ensureColumns();
-    return this.#buf.union >>> 0;
-  }
-
-  /** Whether the current posting has a tf in any field of `mask`. */
-  holdsAny(mask: number): boolean {
-    // Every posting of a block whose fields are all in `mask` holds one: no tf needs unpacking.
-    if (!this.#single && (this.#data.blockMask[this.#skipBase + this.#block]! & ~mask) === 0) return true;
-    this.#ensureColumns();
-    const buf = this.#buf;
-    const fields = buf.union & mask;
-    if (fields === 0) return false;
-    if ((buf.onesFields & fields) !== 0) return true;
-    for (let m = fields; m !== 0; m &= m - 1) if (buf.columns[(31 - Math.clz32(m & -m)) * BLOCK_SIZE + this.#index]! !== 0) return true;
-    return false;
   }
 
   /**
