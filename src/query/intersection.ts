@@ -32,9 +32,16 @@ export class Intersection {
   /** Whether the block's tfs are decoded; else where it starts, for decodePackedTfs. */
   #columns = new Uint8Array(4);
   #start = new Int32Array(4);
-  /** The least DocId the next match may have. */
-  #target = 0;
   #done = false;
+  // Matches of the two rarest terms in their current blocks (see #refill), handed out by next().
+  readonly #matchDoc = new Int32Array(BLOCK_SIZE);
+  readonly #matchA = new Int32Array(BLOCK_SIZE);
+  readonly #matchB = new Int32Array(BLOCK_SIZE);
+  #matches = 0;
+  #nextMatch = 0;
+  /** Where the merge of the two rarest terms resumes in their current blocks. */
+  #resumeA = 0;
+  #resumeB = 0;
   readonly #geometry: BlockGeometry = { start: 0, count: 0, prevDoc: -1, positions: 0 };
 
   /**
@@ -69,7 +76,10 @@ export class Intersection {
       this.posting[k] = 0;
       this.#lastDoc[k] = -1;
     }
-    this.#target = 0;
+    this.#matches = 0;
+    this.#nextMatch = 0;
+    this.#resumeA = 0;
+    this.#resumeB = 0;
     this.#done = m === 0;
     return m > 0;
   }
@@ -81,50 +91,126 @@ export class Intersection {
     const lastDoc = this.#lastDoc;
     const posting = this.posting;
     const blocks = this.blocks;
-    let target = this.#target;
     for (;;) {
-      // The lead to its first posting ≥ target: a scan of its block, or a skip to another first.
-      let doc: number;
-      if (lastDoc[0]! >= target) {
-        const docs = blocks[0]!.docs;
-        let j = posting[0]!;
-        while (docs[j]! < target) j++;
-        posting[0] = j;
-        doc = docs[j]!;
-      } else {
-        doc = this.#advance(0, target);
-        if (doc === NO_MORE) break;
-      }
-      let k = 1;
-      for (; k < m; k++) {
-        let found: number;
-        // Inline while the term's block reaches doc (most calls): lastDoc ≥ doc stops the scan.
-        if (lastDoc[k]! >= doc) {
-          const docs = blocks[k]!.docs;
-          let j = posting[k]!;
-          while (docs[j]! < doc) j++;
-          posting[k] = j;
-          found = docs[j]!;
-        } else {
-          found = this.#advance(k, doc);
-          if (found === NO_MORE) {
-            this.#done = true;
-            return NO_MORE;
+      while (this.#nextMatch < this.#matches) {
+        const c = this.#nextMatch++;
+        const doc = this.#matchDoc[c]!;
+        posting[0] = this.#matchA[c]!;
+        posting[1] = this.#matchB[c]!;
+        // The other terms by their skip entries and a scan (inline while the block reaches doc).
+        let k = 2;
+        for (; k < m; k++) {
+          let found: number;
+          if (lastDoc[k]! >= doc) {
+            const docs = blocks[k]!.docs;
+            let j = posting[k]!;
+            while (docs[j]! < doc) j++;
+            posting[k] = j;
+            found = docs[j]!;
+          } else {
+            found = this.#advance(k, doc);
+            if (found === NO_MORE) {
+              this.#done = true;
+              return NO_MORE;
+            }
           }
+          if (found !== doc) break;
         }
-        // This term holds nothing from doc to found: the lead jumps there.
-        if (found !== doc) {
-          target = found;
-          break;
-        }
+        if (k >= m) return doc;
       }
-      if (k === m) {
-        this.#target = doc + 1;
-        return doc;
+      if (!this.#refill()) {
+        this.#done = true;
+        return NO_MORE;
       }
     }
-    this.#done = true;
-    return NO_MORE;
+  }
+
+  /**
+   * The next matches of the two rarest terms: a merge of their current blocks from where the last
+   * stopped, loading (through skip entries) the next block of whichever ran out. False when either
+   * term has nothing left. The merge has no data-dependent branch: matching documents of news words
+   * are irregular, and the compare-and-branch leapfrog mispredicted about once per posting.
+   */
+  #refill(): boolean {
+    this.#matches = 0;
+    this.#nextMatch = 0;
+    const lastDoc = this.#lastDoc;
+    const one = this.size === 1;
+    for (;;) {
+      let a = this.#resumeA;
+      let b = this.#resumeB;
+      if (this.block[0]! < 0 || a >= this.blocks[0]!.length) {
+        // The lead's next block: the first holding a document past this one and, when the other
+        // term stands further on, at or past its document.
+        let target = this.block[0]! < 0 ? 0 : lastDoc[0]! + 1;
+        if (!one && this.block[1]! >= 0 && b < this.blocks[1]!.length) target = Math.max(target, this.blocks[1]!.docs[b]!);
+        a = this.#seek(0, target);
+        if (a < 0) return false;
+      }
+      const lead = this.blocks[0]!;
+      const docsA = lead.docs;
+      const endA = lead.length;
+      if (one) {
+        // One term: every posting is a match.
+        for (let i = a; i < endA; i++) {
+          this.#matchDoc[i - a] = docsA[i]!;
+          this.#matchA[i - a] = i;
+        }
+        this.#matches = endA - a;
+        this.#resumeA = endA;
+        return true;
+      }
+      if (this.block[1]! < 0 || b >= this.blocks[1]!.length || lastDoc[1]! < docsA[a]!) {
+        b = this.#seek(1, docsA[a]!);
+        if (b < 0) return false;
+      }
+      const docsB = this.blocks[1]!.docs;
+      const endB = this.blocks[1]!.length;
+      const matchDoc = this.#matchDoc;
+      const matchA = this.#matchA;
+      const matchB = this.#matchB;
+      let c = 0;
+      while (a < endA && b < endB) {
+        const x = docsA[a]!;
+        const y = docsB[b]!;
+        matchDoc[c] = x;
+        matchA[c] = a;
+        matchB[c] = b;
+        // DocIds are below 2^31, so each difference's sign bit is a comparison: equal keeps the
+        // entry, and the side that is not ahead moves on.
+        c += 1 - (((x - y) | (y - x)) >>> 31);
+        a += (x - y - 1) >>> 31;
+        b += (y - x - 1) >>> 31;
+      }
+      this.#resumeA = a;
+      this.#resumeB = b;
+      if (c > 0) {
+        this.#matches = c;
+        return true;
+      }
+    }
+  }
+
+  /** Puts walk position k in the block holding its first posting ≥ target; returns that posting's index, or −1. */
+  #seek(k: number, target: number): number {
+    let j = k === 0 ? this.#resumeA : this.#resumeB;
+    if (this.block[k]! < 0 || this.#lastDoc[k]! < target) {
+      let b = this.block[k]! + 1;
+      const blocks = this.#blocks[k]!;
+      if (this.#multi[k] === 1) {
+        const lastDocs = this.#data.blockLastDoc;
+        const base = this.#skipBase[k]!;
+        while (b < blocks && lastDocs[base + b]! < target) b++;
+      }
+      if (b >= blocks) return -1;
+      this.#load(k, b);
+      if (this.#lastDoc[k]! < target) return -1;
+      j = 0;
+    }
+    // lastDoc ≥ target: the scan stops inside the block.
+    const docs = this.blocks[k]!.docs;
+    while (docs[j]! < target) j++;
+    return j;
   }
 
   /** Decodes the tfs of walk position k's current block, if not yet (a full block's DocIds come first). */
