@@ -205,7 +205,19 @@ function accumulate(
           if (geometry.count === BLOCK_SIZE) {
             decodeBlockDocs(bytes, geometry.start, BLOCK_SIZE, geometry.prevDoc, defaultMask, docs);
             let tfsRead = false;
-            for (let i = 0; i < BLOCK_SIZE; i++) {
+            let i = 0;
+            if (dates === undefined && !anyDeleted) {
+              // Counted without a branch on which documents are listed (as unpredictable as the
+              // overlap of the words): an unlisted one (0) never reaches the cut here, so the loop
+              // leaves only at a listed document that may, which the loop below scores. 200k corpus:
+              // 3-term 350.7 → 341.0 µs.
+              for (; i < BLOCK_SIZE; i++) {
+                const before = acc[docs[i]!]!;
+                fresh += +(before === 0);
+                if (before + reach >= final!.cut) break;
+              }
+            }
+            for (; i < BLOCK_SIZE; i++) {
               const doc = docs[i]!;
               if (dates !== undefined) {
                 const date = dates[doc]!;
@@ -487,7 +499,23 @@ function rankSegmentExhaustive(
     // tested here, the call is made for the few that are not.
     let cut = final.cut;
     const held = final.heldLeft;
-    for (let i = 0; i < count; i++) {
+    let i = 0;
+    if (cut > 0) {
+      // A positive cut also turns away the cells the final pass cleared (0): one predictable test
+      // per document, not the which-cells-were-reached branch (taken about half the time, as
+      // unpredictable as the overlap of the words). Every cell is cleared; cleared ones again.
+      // 200k corpus: 3-term 359 → 343 µs, 2-term 177 → 169.
+      for (; i < count; i++) {
+        const doc = list[i]!;
+        const score = acc[doc]!;
+        acc[doc] = 0;
+        if (score >= cut) {
+          final.offer(doc, score, held);
+          cut = final.cut;
+        }
+      }
+    }
+    for (; i < count; i++) {
       const doc = list[i]!;
       const score = acc[doc]!;
       if (score === 0) continue;
