@@ -155,7 +155,7 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
 /**
  * {@link evaluatePhrase} for two words at slop 0 (most phrases), once both batches are read: the
  * same scores, with each batch's arrays in locals rather than looked up per candidate and term
- * (that lookup was a third of the evaluator on a 200k-document corpus).
+ * (that lookup was a quarter of the evaluator on a 200k-document corpus).
  */
 function exactPairs(node: Extract<PlanNode, { kind: 'phrase' }>, data: Segment['data'], docs: Int32Array, scored: number, shift: number, weights: Bm25fWeights): Sparse {
   const first = phraseBatches[0]!;
