@@ -69,6 +69,26 @@ function contributionAt(k: number, doc: number, term: ScoringTerm, fields: numbe
   return (term.weight * pseudoTf) / (pseudoTf + weights.k1);
 }
 
+/**
+ * The score of the document every term of the walk stands on: the terms' contributions summed in
+ * clause order from the first, as chained intersections add them; 0 when a term's posting has no
+ * allowed field (or a zero length factor), which is no match. Weights are positive, so a match
+ * scores above 0.
+ */
+function matchScore(doc: number, terms: readonly ScoringTerm[], scoring: number, weights: Bm25fWeights, lengths: Uint32Array, width: number): number {
+  const m = terms.length;
+  for (let k = 0; k < m; k++) {
+    const t = walk.clause[k]!;
+    const term = terms[t]!;
+    const contribution = contributionAt(k, doc, term, term.fieldMask & scoring, weights, lengths, width);
+    if (contribution === 0) return 0;
+    parts[t] = contribution;
+  }
+  let score = parts[0]!;
+  for (let t = 1; t < m; t++) score += parts[t]!;
+  return score;
+}
+
 /** Scored fields with a positive boost (a zero-boost field adds exactly 0: a match only there is none). */
 function scoringFields(weights: Bm25fWeights): number {
   let scoring = 0;
@@ -106,26 +126,15 @@ export function conjunction(segment: Segment, terms: readonly ScoringTerm[], wei
   const scoring = scoringFields(weights);
   if (terms.length === 0 || !openWalk(segment, terms, scoring)) return EMPTY;
   const data = segment.data;
-  const m = terms.length;
   const lengths = data.fieldLengths;
   const width = data.scoredCount;
   const deletes = segment.deletes;
   const anyDeleted = deletes.count > 0;
   const out = new SparseBuilder(Math.min(64, data.termDf[ordinals[walk.clause[0]!]!]!));
-  documents: for (let doc = walk.next(); doc !== NO_MORE; doc = walk.next()) {
+  for (let doc = walk.next(); doc !== NO_MORE; doc = walk.next()) {
     if (anyDeleted && deletes.has(doc)) continue;
-    for (let k = 0; k < m; k++) {
-      const t = walk.clause[k]!;
-      const term = terms[t]!;
-      const contribution = contributionAt(k, doc, term, term.fieldMask & scoring, weights, lengths, width);
-      // No allowed field (or a zero length factor) in this posting: no match for that clause.
-      if (contribution === 0) continue documents;
-      parts[t] = contribution;
-    }
-    // Summed in clause order from the first contribution, as chained intersections add them.
-    let score = parts[0]!;
-    for (let t = 1; t < m; t++) score += parts[t]!;
-    out.push(doc, score);
+    const score = matchScore(doc, terms, scoring, weights, lengths, width);
+    if (score > 0) out.push(doc, score);
   }
   return { docs: out.docs, scores: out.scores, length: out.length };
 }
@@ -154,7 +163,7 @@ export function rankConjunction(segment: Segment, s: number, terms: readonly Sco
   boundBlock.fill(-1, 0, m);
   let threshold = top.threshold;
   let count = 0;
-  documents: for (let doc = walk.next(); doc !== NO_MORE; doc = walk.next()) {
+  for (let doc = walk.next(); doc !== NO_MORE; doc = walk.next()) {
     if (anyDeleted && deletes.has(doc)) continue;
     let bound = 0;
     let unsure = 0;
@@ -178,18 +187,10 @@ export function rankConjunction(segment: Segment, s: number, terms: readonly Sco
       count++;
       continue;
     }
-    for (let k = 0; k < m; k++) {
-      const t = walk.clause[k]!;
-      const term = terms[t]!;
-      const contribution = contributionAt(k, doc, term, term.fieldMask & scoring, weights, lengths, width);
-      if (contribution === 0) continue documents;
-      parts[t] = contribution;
-    }
+    let score = matchScore(doc, terms, scoring, weights, lengths, width);
+    if (score === 0) continue;
     count++;
     if (skip) continue;
-    // Summed in clause order from the first contribution, as conjunction() does.
-    let score = parts[0]!;
-    for (let t = 1; t < m; t++) score += parts[t]!;
     if (boost !== 1) score *= boost;
     const id = ids[doc]!;
     if (top.wouldAccept(score, id)) {

@@ -191,28 +191,6 @@ export class Intersection {
     }
   }
 
-  /** Puts walk position k in the block holding its first posting ≥ target; returns that posting's index, or −1. */
-  #seek(k: number, target: number): number {
-    let j = k === 0 ? this.#resumeA : this.#resumeB;
-    if (this.block[k]! < 0 || this.#lastDoc[k]! < target) {
-      let b = this.block[k]! + 1;
-      const blocks = this.#blocks[k]!;
-      if (this.#multi[k] === 1) {
-        const lastDocs = this.#data.blockLastDoc;
-        const base = this.#skipBase[k]!;
-        while (b < blocks && lastDocs[base + b]! < target) b++;
-      }
-      if (b >= blocks) return -1;
-      this.#load(k, b);
-      if (this.#lastDoc[k]! < target) return -1;
-      j = 0;
-    }
-    // lastDoc ≥ target: the scan stops inside the block.
-    const docs = this.blocks[k]!.docs;
-    while (docs[j]! < target) j++;
-    return j;
-  }
-
   /** Decodes the tfs of walk position k's current block, if not yet (a full block's DocIds come first). */
   ensureColumns(k: number): void {
     if (this.#columns[k] === 1) return;
@@ -235,27 +213,45 @@ export class Intersection {
     return this.#multi[k] === 1 ? this.#skipBase[k]! + this.block[k]! : -1;
   }
 
+  /** Puts walk position k in the block holding its first posting ≥ target; returns that posting's index, or −1. */
+  #seek(k: number, target: number): number {
+    const stays = this.block[k]! >= 0 && this.#lastDoc[k]! >= target;
+    if (!this.#blockFor(k, target)) return -1;
+    // lastDoc ≥ target: the scan stops inside the block.
+    const docs = this.blocks[k]!.docs;
+    let j = !stays ? 0 : k === 0 ? this.#resumeA : this.#resumeB;
+    while (docs[j]! < target) j++;
+    return j;
+  }
+
   /** Moves walk position k to its first posting ≥ target; returns that DocId or NO_MORE. */
   #advance(k: number, target: number): number {
-    if (this.#lastDoc[k]! < target) {
-      let b = this.block[k]! + 1;
-      const blocks = this.#blocks[k]!;
-      if (this.#multi[k] === 1) {
-        const lastDocs = this.#data.blockLastDoc;
-        const base = this.#skipBase[k]!;
-        while (b < blocks && lastDocs[base + b]! < target) b++;
-      }
-      if (b >= blocks) return NO_MORE;
-      this.#load(k, b);
-      // A one-block term's only block may end before target.
-      if (this.#lastDoc[k]! < target) return NO_MORE;
-    }
-    // lastDoc ≥ target: the scan stops inside the block.
+    if (!this.#blockFor(k, target)) return NO_MORE;
+    // lastDoc ≥ target: the scan stops inside the block (a block just loaded scans from 0).
     const docs = this.blocks[k]!.docs;
     let j = this.posting[k]!;
     while (docs[j]! < target) j++;
     this.posting[k] = j;
     return docs[j]!;
+  }
+
+  /**
+   * Makes walk position k's block the first whose last DocId is ≥ target (the current one when it
+   * is), loading it through the skip entries; false when the term has no posting ≥ target.
+   */
+  #blockFor(k: number, target: number): boolean {
+    if (this.block[k]! >= 0 && this.#lastDoc[k]! >= target) return true;
+    let b = this.block[k]! + 1;
+    const blocks = this.#blocks[k]!;
+    if (this.#multi[k] === 1) {
+      const lastDocs = this.#data.blockLastDoc;
+      const base = this.#skipBase[k]!;
+      while (b < blocks && lastDocs[base + b]! < target) b++;
+    }
+    if (b >= blocks) return false;
+    this.#load(k, b);
+    // A one-block term's only block may end before target.
+    return this.#lastDoc[k]! >= target;
   }
 
   #load(k: number, b: number): void {
