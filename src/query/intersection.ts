@@ -128,8 +128,9 @@ export class Intersection {
   /**
    * The next matches of the two rarest terms: a merge of their current blocks from where the last
    * stopped, loading (through skip entries) the next block of whichever ran out. False when either
-   * term has nothing left. The merge has no data-dependent branch: matching documents of news words
-   * are irregular, and the compare-and-branch leapfrog mispredicted about once per posting.
+   * term has nothing left. The merge has no data-dependent branch: where two news words' documents
+   * meet is as irregular as their overlap, so a compare-and-branch per posting is a guess the CPU
+   * often loses (Reuters AND 65.6 → 56.7 µs, 200k 468 → 415 with this merge).
    */
   #refill(): boolean {
     this.#matches = 0;
