@@ -15,8 +15,24 @@ import { MemoIdAnalysis, PlainIdAnalysis, detached, type Chain, type ChainOutput
  * map filled by indexing: 12.6 MB kept after building Reuters.)
  */
 export const MEMO_GENERATION = 8192;
+/**
+ * Texts up to this many UTF-16 units (query words, short phrases) are memoised whole by `analyze`,
+ * in generations of TEXT_MEMO_GENERATION: a search analyses each of its words, and tokenizing them
+ * again was a tenth of a 2-word query on a small index.
+ */
+export const TEXT_MEMO_LENGTH = 64;
+const TEXT_MEMO_GENERATION = 1024;
 /** Marks a dropped token in the memo (a stop word), distinct from "not cached". */
 const DROPPED = '\u0000';
+
+/** A token of a memoised short text, as the sink receives it. */
+interface AnalyzedToken {
+  readonly term: string;
+  readonly position: number;
+  readonly start: number;
+  readonly end: number;
+  readonly exact: string | undefined;
+}
 
 /** What the memo remembers of a raw token. */
 interface MemoEntry {
@@ -92,13 +108,43 @@ export function createAnalyzer(spec: AnalyzerSpec): Analyzer {
     return entry;
   };
 
+  const analyzeTokens = (text: string, sink: TokenSink): void => {
+    tokenizer.tokenize(text, (raw, position, start, end) => {
+      const entry = young.get(raw) ?? run(raw);
+      if (entry.term !== DROPPED) sink(entry.term, position, start, end, entry.exact);
+    });
+  };
+
+  // short text → its tokens, two generations as above.
+  let youngTexts = new Map<string, readonly AnalyzedToken[]>();
+  let oldTexts = new Map<string, readonly AnalyzedToken[]>();
+  const tokensOf = (text: string): readonly AnalyzedToken[] => {
+    let tokens = oldTexts.get(text);
+    if (tokens === undefined) {
+      const collected: AnalyzedToken[] = [];
+      analyzeTokens(text, (term, position, start, end, exact) => collected.push({ term, position, start, end, exact }));
+      tokens = collected;
+    }
+    if (youngTexts.size >= TEXT_MEMO_GENERATION) {
+      oldTexts = youngTexts;
+      youngTexts = new Map();
+    }
+    youngTexts.set(text, tokens);
+    return tokens;
+  };
+
   return {
     name: spec.name,
     analyze(text: string, sink: TokenSink): void {
-      tokenizer.tokenize(text, (raw, position, start, end) => {
-        const entry = young.get(raw) ?? run(raw);
-        if (entry.term !== DROPPED) sink(entry.term, position, start, end, entry.exact);
-      });
+      if (text.length > TEXT_MEMO_LENGTH) {
+        analyzeTokens(text, sink);
+        return;
+      }
+      const tokens = youngTexts.get(text) ?? tokensOf(text);
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        sink(t.term, t.position, t.start, t.end, t.exact);
+      }
     },
     idAnalysis(vocabulary: TermVocabulary): IdAnalysis {
       return new MemoIdAnalysis(tokenizer, chain, vocabulary);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createAnalyzer, englishAnalyzer, idAnalysisOf, MEMO_GENERATION } from '../../src/analysis/analyzer.js';
+import { createAnalyzer, englishAnalyzer, idAnalysisOf, MEMO_GENERATION, TEXT_MEMO_LENGTH } from '../../src/analysis/analyzer.js';
 import { MemoIdAnalysis, PlainIdAnalysis, detached, type ChainOutput } from '../../src/analysis/id-analysis.js';
 import { TermIdMap } from '../../src/analysis/term-vocabulary.js';
 import { newsTokenizer, tokenize } from '../../src/analysis/tokenizer.js';
@@ -139,6 +139,33 @@ test('analyze: results identical beyond the string memo generations', () => {
   for (let i = 0; i < words.length; i += 1000) viaStrings(analyzer, words.slice(i, i + 1000).join(' '));
   assert.equal(viaStrings(analyzer, words.slice(0, 50).join(' ')), first);
   assert.equal(first, viaStrings(fresh(), words.slice(0, 50).join(' ')));
+});
+
+test('analyze: short texts, memoised whole, give every token with its offsets and exact form, however often asked', () => {
+  const analyzer = englishAnalyzer();
+  const full = (a: Analyzer, text: string): string[] => {
+    const out: string[] = [];
+    a.analyze(text, (term, position, start, end, exact) => out.push(`${term}@${position}[${start},${end}]${exact === undefined ? '' : `/${exact}`}`));
+    return out;
+  };
+  const texts = ['Ports', 'the trading', 'U.S.-led talks', 'Counter-revolutionary ports of the harbours', '1,250.5 shares', 'x'.repeat(TEXT_MEMO_LENGTH), 'y'.repeat(TEXT_MEMO_LENGTH + 1)];
+  // More distinct texts than two generations hold, between the asks.
+  const filler = Array.from({ length: 3000 }, (_, i) => `Trading${i.toString(36)} ports`);
+  for (let round = 0; round < 3; round++) {
+    for (const text of texts) assert.equal(full(analyzer, text), full(englishAnalyzer(), text), `${text}, round ${round}`);
+    for (const text of filler) full(analyzer, text);
+  }
+  assert.equal(full(analyzer, 'Counter-revolutionary ports'), [
+    'counter@0[0,7]',
+    'counterrevolutionari@0[0,21]/counterrevolutionary',
+    'revolutionari@1[8,21]/revolutionary',
+    'port@2[22,27]/ports',
+  ]);
+  // A sink that throws part-way leaves the memo whole.
+  assert.throws(() => analyzer.analyze('ports trading', () => {
+    throw new Error('sink');
+  }));
+  assert.equal(full(analyzer, 'ports trading'), ['port@0[0,5]/ports', 'trade@1[6,13]/trading']);
 });
 
 test('detached copies equal their token and tokenizeSpans agrees with tokenize', () => {
