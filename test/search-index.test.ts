@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SearchIndex, InvalidDocumentError, InvalidOptionError, type NewsDocument } from '../src/index.js';
+import { rng, zipfText, zipfWords } from './_support/random.js';
 
 const docs: NewsDocument[] = [
   { id: 'a', title: 'Port of Qingdao sets throughput record', date: '2024-03-17 15:34:32', body: 'The port handled more containers than ever.', url: 'https://example.com/a' },
@@ -187,6 +188,47 @@ test('addAll validates the whole batch first: a bad document leaves the index ex
   assert.not.ok(index.has('n1'));
   assert.not.ok(index.has('n3'));
   assert.equal(index.search('port fair', { limit: 10 }), before);
+});
+
+test('addAll across many flushes: merges wait for the next read, which leaves at most maxSegments; results as if added one by one', () => {
+  const random = rng(31);
+  const words = zipfWords(300);
+  const batch = Array.from({ length: 700 }, (_, i) => ({ id: `n${i}`, title: zipfText(random, words, 4), body: zipfText(random, words, 30), date: `2024-0${1 + (i % 9)}-1${i % 10}` }));
+  const reference = new SearchIndex();
+  for (const d of batch) reference.add(d);
+  const queries = ['w0 w1', 'w3', 'w10 w2 w7', '"w0 w1"', 'w5 AND w1', 'w12*'];
+  const results = (index: SearchIndex): unknown => queries.map((q) => index.search(q, { limit: 20, documentFields: [] }));
+  const expected = results(reference);
+  // 10 documents a flush: 70 segments, past the bulk bound (4 × maxSegments) several times.
+  for (const maxSegments of [2, 3, 8]) {
+    const index = new SearchIndex({ maxBufferedDocs: 10, maxSegments });
+    index.addAll(batch.slice(0, 350));
+    assert.ok(index.segmentCount <= maxSegments, `maxSegments ${maxSegments}: ${index.segmentCount} after the first batch`);
+    index.addAll(batch.slice(350, 600));
+    for (const d of batch.slice(600)) index.add(d);
+    assert.equal(results(index), expected, `maxSegments ${maxSegments}`);
+    assert.ok(index.segmentCount <= maxSegments);
+    assert.is(index.size, batch.length);
+    // Removals and replacements find documents wherever their merges put them.
+    assert.ok(index.remove('n5'));
+    index.replace({ ...batch[400]!, body: 'replaced' });
+    assert.not.ok(index.has('n5'));
+    assert.equal(index.search('replaced').hits.map((h) => h.id), ['n400']);
+    index.optimize();
+    assert.is(index.segmentCount, 1);
+    assert.is(index.size, batch.length - 1);
+  }
+  // A bulk load straight into optimize(): one segment, the same answers as the unmerged index.
+  const direct = new SearchIndex({ maxBufferedDocs: 10, maxSegments: 3 });
+  direct.addAll(batch);
+  direct.optimize();
+  assert.is(direct.segmentCount, 1);
+  assert.equal(results(direct), expected);
+  const saved = new SearchIndex({ maxBufferedDocs: 10, maxSegments: 3 });
+  saved.addAll(batch);
+  const loaded = SearchIndex.deserialize(saved.serialize());
+  assert.ok(loaded.segmentCount <= 3);
+  assert.equal(results(loaded), expected);
 });
 
 test('replace validates before removing: a bad replacement keeps the old document', () => {

@@ -137,7 +137,8 @@ test('a bulk load that keeps its buffers between flushes builds the segments fre
   const layout = resolveFieldLayout(defaultNewsSchema(), englishAnalyzer());
   const reusing = new SegmentWriter(layout);
   // Batches that shrink and grow, so a kept buffer is sometimes larger than the next flush needs
-  // (its tail holds the last flush's entries) and sometimes too small.
+  // (its tail holds the last flush's entries) and sometimes too small. The kept vocabulary and
+  // memos hand later batches ids of words from earlier ones, and ids of words they lack.
   for (const size of [120, 30, 200, 5, 90]) {
     const docs = Array.from({ length: size }, (_, i) => randomDoc(random, `b${size}-${i}`));
     const fresh = new SegmentWriter(layout);
