@@ -275,7 +275,7 @@ export class SegmentWriter {
   /**
    * Empties the buffer. With `keepVocabulary` (a bulk load's flush), the vocabulary and the analyses'
    * memos stay for the documents to come: each distinct raw word is analysed once per load, not once
-   * per flush (a 1M-document load re-ran the chain on ~200k words after each of its 20 flushes).
+   * per flush (re-analysing each flush's words was 10 s of a 1M-document load's 21 flushes, profiled).
    */
   #reset(keepVocabulary = false): void {
     if (!keepVocabulary) {

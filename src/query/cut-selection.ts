@@ -135,8 +135,8 @@ export class CutSelector {
  * keeps rounding in score × scale from cutting one of them); -Infinity while there are fewer.
  * With a floor (rank ≤ k), at least `ratio` × the same edge for the rank-th best. `counted` is the
  * histogram's total and `highest` its highest non-empty bucket: the scan covers only the buckets
- * that can change the answer (a small index's query counts a few dozen documents, and scanning all
- * 256 buckets was a tenth of a 2-word query on the 49-document sample).
+ * that can change the answer (a small index's query counts a few dozen documents: 2-word queries on
+ * the 49-document sample 3 % faster, 4.94 → 4.78 µs).
  */
 function cutOf(histogram: Int32Array, counted: number, highest: number, k: number, scale: number, rank: number, ratio: number): number {
   if (counted < k && (rank === 0 || counted < rank)) return -Infinity;
