@@ -100,6 +100,7 @@ function columns(classes: readonly QueryClass[]): Column[] {
     { heading: 'size MB', value: (r) => r.sizeBytes, format: formatMB, higherIsBetter: false },
     { heading: 'gzip MB', value: (r) => r.gzipBytes, format: formatMB, higherIsBetter: false },
     { heading: 'load ms', value: (r) => r.loadMs, format: formatMs, higherIsBetter: false },
+    { heading: '1st query ms', value: (r) => r.firstQueryMs, format: formatMs, higherIsBetter: false },
   ];
   for (const cls of classes) {
     cols.push({

@@ -13,7 +13,7 @@ export function median(values: ReadonlyArray<number | undefined>): number | unde
 
 /**
  * One run from `runs` (the same engine and corpus, one per round): medians of build, memory,
- * serialise, load and each class's q/s, mean, p50 and p99 over the rounds that produced them.
+ * serialise, load, first query after load and each class's q/s, mean, p50 and p99 over the rounds that produced them.
  * Rounds that failed are left out; when all failed, the first failure is returned.
  */
 export function mergeRounds(runs: readonly EngineRun[]): EngineRun {
@@ -22,13 +22,14 @@ export function mergeRounds(runs: readonly EngineRun[]): EngineRun {
   const base = ok[0]!;
   if (ok.length === 1) return { ...base, rounds: 1 };
   const merged: EngineRun = { ...base, classes: {}, rounds: ok.length };
-  const set = <K extends 'buildMs' | 'serializeMs' | 'loadMs'>(key: K): void => {
+  const set = <K extends 'buildMs' | 'serializeMs' | 'loadMs' | 'firstQueryMs'>(key: K): void => {
     const m = median(ok.map((r) => r[key]));
     if (m !== undefined) merged[key] = m;
   };
   set('buildMs');
   set('serializeMs');
   set('loadMs');
+  set('firstQueryMs');
   if (base.memory !== undefined) {
     const memory: MemoryResult = {
       heapBytes: median(ok.map((r) => r.memory?.heapBytes)) ?? base.memory.heapBytes,

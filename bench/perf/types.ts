@@ -103,6 +103,11 @@ export interface EngineRun {
   gzipBytes?: number;
   sizeFormat?: string;
   loadMs?: number;
+  /**
+   * Median time of the first query on a freshly loaded index (the same query for every engine, code
+   * already warm): the work a lazy load defers to the first search.
+   */
+  firstQueryMs?: number;
   /** Loaded index answers the first queries exactly like the built one. */
   roundtrip?: 'same' | string;
   classes: Partial<Record<QueryClass, ClassResult>>;

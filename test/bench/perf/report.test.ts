@@ -69,6 +69,7 @@ function engineRun(engine: string, name: string, buildMs: number, qps: number | 
     sizeBytes: 5e6,
     gzipBytes: 2e6,
     loadMs: 20,
+    firstQueryMs: engine === 'broadsheet' ? 2 : 6,
     roundtrip: 'same',
     classes: { free1: cls(qps), phrase: engine === 'broadsheet' ? cls(undefined, { supported: false, answers: [] }) : cls(100) },
     ...extra,
@@ -81,15 +82,17 @@ test('the main table has one row per engine and a ratio row per peer', () => {
   const runs = [engineRun('broadsheet', 'Broadsheet', 1000, 4000), engineRun('lunr', 'Lunr', 4000, 1000)];
   const lines = mainTable(runs, classes).split('\n');
   assert.is(lines.length, 2 + 2 + 1);
-  assert.match(lines[0]!, /\| engine .*\| build s .*\| docs\/s .*\| heap MB .*\| 1-term q\/s .*\| phrase q\/s \|/);
+  assert.match(lines[0]!, /\| engine .*\| build s .*\| docs\/s .*\| heap MB .*\| load ms \| 1st query ms \| 1-term q\/s .*\| phrase q\/s \|/);
   assert.match(lines[2]!, /^\| Broadsheet .*\| *1\.00 \|.*\| *4,000 \| *n\/a \|$/);
   const ratio = lines[4]!.split('|').map((c) => c.trim());
   assert.is(ratio[1], 'Broadsheet vs Lunr');
   assert.is(ratio[2], '4.0×'); // build time: 4 s vs 1 s
   assert.is(ratio[3], '4.0×'); // docs/s
   assert.is(ratio[4], '1.0×'); // same heap
-  assert.is(ratio[8], '4.0×'); // 1-term q/s
-  assert.is(ratio[9], '–'); // phrase: Broadsheet n/a
+  assert.is(ratio[7], '1.0×'); // same load time
+  assert.is(ratio[8], '3.0×'); // first query after load: 2 ms vs 6 ms
+  assert.is(ratio[9], '4.0×'); // 1-term q/s
+  assert.is(ratio[10], '–'); // phrase: Broadsheet n/a
 });
 
 test('flagged classes and failed engines are shown as such, never as numbers', () => {

@@ -20,7 +20,10 @@ function run(qps: number, buildMs: number, loadMs: number | undefined, error?: s
       phrase: { supported: false, queries: 0, nonEmpty: 0, answers: [] },
     },
   };
-  if (loadMs !== undefined) r.loadMs = loadMs;
+  if (loadMs !== undefined) {
+    r.loadMs = loadMs;
+    r.firstQueryMs = loadMs / 2;
+  }
   if (error !== undefined) r.error = error;
   return r;
 }
@@ -37,6 +40,7 @@ test('each figure is the median of its own rounds; answers and sizes come from t
   assert.is(merged.rounds, 3);
   assert.is(merged.buildMs, 20);
   assert.is(merged.loadMs, 6);
+  assert.is(merged.firstQueryMs, 3);
   assert.is(merged.memory!.heapBytes, 200);
   assert.is(merged.sizeBytes, 1234);
   const t = merged.classes.free1!.timing!;
