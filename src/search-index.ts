@@ -13,6 +13,7 @@ import { normalize } from './analysis/normalizer.js';
 import { SegmentWriter } from './index/segment-writer.js';
 import { mergeSegments } from './index/merge.js';
 import { copySearchOptions } from './search-options.js';
+import { checkQueryTree } from './query/check-tree.js';
 import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
 import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
 import type { CandidateFilter, DateRange } from './query/executor.js';
@@ -419,9 +420,12 @@ export class SearchIndex {
     const only = this.#documentFields(options.documentFields);
     this.flush();
     const prepared = this.#prepare(query, options);
+    // No search has more hits than the index has documents: a limit of 2^31 or 1e300 must not size
+    // the ranking's buffers (it ran out of memory, or threw a RangeError).
+    const k = Math.min(offset + limit, this.size);
     const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
-      k: offset + limit,
-      page: offset + limit,
+      k,
+      page: k,
       filter: prepared.filter,
       dateRange: prepared.dateRange,
       sort: prepared.sort,
@@ -465,6 +469,7 @@ export class SearchIndex {
    */
   suggest(query: string, options: { limit?: number } = {}): Suggestion[] {
     if (typeof query !== 'string') throw new InvalidOptionError('query must be a string', 'query');
+    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
     const limit = positiveInteger(options.limit, 5, 'limit');
     this.flush();
     return suggestCompletions(this.#view(), query, limit);
@@ -479,6 +484,8 @@ export class SearchIndex {
 
   /** Articles related to `id` (more-like-this by its most significant terms), excluding itself and exact duplicates. */
   related(id: string, options: { limit?: number } = {}): SearchHit[] {
+    if (typeof id !== 'string') throw new InvalidOptionError('id must be a string', 'id');
+    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
     const limit = positiveInteger(options.limit, 10, 'limit');
     this.flush();
     const location = this.#locate(id);
@@ -538,7 +545,9 @@ export class SearchIndex {
    * Why a document scored what it did for `query`: per term and per field, summing to the search
    * score (for phrase clauses, per phrase). Undefined when the id is unknown.
    */
-  explain(query: string | QueryNode, id: string, options: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions' | 'proximity'> = {}): Explanation | undefined {
+  explain(query: string | QueryNode, id: string, givenOptions: Pick<SearchOptions, 'fields' | 'boost' | 'mode' | 'defaultOperator' | 'maxExpansions' | 'proximity'> = {}): Explanation | undefined {
+    if (typeof id !== 'string') throw new InvalidOptionError('id must be a string', 'id');
+    const options = copySearchOptions(givenOptions);
     this.flush();
     const location = this.#locate(id);
     if (location === undefined || location.segment === undefined) return undefined;
@@ -581,8 +590,9 @@ export class SearchIndex {
     sort: SortOrder;
     recency: ResolvedDecay | undefined;
   } {
-    if (typeof query !== 'string' && (typeof query !== 'object' || query === null || typeof (query as { kind?: unknown }).kind !== 'string')) {
-      throw new InvalidOptionError('query must be a string or a query tree', 'query');
+    if (typeof query !== 'string') {
+      if (typeof query !== 'object' || query === null) throw new InvalidOptionError('query must be a string or a query tree', 'query');
+      checkQueryTree(query);
     }
     const layout = this.#layout;
     const width = layout.scoredCount;

@@ -1,5 +1,5 @@
-// Search options read once into one fixed-shape object before a search reads them. Owns nothing else:
-// validation stays with the code that uses each option.
+// Search options read once into one fixed-shape object before a search reads them, each checked to
+// be of the right kind there; checks of values (field names, ranges) stay with the code using them.
 
 import { InvalidOptionError } from './errors.js';
 import type { SearchOptions } from './search-index.js';
@@ -129,5 +129,45 @@ export function copySearchOptions(options: SearchOptions): SearchOptions {
     const to = out as unknown as Record<string, unknown>;
     for (let i = 0; i < KEY_LIST.length; i++) to[KEY_LIST[i]!] = from[KEY_LIST[i]!];
   }
+  checkShapes(out);
   return out as SearchOptions;
+}
+
+/**
+ * Rejects a given option of the wrong kind (null included: absent is `undefined`) with an
+ * InvalidOptionError before any stage reads it; a later read would throw a TypeError or quietly take
+ * `proximity: 'no'` as on. Values within the right kind (field names, ranges) are checked by their users.
+ */
+function checkShapes(o: CopiedOptions): void {
+  if (o.fields !== undefined && !isStringArray(o.fields)) fail('fields', 'fields must be an array of field names');
+  if (o.boost !== undefined && !isRecord(o.boost)) fail('boost', 'boost must be an object of field → number');
+  if (o.mode !== undefined && o.mode !== 'lenient' && o.mode !== 'strict') fail('mode', "mode must be 'lenient' or 'strict'");
+  if (o.defaultOperator !== undefined && o.defaultOperator !== 'or' && o.defaultOperator !== 'and') fail('defaultOperator', "defaultOperator must be 'or' or 'and'");
+  if (o.dateRange !== undefined && !isRecord(o.dateRange)) fail('dateRange', 'dateRange must be an object with from and/or to');
+  if (o.where !== undefined && !isRecord(o.where)) fail('where', 'where must be an object of keyword field → value(s)');
+  if (o.sort !== undefined && typeof o.sort !== 'string') fail('sort', "sort must be 'relevance', 'newest' or 'oldest'");
+  if (o.recency !== undefined && !isRecord(o.recency)) fail('recency', 'recency must be an object with a scale');
+  if (o.highlight !== undefined && typeof o.highlight !== 'boolean' && !isRecord(o.highlight)) fail('highlight', 'highlight must be true, false or highlight options');
+  if (o.facets !== undefined) {
+    const facets = o.facets;
+    if (!isRecord(facets)) fail('facets', 'facets must be an object');
+    for (const key of ['year', 'month'] as const) {
+      if (facets[key] !== undefined && typeof facets[key] !== 'boolean') fail('facets', `facets.${key} must be true or false`);
+    }
+    if (facets.fields !== undefined && !isStringArray(facets.fields)) fail('facets', 'facets.fields must be an array of keyword field names');
+  }
+  if (o.proximity !== undefined && typeof o.proximity !== 'boolean') fail('proximity', 'proximity must be true or false');
+}
+
+function fail(option: string, message: string): never {
+  throw new InvalidOptionError(message, option);
+}
+
+/** A plain object (not null, an array or a function). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

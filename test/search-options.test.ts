@@ -77,6 +77,59 @@ test('options that are not an object are an InvalidOptionError', () => {
   }
 });
 
+test('an option of the wrong kind, null included, is an InvalidOptionError naming it, in search and explain', () => {
+  const index = new SearchIndex();
+  index.add({ id: 'a', title: 'Port news', body: 'The port reopened.', date: '2024-03-01' });
+  const wrong: Array<[keyof SearchOptions, unknown]> = [
+    ['fields', null], ['fields', 5], ['fields', [1]], ['fields', () => ['title']],
+    ['boost', null], ['boost', 5], ['boost', true], ['boost', [2]],
+    ['mode', null], ['mode', 'loose'], ['defaultOperator', null], ['defaultOperator', 'xor'],
+    ['dateRange', null], ['dateRange', []], ['dateRange', '2024'],
+    ['where', null], ['where', 5], ['where', ['world']],
+    ['sort', null], ['sort', 1], ['recency', null], ['recency', '7d'],
+    ['highlight', null], ['highlight', 1], ['highlight', 'yes'], ['highlight', ['title']],
+    ['facets', null], ['facets', 'year'], ['facets', { year: 'yes' }], ['facets', { month: 1 }], ['facets', { fields: 'source' }],
+    ['proximity', null], ['proximity', 'no'], ['proximity', 0],
+  ];
+  for (const [option, value] of wrong) {
+    const options = { [option]: value } as SearchOptions;
+    const named = (e: unknown): boolean => e instanceof InvalidOptionError && e.option === option;
+    assert.throws(() => index.search('port', options), named, `search ${option}: ${String(value)}`);
+    if (['fields', 'boost', 'mode', 'defaultOperator', 'proximity'].includes(option)) {
+      assert.throws(() => index.explain('port', 'a', options), named, `explain ${option}: ${String(value)}`);
+    }
+  }
+  // The right kinds still work, and the index answers as before.
+  assert.is(index.search('port', { proximity: false, highlight: false, facets: { year: true }, fields: ['title'] }).total, 1);
+  for (const [call, option] of [
+    [() => index.explain('port', 'a', null as unknown as SearchOptions), 'options'],
+    [() => index.explain('port', 5 as unknown as string), 'id'],
+    [() => index.suggest('po', null as unknown as { limit?: number }), 'options'],
+    [() => index.related('a', null as unknown as { limit?: number }), 'options'],
+    [() => index.related(5 as unknown as string), 'id'],
+  ] as const) {
+    assert.throws(call, (e: unknown) => e instanceof InvalidOptionError && e.option === option, option);
+  }
+});
+
+test('a limit or offset far past the index size neither allocates for it nor fails', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'a', title: 'port', body: '', date: '2024-01-01' },
+    { id: 'b', title: 'ports', body: '', date: '2024-01-02' },
+  ]);
+  for (const extra of [{}, { sort: 'newest' as const }, { facets: { year: true } }, { defaultOperator: 'and' as const }]) {
+    for (const limit of [2 ** 31, 1e300, Number.MAX_SAFE_INTEGER]) {
+      const result = index.search('port', { limit, ...extra });
+      assert.equal(result.hits.map((h) => h.id).sort(), ['a', 'b']);
+      assert.is(result.total, 2);
+    }
+    const past = index.search('port', { offset: Number.MAX_VALUE, limit: 1e300, ...extra });
+    assert.equal(past.hits, []);
+    assert.is(past.total, 2);
+  }
+});
+
 test('a search answers alike with literal, spread and inherited options', () => {
   const docs: NewsDocument[] = [
     { id: '1', title: 'Port strike ends', body: 'Dock workers at the port returned to work.', date: '2024-03-01' },
