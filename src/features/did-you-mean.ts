@@ -15,25 +15,37 @@ const MAX_TYPO_DF = 3;
 /** Words looked at per query: a pasted paragraph of unknown words must not cost a fuzzy walk each. */
 const MAX_WORDS = 8;
 
-/** Word runs of the query that are search words: not operators, field names, field values of dates, or numbers. */
-function forEachQueryWord(query: string, fn: (raw: string, offset: number) => void): void {
+/**
+ * The first `max` word runs of the query that are search words: not operators, field names, field
+ * values of dates, or numbers. Linear in the query: a 100k-character query took 4.5 s when the
+ * field before each `:` was found by a regular expression over the whole prefix.
+ */
+function forEachQueryWord(query: string, max: number, fn: (raw: string, offset: number) => void): void {
+  let found = 0;
   for (const m of query.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+    if (found >= max) return;
     const raw = m[0];
     const offset = m.index;
     if (query[offset + raw.length] === ':') continue; // a field name
-    if (query[offset - 1] === ':' && /^date$/i.test(/([\w.-]+):$/.exec(query.slice(0, offset))?.[1] ?? '')) continue;
+    if (query[offset - 1] === ':' && /^date$/i.test(fieldBefore(query, offset - 1))) continue;
     if (/^(AND|OR|NOT|TO)$/.test(raw) || /^\p{N}+$/u.test(raw)) continue;
+    found++;
     fn(raw, offset);
   }
+}
+
+/** The field name ending just before the `:` at `colon` (`[\w.-]` units), or '' when there is none. */
+function fieldBefore(query: string, colon: number): string {
+  let start = colon;
+  // A field name is short: a longer run cannot be `date`, and is not scanned further.
+  while (start > 0 && colon - start <= 4 && /[\w.-]/.test(query[start - 1]!)) start--;
+  return query.slice(start, colon);
 }
 
 /** The corrected query, or undefined when no word needs (or has) a correction. */
 export function didYouMean(view: IndexView, query: string): string | undefined {
   const replacements: Array<{ offset: number; length: number; word: string }> = [];
-  let looked = 0;
-  forEachQueryWord(query, (raw, offset) => {
-    if (looked >= MAX_WORDS) return;
-    looked++;
+  forEachQueryWord(query, MAX_WORDS, (raw, offset) => {
     const better = correctWord(view, raw);
     if (better !== undefined) replacements.push({ offset, length: raw.length, word: better });
   });

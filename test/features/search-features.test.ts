@@ -105,6 +105,17 @@ test('did-you-mean corrects unknown words from the vocabulary and leaves known o
   const prefix = index.search('qingd*');
   assert.is(prefix.didYouMean, undefined);
   assert.ok(prefix.hits.length > 0);
+  // A date field's value is not a word to correct; another field's value is, whatever precedes it.
+  assert.is(index.didYouMean('date:budjet qingdoa'), 'date:budjet qingdao');
+  assert.is(index.didYouMean('DATE:budjet'), undefined);
+  assert.is(index.didYouMean('update:budjet'), 'update:budget');
+  assert.is(index.didYouMean('x.date:budjet'), 'x.date:budget');
+  assert.is(index.didYouMean('(date:budjet) budjet'), '(date:budjet) budget');
+  // Only the first 8 search words are looked at, and words past them are kept as written.
+  const long = `${'port '.repeat(8)}budjet`;
+  assert.is(index.didYouMean(long), undefined);
+  const tail = '_'.repeat(200_000);
+  assert.is(index.didYouMean(`qingdoa ${tail} :b`), `qingdao ${tail} :b`);
 });
 
 test('did-you-mean on misspellings made from real corpus words', () => {
