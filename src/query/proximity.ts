@@ -248,7 +248,8 @@ const FLOOR_RATIO = ((1 - 1e-12) / (1 + PROXIMITY_WEIGHT * (1 + 1e-9))) * (1 - 1
  * Adds the proximity bonus to the first RESCORE_WINDOW hits and re-sorts them (score desc, id asc);
  * hits beyond the window keep their order after them. With `need` (see {@link proximityNeed}), only
  * the first `need` hits are guaranteed to be in that order; hits that cannot reach them are left
- * unscored, in their old order after them.
+ * unscored, in their old order after them. With `factor`, a hit's bonus is multiplied by its factor,
+ * as its score was (a recency decay in [0, 1]), so the bonus stays within its share of the score.
  */
 export function rescoreByProximity(
   segments: readonly Segment[],
@@ -256,6 +257,7 @@ export function rescoreByProximity(
   pairs: readonly WordPair[],
   weights: Bm25fWeights,
   need = RESCORE_WINDOW,
+  factor?: (segment: number, doc: number) => number,
 ): RankedDoc[] {
   if (pairs.length === 0 || hits.length === 0) return hits;
   const shared = pairWords(pairs);
@@ -287,7 +289,7 @@ export function rescoreByProximity(
       n++;
     }
     segmentBonuses(segments[segment]!, windowDocs, windowHeld, n, shared, weights, segmentBonus);
-    for (let i = 0; i < n; i++) bonuses[order[from + i]!] = segmentBonus[i]!;
+    for (let i = 0; i < n; i++) bonuses[order[from + i]!] = factor === undefined ? segmentBonus[i]! : segmentBonus[i]! * factor(segment, windowDocs[i]!);
     from += n;
   }
   // Back into score order (desc, then id asc) by insertion: the hits arrive in that order and only

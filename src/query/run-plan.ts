@@ -90,7 +90,11 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
   const filter = options.dateRange === undefined ? options.filter : withRange(segments, options.filter, options.dateRange);
   let total = 0;
   if (options.sort === 'relevance') {
-    const top = new TopK(options.k, options.floor);
+    // Free text ranked here (facets, recency) is rescored by proximity as on the fast path, so
+    // asking for facets or a decay never changes which bonus a hit gets.
+    const pairs = plan.kind === 'terms' && options.proximity ? wordPairs(plan.terms) : [];
+    const need = pairs.length === 0 ? 0 : proximityNeed((plan as Extract<PlanNode, { kind: 'terms' }>).terms, options.page);
+    const top = pairs.length === 0 ? new TopK(options.k, options.floor) : new TopK(Math.max(options.k, RESCORE_WINDOW), rescoreFloor(need));
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);
@@ -106,7 +110,10 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
         if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
       }
     }
-    return { hits: top.drain(), total, matches };
+    if (pairs.length === 0) return { hits: top.drain(), total, matches };
+    // A decayed score's bonus decays alike: (score + bonus) × factor.
+    const factor = recency === undefined ? undefined : (s: number, doc: number): number => decayFactor(segments[s]!.data.dates.value[doc]!, recency);
+    return { hits: rescoreByProximity(segments, top.drain(), pairs, weights, need, factor).slice(0, options.k), total, matches };
   }
   if (plan.kind === 'terms' && recency === undefined && options.filter === undefined && matches === undefined) {
     // A bag of words by date: matches counted from DocIds and dates, only possible firsts scored.

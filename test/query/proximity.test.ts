@@ -101,6 +101,42 @@ test('adjacent words outrank the same words scattered; proximity: false leaves t
   assert.ok(e.terms.some((t) => t.kind === 'proximity'));
 });
 
+test('asking for facets or a recency decay keeps the proximity bonus: the same hits, scores decayed alike', () => {
+  const random = rng(23);
+  const words = ['port', 'ports', 'trade', 'trading', 'fair', 'budget', 'deficit', 'market', 'growth', 'city'];
+  const text = (n: number): string => Array.from({ length: 1 + Math.floor(random() * n) }, () => pick(random, words)).join(' ');
+  const sameDay = new SearchIndex();
+  const spread = new SearchIndex();
+  for (let i = 0; i < 120; i++) {
+    const doc = { id: `d${i}`, title: text(4), body: text(12) };
+    sameDay.add({ ...doc, date: '2024-03-01' });
+    spread.add({ ...doc, date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}` });
+  }
+  let reordered = 0;
+  for (let q = 0; q < 60; q++) {
+    const query = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(random, words)).join(' ');
+    for (const [offset, limit] of [[0, 10], [0, 30], [10, 10]] as const) {
+      const plain = sameDay.search(query, { offset, limit });
+      if (plain.hits.some((h, i) => h.id !== sameDay.search(query, { offset, limit, proximity: false }).hits[i]?.id)) reordered++;
+      const faceted = sameDay.search(query, { offset, limit, facets: { year: true } });
+      assert.equal(faceted.hits.map((h) => [h.id, h.score]), plain.hits.map((h) => [h.id, h.score]), `facets: ${query}`);
+      assert.is(faceted.total, plain.total);
+      // Every document dated the origin day: the decay factor is 1, so nothing may change.
+      const decayed = sameDay.search(query, { offset, limit, recency: { scale: '7d' } });
+      assert.equal(decayed.hits.map((h) => [h.id, h.score]), plain.hits.map((h) => [h.id, h.score]), `recency: ${query}`);
+      for (const h of plain.hits.slice(0, 3)) assert.is(sameDay.explain(query, h.id)!.score, h.score, `explain ${query} ${h.id}`);
+    }
+    // With real decay the bonus is decayed with the score: at most PROXIMITY_WEIGHT of it, as before.
+    const decayed = spread.search(query, { limit: 30, recency: { scale: '7d' } }).hits;
+    const flat = new Map(spread.search(query, { limit: 1000, recency: { scale: '7d' }, proximity: false }).hits.map((h) => [h.id, h.score]));
+    for (const h of decayed) {
+      const score = flat.get(h.id)!;
+      assert.ok(h.score >= score && h.score - score <= PROXIMITY_WEIGHT * score * (1 + 1e-9), `${query}: ${h.id} ${score} → ${h.score}`);
+    }
+  }
+  assert.ok(reordered > 10, `${reordered} pages reordered by proximity`);
+});
+
 test('completions of one prefix or fuzzy word are alternatives, never a pair', () => {
   const index = new SearchIndex();
   index.addAll([
