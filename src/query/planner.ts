@@ -82,9 +82,16 @@ export function planQuery(node: QueryNode, ctx: PlanContext): PlannedQuery {
   return { plan, tieBreaks: planner.tieBreaks, unknownWord: planner.unknownWord };
 }
 
+/** The stems a prefix or fuzzy clause may expand to, best first, and how many candidates there were. */
+interface Expansions {
+  readonly ranked: ReadonlyArray<{ readonly s: string; readonly d: number; readonly df: number }>;
+  readonly candidates: number;
+}
+
 class Planner {
   readonly #ctx: PlanContext;
   readonly #dfCache = new Map<string, number>();
+  readonly #expansionCache = new Map<string, Expansions>();
   readonly tieBreaks: TieBreak[] = [];
   unknownWord = false;
 
@@ -276,20 +283,23 @@ class Planner {
       const known = !this.unknownWord;
       analyzer.analyze(prefix, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
       if (known) this.unknownWord = false;
-      const stems = new Set<string>();
-      for (const dict of this.#ctx.dictionaries) {
-        for (const head of [prefix, EXACT_MARK + prefix]) {
-          const [from, to] = dict.prefixRange(head);
-          for (let o = from; o < to; o++) {
-            const t = dict.term(o);
-            const stem = isExactTerm(t) ? stemOf(analyzer, t.slice(1)) : t;
-            if (stem !== undefined && stem !== own) stems.add(stem);
+      const { ranked, candidates } = this.#expansions(`p\u0000${fieldMask}\u0000${prefix}`, () => {
+        const stems = new Set<string>();
+        for (const dict of this.#ctx.dictionaries) {
+          for (const head of [prefix, EXACT_MARK + prefix]) {
+            const [from, to] = dict.prefixRange(head);
+            for (let o = from; o < to; o++) {
+              const t = dict.term(o);
+              const stem = isExactTerm(t) ? stemOf(analyzer, t.slice(1)) : t;
+              if (stem !== undefined && stem !== own) stems.add(stem);
+            }
           }
         }
-      }
-      this.#limit(stems.size, node);
-      const ranked = [...stems].map((s) => ({ s, df: this.#df(s) })).filter((x) => x.df > 0);
-      ranked.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
+        const found = [...stems].map((s) => ({ s, d: 0, df: this.#df(s) })).filter((x) => x.df > 0);
+        found.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
+        return { ranked: found, candidates: stems.size };
+      });
+      this.#limit(candidates, node);
       for (const { s, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
         terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * PREFIX_WEIGHT, expansion: true });
       }
@@ -310,29 +320,48 @@ class Planner {
       // A word asked for fuzzily is not "unknown" when absent: its expansions are the correction, and
       // a did-you-mean walk (distance 2 over the vocabulary) would cost more than the search itself.
       if (known) this.unknownWord = false;
-      const best = new Map<string, number>();
-      for (const dict of this.#ctx.dictionaries) {
-        const all = dict.terms;
-        const matches = [
-          ...fuzzyExpand(all, word, { maxEdits: edits, maxExpansions: this.#ctx.maxExpansions * 2 }),
-          ...fuzzyExpand(all, EXACT_MARK + word, { maxEdits: edits, prefixLength: 1, maxExpansions: this.#ctx.maxExpansions * 2 }),
-        ];
-        for (const m of matches) {
-          if (m.distance === 0 || isKeywordTerm(m.term)) continue;
-          const stem = isExactTerm(m.term) ? stemOf(analyzer, m.term.slice(1)) : m.term;
-          if (stem === undefined || stem === own) continue;
-          best.set(stem, Math.min(best.get(stem) ?? Infinity, m.distance));
+      const { ranked, candidates } = this.#expansions(`f\u0000${fieldMask}\u0000${edits}\u0000${word}`, () => {
+        const best = new Map<string, number>();
+        for (const dict of this.#ctx.dictionaries) {
+          // Every term within the distance, from every segment: a cut here (closest, then in
+          // dictionary order) kept different terms for different segment layouts, before the ranking
+          // by frequency below could choose.
+          const all = dict.terms;
+          const matches = [
+            ...fuzzyExpand(all, word, { maxEdits: edits, maxExpansions: Number.MAX_SAFE_INTEGER }),
+            ...fuzzyExpand(all, EXACT_MARK + word, { maxEdits: edits, prefixLength: 1, maxExpansions: Number.MAX_SAFE_INTEGER }),
+          ];
+          for (const m of matches) {
+            if (m.distance === 0 || isKeywordTerm(m.term)) continue;
+            const stem = isExactTerm(m.term) ? stemOf(analyzer, m.term.slice(1)) : m.term;
+            if (stem === undefined || stem === own) continue;
+            best.set(stem, Math.min(best.get(stem) ?? Infinity, m.distance));
+          }
         }
-      }
-      this.#limit(best.size, node);
-      const ranked = [...best].map(([s, d]) => ({ s, d, df: this.#df(s) })).filter((x) => x.df > 0);
-      // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
-      ranked.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
+        const found = [...best].map(([s, d]) => ({ s, d, df: this.#df(s) })).filter((x) => x.df > 0);
+        // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
+        found.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
+        return { ranked: found, candidates: best.size };
+      });
+      this.#limit(candidates, node);
       for (const { s, d, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
         terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)), expansion: true });
       }
     }
     return terms.length === 0 ? { kind: 'none' } : { kind: 'terms', terms: mergeTerms(terms) };
+  }
+
+  /**
+   * A prefix or fuzzy clause's ranked expansions, computed once per query for each key: a query that
+   * repeats `s*` a thousand times (within the clause limit) walked the vocabulary a thousand times (1.8 s).
+   */
+  #expansions(key: string, compute: () => Expansions): Expansions {
+    let found = this.#expansionCache.get(key);
+    if (found === undefined) {
+      found = compute();
+      this.#expansionCache.set(key, found);
+    }
+    return found;
   }
 
   #limit(count: number, node: TermNode): void {
