@@ -51,11 +51,21 @@ export interface RunResult {
 
 /** Executes `plan`; results never depend on segment layout (ties: exact forms first, then id order). */
 export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {
-  if (options.sort !== 'relevance' || options.tieBreaks.length === 0) return rank(segments, plan, weights, options);
+  if (options.sort !== 'relevance' || options.tieBreaks.length === 0 || options.k === 0) return rank(segments, plan, weights, options);
   // A few candidates past the page, so a tie across its last place is broken before the cut.
   // Past the page only hits tied with its last matter: none scoring under it is kept (ratio 1).
-  const wide = rank(segments, plan, weights, { ...options, k: options.k + TIE_WINDOW, floor: { rank: options.k, ratio: 1 } });
-  return { ...wide, hits: breakTies(segments, wide.hits, options.tieBreaks, options.k).slice(0, options.k) };
+  const k = options.k;
+  let want = k + TIE_WINDOW;
+  for (;;) {
+    const wide = rank(segments, plan, weights, { ...options, k: want, floor: { rank: k, ratio: 1 } });
+    const hits = wide.hits;
+    // The tie run across the page's last place must be whole: ranked by id alone, a run cut short
+    // keeps its lowest ids, and documents with more exact forms past them would be missing from
+    // this page yet first on a larger one. Widened until the run ends inside the candidates.
+    const open = hits.length === want && hits.length >= k && hits[want - 1]!.score === hits[k - 1]!.score;
+    if (!open) return { ...wide, hits: breakTies(segments, hits, options.tieBreaks, k).slice(0, k) };
+    want *= 2;
+  }
 }
 
 function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {

@@ -395,6 +395,46 @@ test('a page ending inside a run of tied scores takes the exact forms from past 
   }
 });
 
+test('a tie run longer than the page and its window still pages as one big page', () => {
+  // 40 (and 300) documents with one score for "ports": those holding the exact form have the
+  // highest ids, so ranked by id alone a page would take the others and never show them.
+  for (const [count, exact] of [[40, 10], [300, 37]] as const) {
+    const docs: NewsDocument[] = [];
+    for (let i = 0; i < count; i++) docs.push({ id: `d${String(i).padStart(3, '0')}`, title: i < count - exact ? 'port' : 'ports', body: '' });
+    for (const maxBufferedDocs of [1000, 7]) {
+      const index = new SearchIndex({ maxBufferedDocs });
+      index.addAll(docs);
+      const big = ids(index, 'ports');
+      assert.is(big.length, count);
+      assert.equal(big.slice(0, exact), docs.slice(count - exact).map((d) => d.id));
+      for (const size of [1, 10, 25]) {
+        const pages: string[] = [];
+        for (let offset = 0; offset < count; offset += size) pages.push(...ids(index, 'ports', { limit: size, offset }));
+        assert.equal(pages, big, `${count} docs, ${maxBufferedDocs}: pages of ${size}`);
+      }
+    }
+  }
+});
+
+test('a recency decay that zeroes old documents leaves one long tie, paged consistently', () => {
+  const docs: NewsDocument[] = [];
+  for (let i = 0; i < 60; i++) {
+    // Newest two are within the decay; the rest score 0 and tie, exact forms first.
+    const date = i < 2 ? `2024-06-2${i}` : `2023-0${1 + (i % 9)}-10`;
+    docs.push({ id: `r${String(i).padStart(2, '0')}`, title: i % 3 === 0 ? 'prices' : 'price', body: 'market report', date });
+  }
+  const index = new SearchIndex();
+  index.addAll(docs);
+  const options: SearchOptions = { recency: { scale: '1d', function: 'linear' } };
+  const big = ids(index, 'prices', options);
+  assert.is(big.length, 60);
+  for (const size of [5, 10, 20]) {
+    const pages: string[] = [];
+    for (let offset = 0; offset < 60; offset += size) pages.push(...ids(index, 'prices', { ...options, limit: size, offset }));
+    assert.equal(pages, big, `pages of ${size}`);
+  }
+});
+
 test('pages of a word common enough for pruned ranking are slices of the exhaustive big page, ties included', () => {
   // 1,500 documents hold "port" (a pruned single-term list), in groups of five with one body length
   // each: the five tie on score, and exact forms then ids order them ("ports" ids sort first).
