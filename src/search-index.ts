@@ -65,7 +65,10 @@ export interface SearchOptions {
    * neither scores nor matches: `{ title: 0 }` searches the other fields only.
    */
   boost?: Readonly<Record<string, number>>;
-  /** Keep only hits for which this returns true; `total` counts only those. */
+  /**
+   * Keep only hits for which this returns true; `total` counts only those. The search ranks the
+   * segments it started with: documents the callback adds, or segments it merges, are seen by later searches.
+   */
   filter?: (document: StoredDocument, id: string) => boolean;
   /** `'lenient'` (default): any text is a query, what does not parse is read as words. `'strict'`: QueryParseError. */
   mode?: 'lenient' | 'strict';
@@ -327,7 +330,9 @@ export class SearchIndex {
     if (segment !== undefined) {
       this.#baseOf.set(segment, this.#writerBase);
       this.#writerBase = this.#nextOrdinal;
-      this.#segments.push(segment);
+      // A new array, never a push: a search in progress (a filter callback may flush) keeps the
+      // list it started with.
+      this.#segments = [...this.#segments, segment];
       this.#variantCache.clear();
     } else if (!this.#mergeOwed) {
       return;
@@ -423,7 +428,10 @@ export class SearchIndex {
     // No search has more hits than the index has documents: a limit of 2^31 or 1e300 must not size
     // the ranking's buffers (it ran out of memory, or threw a RangeError).
     const k = Math.min(offset + limit, this.size);
-    const result = runPlan(this.#segments, prepared.plan, prepared.weights, {
+    // The segments this search started with: a filter callback that adds, removes or optimizes
+    // replaces the index's list, and hits must be read from the one they were ranked in.
+    const segments = this.#segments;
+    const result = runPlan(segments, prepared.plan, prepared.weights, {
       k,
       page: k,
       filter: prepared.filter,
@@ -440,7 +448,7 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     for (let i = offset; i < result.hits.length; i++) {
       const r = result.hits[i]!;
-      const segment = this.#segments[r.segment]!;
+      const segment = segments[r.segment]!;
       let document: StoredDocument;
       let highlights: Record<string, Passage[]> | undefined;
       if (marker !== undefined) {
@@ -455,7 +463,7 @@ export class SearchIndex {
       hits.push(hit);
     }
     const out: SearchResult = { hits, total: result.total };
-    if (options.facets !== undefined) out.facets = countFacets(this.#view(), result.matches ?? [], options.facets);
+    if (options.facets !== undefined) out.facets = countFacets(this.#view(segments), result.matches ?? [], options.facets);
     if (typeof query === 'string' && (result.total === 0 || prepared.unknownWord)) {
       const corrected = correctQuery(this.#view(), query);
       if (corrected !== undefined && corrected !== query) out.didYouMean = corrected;
@@ -499,8 +507,7 @@ export class SearchIndex {
     }));
   }
 
-  #view(): IndexView {
-    const segments = this.#segments;
+  #view(segments: readonly Segment[] = this.#segments): IndexView {
     return {
       segments,
       layout: this.#layout,

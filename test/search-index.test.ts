@@ -127,6 +127,49 @@ test('a filter that throws leaves no scores behind for the next search', () => {
   assert.equal(index.search('port deficit', { limit: 10 }), before);
 });
 
+test('a filter that changes the index: the search answers from the segments it started with', () => {
+  const make = (): SearchIndex => {
+    const index = new SearchIndex();
+    index.addAll([
+      { id: 'a', title: 'port strike', body: 'dock workers' },
+      { id: 'b', title: 'port closed', body: 'harbour shut' },
+      { id: 'c', title: 'harbour', body: 'quiet day' },
+    ]);
+    index.flush();
+    return index;
+  };
+  const changes: Array<(index: SearchIndex, n: number) => void> = [
+    (index, n) => {
+      index.add({ id: `n${n}`, title: 'port new', body: 'more' });
+      index.flush();
+    },
+    (index, n) => {
+      index.add({ id: `n${n}`, title: 'port new', body: 'more' });
+      index.search('port');
+    },
+    (index) => {
+      index.remove('a');
+      index.optimize();
+    },
+    (index) => {
+      index.remove('c');
+      index.optimize();
+    },
+  ];
+  for (const change of changes) {
+    const index = make();
+    let calls = 0;
+    const result = index.search('port', { filter: () => (change(index, calls++), true) });
+    // Two documents held "port" when the search began: the filter ran for them alone, and each hit
+    // carries its own stored fields.
+    assert.is(calls, 2);
+    assert.equal(result.hits.map((h) => [h.id, h.document['title']]).sort(), [['a', 'port strike'], ['b', 'port closed']]);
+    // The changes themselves took effect for the next search.
+    const after = index.search('port', { limit: 100 }).hits.map((h) => h.id);
+    assert.ok(after.every((id) => ['a', 'b', 'n0', 'n1'].includes(id)), after.join());
+  }
+});
+
 test('ties are broken by id', () => {
   const index = new SearchIndex();
   index.addAll([
