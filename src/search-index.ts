@@ -25,7 +25,7 @@ import { runPlan, type SortOrder } from './query/run-plan.js';
 import { explainPlan } from './query/explain-plan.js';
 import { PROXIMITY_WEIGHT, proximityBonus, wordPairs } from './query/proximity.js';
 import { parseDate, parseDateRange } from './dates/index.js';
-import { highlight, highlightAll, type HighlightOptions, type Passage, type PhraseTerms } from './features/highlight.js';
+import { checkHighlightOptions, highlight, highlightAll, type HighlightOptions, type Passage, type PhraseTerms } from './features/highlight.js';
 import { countFacets, type FacetRequest, type Facets } from './features/facets.js';
 import type { IndexView } from './features/index-view.js';
 import { suggest as suggestCompletions, type Suggestion } from './features/suggest.js';
@@ -520,6 +520,11 @@ export class SearchIndex {
   /** Builds the per-hit highlighter for a plan: its positive terms and its phrases. */
   #highlighter(plan: PlanNode, request: true | HighlightRequest): (document: StoredDocument) => Record<string, Passage[]> {
     const options: HighlightRequest = request === true ? {} : request;
+    // Checked now: a search without hits would never read them, and then accept what one with hits refuses.
+    checkHighlightOptions(options);
+    if (options.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) {
+      throw new InvalidOptionError('highlight.fields must be an array of field names', 'highlight');
+    }
     const stored = this.#layout.fields.filter((f) => f.kind === 'text' && f.stored);
     let fields = stored;
     if (options.fields !== undefined) {

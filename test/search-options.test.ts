@@ -112,6 +112,29 @@ test('an option of the wrong kind, null included, is an InvalidOptionError namin
   }
 });
 
+test('bad highlight options are refused whether or not the search has hits', () => {
+  const index = new SearchIndex();
+  index.add({ id: 'a', title: 'Port news', body: 'The port reopened.' });
+  const bad: Array<[Record<string, unknown>, string]> = [
+    [{ passageLength: 0 }, 'passageLength'],
+    [{ passageLength: 1.5 }, 'passageLength'],
+    [{ maxPassages: -1 }, 'maxPassages'],
+    [{ markStart: 5 }, 'markStart'],
+    [{ ellipsis: null }, 'ellipsis'],
+    [{ fields: 'body' }, 'highlight'],
+  ];
+  for (const [highlight, option] of bad) {
+    for (const query of ['port', 'nothingmatches']) {
+      assert.throws(
+        () => index.search(query, { highlight } as SearchOptions),
+        (e: unknown) => e instanceof InvalidOptionError && e.option === option,
+        `${query} ${JSON.stringify(highlight)}`,
+      );
+    }
+  }
+  assert.ok(index.search('port', { highlight: { passageLength: 20, markStart: '<b>', markEnd: '</b>' } }).hits[0]!.highlights !== undefined);
+});
+
 test('a limit or offset far past the index size neither allocates for it nor fails', () => {
   const index = new SearchIndex();
   index.addAll([

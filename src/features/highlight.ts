@@ -65,8 +65,16 @@ interface Resolved {
   phrases: readonly PhraseTerms[];
 }
 
+/** Throws InvalidOptionError for options a highlight would refuse, before any text is read. */
+export function checkHighlightOptions(options: HighlightOptions): void {
+  resolveOptions(options);
+}
+
 function resolveOptions(options: HighlightOptions | undefined): Resolved {
   const o = options ?? {};
+  for (const key of ['markStart', 'markEnd', 'ellipsis'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') throw new InvalidOptionError(`${key} must be a string`, key);
+  }
   const passageLength = o.passageLength ?? DEFAULT_PASSAGE_LENGTH;
   if (!Number.isInteger(passageLength) || passageLength < 1) {
     throw new InvalidOptionError(`passageLength must be an integer ≥ 1, got ${String(passageLength)}`, 'passageLength');
