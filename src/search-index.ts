@@ -5,8 +5,8 @@ import type { Analyzer } from './analysis/types.js';
 import type { NewsDocument, Schema, StoredDocument } from './document.js';
 import { defaultNewsSchema } from './document.js';
 import { englishAnalyzer } from './analysis/analyzer.js';
-import { InvalidDocumentError, InvalidOptionError } from './errors.js';
-import { resolveFieldLayout, type FieldLayout } from './index/field-layout.js';
+import { IndexFormatError, InvalidDocumentError, InvalidOptionError } from './errors.js';
+import { isAnalyzer, resolveFieldLayout, type FieldLayout } from './index/field-layout.js';
 import { decodeStored, prepareDocument, type PreparedDocument } from './index/prepare-document.js';
 import { Segment, forEachPosting } from './index/segment.js';
 import { normalize } from './analysis/normalizer.js';
@@ -226,8 +226,10 @@ export class SearchIndex {
   #weightsMemo: { docCount: number; lengthSums: Float64Array; fieldStats: FieldStatistics[]; weights: Bm25fWeights } | undefined;
 
   constructor(options: SearchIndexOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    if (options.analyzer !== undefined && !isAnalyzer(options.analyzer)) throw new InvalidOptionError('analyzer must have a name and analyze()', 'analyzer');
     this.#analyzer = options.analyzer ?? englishAnalyzer();
-    this.#layout = resolveFieldLayout(options.schema ?? defaultNewsSchema(), this.#analyzer);
+    this.#layout = resolveFieldLayout(options.schema === undefined ? defaultNewsSchema() : options.schema, this.#analyzer);
     this.#k1 = positiveNumber(options.k1, DEFAULTS.k1, 'k1');
     this.#maxBufferedDocs = positiveInteger(options.maxBufferedDocs, DEFAULTS.maxBufferedDocs, 'maxBufferedDocs');
     this.#maxBufferedTokens = positiveInteger(options.maxBufferedTokens, DEFAULTS.maxBufferedTokens, 'maxBufferedTokens');
@@ -269,6 +271,9 @@ export class SearchIndex {
    * they come (see #flush).
    */
   addAll(documents: Iterable<NewsDocument>): void {
+    if (typeof (documents as Partial<Iterable<NewsDocument>> | null | undefined)?.[Symbol.iterator] !== 'function') {
+      throw new InvalidOptionError('addAll takes an iterable of documents', 'documents');
+    }
     const prepared: PreparedDocument[] = [];
     const seen = new Set<string>();
     for (const document of documents) {
@@ -756,17 +761,31 @@ export class SearchIndex {
    * same names) in `analyzers`. Throws IndexFormatError on anything it cannot read. Every checksum is
    * verified here, but term metadata is decoded per group of terms on first use: bytes that pass
    * their checksums yet are malformed there (a crafted file) are refused by the first call using them.
+   * The index reads from `bytes` without copying them (an 8-byte-aligned input is used in place): do
+   * not write into that buffer afterwards; pass a copy if it will be reused.
    */
   static deserialize(bytes: Uint8Array, options: { analyzers?: readonly Analyzer[] } = {}): SearchIndex {
-    const decoded = decodeIndex(bytes, options.analyzers ?? []);
-    const index = new SearchIndex({
-      schema: decoded.schema,
-      analyzer: decoded.analyzer,
-      k1: decoded.k1,
-      maxBufferedDocs: decoded.maxBufferedDocs,
-      maxBufferedTokens: decoded.maxBufferedTokens,
-      maxSegments: decoded.maxSegments,
-    });
+    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    const analyzers = options.analyzers ?? [];
+    if (!Array.isArray(analyzers) || !analyzers.every(isAnalyzer)) {
+      throw new InvalidOptionError('analyzers must be an array of analyzers', 'analyzers');
+    }
+    const decoded = decodeIndex(bytes, analyzers);
+    let index: SearchIndex;
+    try {
+      index = new SearchIndex({
+        schema: decoded.schema,
+        analyzer: decoded.analyzer,
+        k1: decoded.k1,
+        maxBufferedDocs: decoded.maxBufferedDocs,
+        maxBufferedTokens: decoded.maxBufferedTokens,
+        maxSegments: decoded.maxSegments,
+      });
+    } catch (error) {
+      // Settings the constructor refuses came from the file's metadata: the file is at fault.
+      if (error instanceof InvalidOptionError) throw new IndexFormatError(`index metadata is malformed: ${error.message}`, 'meta', error.option, 'a valid setting');
+      throw error;
+    }
     index.#adoptSegments(decoded.segments, decoded.lengthTotals);
     return index;
   }
@@ -807,10 +826,18 @@ export class SearchIndex {
     let locations = this.#locations;
     if (locations === undefined) {
       locations = new Map<string, number>();
-      for (const segment of this.#segments) {
+      for (let s = 0; s < this.#segments.length; s++) {
+        const segment = this.#segments[s]!;
         const base = this.#baseOf.get(segment)!;
         const ids = segment.data.ids.value;
-        for (let d = 0; d < ids.length; d++) if (!segment.deletes.has(d)) locations.set(ids[d]!, base + d);
+        for (let d = 0; d < ids.length; d++) {
+          if (segment.deletes.has(d)) continue;
+          const size = locations.size;
+          locations.set(ids[d]!, base + d);
+          // Only a loaded file can hold one id twice (adds refuse duplicates): a crafted one, refused
+          // here, at the first call that needs ids (has, add, remove, replace), before any change.
+          if (locations.size === size) throw new IndexFormatError(`id ${JSON.stringify(ids[d])} belongs to two live documents`, `section:ids/${s}`, ids[d]!, 'unique ids');
+        }
       }
       this.#locations = locations;
     }

@@ -1,7 +1,7 @@
 // Specification of the SearchIndex facade: documents in, ranked hits out, typed errors on bad input.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SearchIndex, InvalidDocumentError, InvalidOptionError, type NewsDocument } from '../src/index.js';
+import { SearchIndex, InvalidDocumentError, InvalidOptionError, type Analyzer, type NewsDocument, type Schema, type SearchIndexOptions } from '../src/index.js';
 import { rng, zipfText, zipfWords } from './_support/random.js';
 
 const docs: NewsDocument[] = [
@@ -207,6 +207,9 @@ test('invalid documents throw InvalidDocumentError with id and field', () => {
     [{ id: 'e', title: 'x', body: 'y', date: 'not a date' }, 'e', 'date'],
     [{ id: 'e', title: 'x', body: 'y', date: {} }, 'e', 'date'],
     [{ id: 'e', title: 'x', body: 'y', source: { a: 1 } }, 'e', 'source'],
+    // Indexed as a word but stored as absent (JSON has no NaN): refused instead.
+    [{ id: 'e', title: 'x', body: 'y', source: Number.NaN }, 'e', 'source'],
+    [{ id: 'e', title: 'x', body: 'y', url: Number.POSITIVE_INFINITY }, 'e', 'url'],
     [{ id: 'a', title: 'dup', body: 'dup' }, 'a', 'id'],
     [null, undefined, 'document'],
   ];
@@ -309,6 +312,20 @@ test('bad options throw InvalidOptionError', () => {
   assert.throws(() => index.search('port', { limit: -1 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'limit');
   assert.throws(() => index.search('port', { offset: 1.5 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'offset');
   assert.throws(() => new SearchIndex({ k1: -1 }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'k1');
+  const named = (option: string) => (e: unknown): boolean => e instanceof InvalidOptionError && e.option === option;
+  assert.throws(() => new SearchIndex(null as unknown as SearchIndexOptions), named('options'));
+  assert.throws(() => new SearchIndex({ analyzer: {} as Analyzer }), named('analyzer'));
+  for (const schema of [null, 5, [], { title: null }, { title: 'text' }, { title: { type: 'text', stored: 'yes' } }, { title: { type: 'text', analyzer: 5 } }]) {
+    assert.throws(() => new SearchIndex({ schema: schema as unknown as Schema }), named('schema'), JSON.stringify(schema));
+  }
+  for (const documents of [null, undefined, 5, { id: 'x' }]) {
+    assert.throws(() => index.addAll(documents as unknown as NewsDocument[]), named('documents'), String(documents));
+  }
+  const bytes = index.serialize();
+  assert.throws(() => SearchIndex.deserialize(bytes, null as unknown as { analyzers?: Analyzer[] }), named('options'));
+  assert.throws(() => SearchIndex.deserialize(bytes, { analyzers: 5 as unknown as Analyzer[] }), named('analyzers'));
+  assert.throws(() => SearchIndex.deserialize(bytes, { analyzers: [{ name: 'x' } as Analyzer] }), named('analyzers'));
+  assert.is(SearchIndex.deserialize(bytes, { analyzers: [] }).size, index.size);
 });
 
 test('explain breaks the score down per term and field, summing to the search score', () => {

@@ -40,12 +40,16 @@ export const MAX_FIELDS = 30;
 
 /** Builds the layout; `analyzer` is used by text and date fields that do not bring their own. */
 export function resolveFieldLayout(schema: Schema, analyzer: Analyzer): FieldLayout {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new InvalidOptionError('schema must be an object of field specs', 'schema');
   const names = Object.keys(schema);
   const scored: string[] = [];
   const keywords: string[] = [];
   let dateField: string | undefined;
   for (const name of names) {
     const spec = schema[name]!;
+    if (typeof spec !== 'object' || spec === null) throw new InvalidOptionError(`field ${name}: spec must be an object`, 'schema');
+    if (spec.stored !== undefined && typeof spec.stored !== 'boolean') throw new InvalidOptionError(`field ${name}: stored must be true or false`, 'schema');
+    if (spec.type === 'text' && spec.analyzer !== undefined && !isAnalyzer(spec.analyzer)) throw new InvalidOptionError(`field ${name}: analyzer must have a name and analyze()`, 'schema');
     if (spec.type === 'text') scored.push(name);
     else if (spec.type === 'date') {
       if (dateField !== undefined) throw new InvalidOptionError(`schema has two date fields: ${dateField}, ${name}`, 'schema');
@@ -78,4 +82,9 @@ export function resolveFieldLayout(schema: Schema, analyzer: Analyzer): FieldLay
   // Field-number order, not schema key order: a loaded index rebuilds the same numbering, so stored arrays line up.
   const storedNames = fields.filter((f) => f.stored).map((f) => f.name);
   return { fields, scoredCount: scored.length, byName, dateField, storedNames };
+}
+
+/** An object that can stand as an analyzer: a string name and an analyze function. */
+export function isAnalyzer(value: unknown): value is Analyzer {
+  return typeof value === 'object' && value !== null && typeof (value as Analyzer).name === 'string' && typeof (value as Analyzer).analyze === 'function';
 }

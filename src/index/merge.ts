@@ -3,11 +3,12 @@
 
 import { ByteWriter } from './byte-writer.js';
 import { PositionsCursor, isVarintBlock } from './positions-codec.js';
-import { Segment, StemDocs } from './segment.js';
+import { Segment, StemDocs, type SegmentData } from './segment.js';
 import { NO_STEM } from './exact-stems.js';
 import { SegmentBuilder } from './segment-builder.js';
 import { parametersOf } from './block-bounds.js';
-import { DecodedBlock, blockCount, decodeBlock, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
+import { DecodedBlock, blockCount, decodeBlock, locateBlock, positionsEnd, postingsPart, type BlockGeometry } from './posting-blocks.js';
+import { IndexFormatError } from '../errors.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
 import { NO_SYMBOLS } from './symbol-table.js';
@@ -119,13 +120,21 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
       cursors[s] = ordinal + 1;
       const remap = remaps[s]!;
       const blocks = blockCount(data, ordinal);
+      let lastDoc = -1;
       for (let b = 0; b < blocks; b++) {
         locateBlock(data, ordinal, b, geometry);
         decodeBlock(data.postings, geometry.start, geometry.count, geometry.prevDoc, data.defaultMask, block);
+        // A loaded segment's bytes passed their checksums, not a semantic check: a crafted block's
+        // DocIds must still name documents in order, and its tfs fit its positions, before they
+        // index the remap or size the positions array (one changed byte ran optimize() out of memory).
+        lastDoc = checkDocs(data, block, lastDoc);
         if (withPositions) {
           let values = 0;
           for (let j = 0; j < block.tfStart[block.length]!; j++) values += block.tfs[j]!;
-          cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, b), isVarintBlock(block.length, values));
+          const end = positionsEnd(data, ordinal, b);
+          // Every position takes at least one bit.
+          if (values > 8 * (end - geometry.positions)) malformedInput(data, 'more positions than their bytes can hold', values, 8 * (end - geometry.positions));
+          cursor.open(data.positions, geometry.positions, end, isVarintBlock(block.length, values));
         }
         for (let i = 0; i < block.length; i++) {
           let fields = 0;
@@ -247,11 +256,14 @@ class ExactMerge {
     // Walking the stem's list alongside, for the deleted documents before each ordinal.
     let walked = 0;
     let deletedBefore = 0;
+    let last = -1;
     try {
       for (let b = 0; b < blockCount(data, ordinal); b++) {
         locateBlock(data, ordinal, b, this.#geometry);
         decodeBlock(data.postings, this.#geometry.start, this.#geometry.count, this.#geometry.prevDoc, data.defaultMask, this.#block);
         const block = this.#block;
+        // Keys ascend, and a DocId (not an ordinal into a stem's list) names a document (see checkDocs).
+        last = stemDocs === undefined ? checkDocs(data, block, last) : checkAscending(data, block, last);
         for (let i = 0; i < block.length; i++) {
           const stored = block.docs[i]!;
           let key: number;
@@ -259,6 +271,7 @@ class ExactMerge {
             key = offset + stored;
           } else {
             const doc = stemDocs === undefined ? stored : stemDocs.at(stored);
+            if (!(doc < data.numDocs)) malformedInput(data, 'a stem posting names a missing document', doc, data.numDocs);
             if (remap[doc]! < 0) continue;
             if (offset < 0) key = remap[doc]!;
             else {
@@ -294,3 +307,28 @@ class ExactMerge {
 }
 
 const EMPTY: number[] = [];
+
+/** Checks that the block's DocIds ascend from `last` and name documents of the segment; returns its last. */
+function checkDocs(data: SegmentData, block: DecodedBlock, last: number): number {
+  const docs = block.docs;
+  for (let i = 0; i < block.length; i++) {
+    const doc = docs[i]!;
+    if (!(doc > last && doc < data.numDocs)) malformedInput(data, 'posting DocIds out of order or past the segment', doc, data.numDocs);
+    last = doc;
+  }
+  return last;
+}
+
+/** Checks that the block's keys (ordinals into a stem's list) ascend from `last`; returns its last. */
+function checkAscending(data: SegmentData, block: DecodedBlock, last: number): number {
+  const docs = block.docs;
+  for (let i = 0; i < block.length; i++) {
+    if (!(docs[i]! > last)) malformedInput(data, 'exact-form postings out of order', docs[i]!, last + 1);
+    last = docs[i]!;
+  }
+  return last;
+}
+
+function malformedInput(data: SegmentData, what: string, found: number, expected: number): never {
+  throw new IndexFormatError(`malformed segment: ${what}`, postingsPart(data.postings), found, expected);
+}

@@ -76,6 +76,8 @@ export function prepareDocument(doc: unknown, layout: FieldLayout): PreparedDocu
 function keywordValues(value: unknown, id: string, field: string): readonly string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : [value];
+  // NaN and ±Infinity would be indexed as words yet stored as absent (JSON cannot carry them).
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidDocumentError(`field ${field} must be a finite number`, id, field);
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
   if (Array.isArray(value)) {
     for (const v of value) {

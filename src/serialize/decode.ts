@@ -82,6 +82,12 @@ export function decodeIndex(input: Uint8Array, analyzers: readonly Analyzer[]): 
   if (meta.format !== 'broadsheet-index' || !Array.isArray(meta.fields) || !Number.isInteger(meta.segments)) {
     throw new IndexFormatError('index metadata is malformed', 'meta', String(meta.format), 'broadsheet-index');
   }
+  for (const f of meta.fields as unknown[]) {
+    const field = f as Partial<IndexMeta['fields'][number]> | null;
+    if (typeof field !== 'object' || field === null || typeof field.name !== 'string' || (field.kind !== 'keyword' && field.kind !== 'date' && field.kind !== 'text')) {
+      throw new IndexFormatError('index metadata has a malformed field', 'meta', JSON.stringify(f) ?? String(f), 'a field entry');
+    }
+  }
   const named = new Map(analyzers.map((a) => [a.name, a] as const));
   const resolve = (name: string): Analyzer => {
     const analyzer = named.get(name) ?? builtInAnalyzer(name);
@@ -188,6 +194,12 @@ function decodeSegment(
   const idBytes = need(sections, SectionKind.ids, s, 'ids');
   const ids = LazyColumn.deferred(() => table('ids', () => decodeIds(idBytes, m.numDocs)));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
+  // Bits past the last document would count as deletions of documents that do not exist (a
+  // negative live count followed).
+  const tail = m.numDocs & 31;
+  if (tail !== 0 && deleteWords[deleteWords.length - 1]! >>> tail !== 0) {
+    throw new IndexFormatError('deletions of documents past the segment', part('deletes'), deleteWords[deleteWords.length - 1]!, (1 << tail) - 1);
+  }
   // Entries are decoded and checked on first use (an exact form's postings read), not here.
   const exactStems = ExactStems.fromBytes(need(sections, SectionKind.exactStems, s, 'exactStems'), m.terms, part('exactStems'));
   // Stored offsets are checked per document when read (Segment.storedBytes): a loop here costs ~1 ms cold.
@@ -281,12 +293,16 @@ function need(sections: Map<string, Uint8Array>, kind: number, segment: number, 
   return body;
 }
 
+/** A JSON object section (metadata): anything else, `null` included, is refused. */
 function json<T>(bytes: Uint8Array, part: string): T {
+  let value: unknown;
   try {
-    return JSON.parse(decoder.decode(bytes)) as T;
+    value = JSON.parse(decoder.decode(bytes));
   } catch {
     throw new IndexFormatError('section is not valid JSON', part, 'invalid', 'JSON');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new IndexFormatError('section is not a JSON object', part, value === null ? 'null' : typeof value, 'object');
+  return value as T;
 }
 
 function hex(n: number): string {

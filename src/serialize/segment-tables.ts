@@ -131,7 +131,9 @@ export function decodeDates(bytes: Uint8Array, count: number): Float64Array {
   const coding = bytes[0];
   if (coding === DATES_RAW) {
     if (bytes.length !== DATES_HEADER + count * 8) throw new TableError('dates section has the wrong size', bytes.length, DATES_HEADER + count * 8);
-    return new Float64Array(bytes.buffer, bytes.byteOffset + DATES_HEADER, count);
+    const raw = new Float64Array(bytes.buffer, bytes.byteOffset + DATES_HEADER, count);
+    for (let i = 0; i < count; i++) checkDate(raw[i]!);
+    return raw;
   }
   if (coding !== DATES_SECONDS) throw new TableError('unknown date coding', coding ?? -1, DATES_SECONDS);
   const out = new Float64Array(count);
@@ -145,10 +147,18 @@ export function decodeDates(bytes: Uint8Array, count: number): Float64Array {
     }
     z -= 1;
     prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-    out[i] = prev * 1000;
+    out[i] = checkDate(prev * 1000);
   }
   if (reader.p !== bytes.length) throw new TableError('dates section has trailing bytes', bytes.length - reader.p, 0);
   return out;
+}
+
+/** ECMAScript's time range: a stored date outside it is no date any document could have had. */
+const MAX_TIME = 8.64e15;
+
+function checkDate(ms: number): number {
+  if (ms !== ms || (ms >= -MAX_TIME && ms <= MAX_TIME)) return ms;
+  throw new TableError('date outside the representable range', ms, MAX_TIME);
 }
 
 const IDS_JOINED = 0;

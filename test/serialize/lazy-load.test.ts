@@ -10,7 +10,7 @@ import { IndexFormatError, SearchIndex, type NewsDocument } from '../../src/inde
 import { checksum32 } from '../../src/serialize/checksum.js';
 import { decodeIndex } from '../../src/serialize/decode.js';
 import { MAX_RICE_K } from '../../src/index/posting-blocks.js';
-import { GroupColumn, HEADER_BYTES, PAGE_TERMS, SectionKind, TABLE_ENTRY_BYTES, TermGroupsLayout } from '../../src/serialize/format.js';
+import { GLOBAL, GroupColumn, HEADER_BYTES, PAGE_TERMS, SectionKind, TABLE_ENTRY_BYTES, TermGroupsLayout } from '../../src/serialize/format.js';
 import { VOCABULARY, pick, rng } from '../_support/random.js';
 import { syntheticSegment } from '../_support/synthetic-segments.js';
 
@@ -218,6 +218,73 @@ test('an ids section of an unknown coding loads, and is refused at the first rea
   });
   const loaded = SearchIndex.deserialize(bytes);
   assert.throws(() => loaded.search('port', { documentFields: [] }), refusedAs('section:ids/2'));
+});
+
+test('deletion bits past the last document are refused at load', () => {
+  // Segment 0 holds 250 documents: its last deletion word has 26 live bits and 6 that must be clear.
+  const bytes = crafted(SectionKind.deletes, 0, (_, words) => {
+    words[words.length - 1] = words[words.length - 1]! | (1 << 30);
+  });
+  assert.throws(() => SearchIndex.deserialize(bytes), refusedAs('section:deletes/0'));
+});
+
+test('an id held by two live documents is refused by the first call that needs ids, before any change', () => {
+  // Segment 0's ids are "d0", "d1", "d2", … joined by NUL after a coding byte ("d0" is deleted):
+  // "d2" becomes a second "d1".
+  const bytes = crafted(SectionKind.ids, 0, (body) => {
+    assert.equal([...body.subarray(1, 9)], [0x64, 0x30, 0, 0x64, 0x31, 0, 0x64, 0x32]);
+    body[8] = 0x31;
+  });
+  for (const use of [(i: SearchIndex) => i.has('d1'), (i: SearchIndex) => i.remove('d1'), (i: SearchIndex) => i.add({ id: 'new', title: 'x', body: 'y' })]) {
+    const loaded = SearchIndex.deserialize(bytes);
+    const size = loaded.size;
+    assert.throws(() => use(loaded), refusedAs('section:ids/0'));
+    assert.is(loaded.size, size);
+  }
+});
+
+test('metadata that is not an object, has a malformed field or a setting the index refuses is an IndexFormatError', () => {
+  const meta = section(BYTES, SectionKind.meta, GLOBAL);
+  const original = JSON.parse(new TextDecoder().decode(BYTES.subarray(meta.offset, meta.offset + meta.length))) as Record<string, unknown>;
+  const rewrite = (value: unknown) => crafted(SectionKind.meta, GLOBAL, (body) => {
+    const text = new TextEncoder().encode(JSON.stringify(value));
+    assert.ok(text.length <= body.length);
+    body.fill(0x20);
+    body.set(text);
+  });
+  const fields = original['fields'] as unknown[];
+  for (const value of [null, [1], 5, { ...original, fields: [null, ...fields.slice(1)] }, { ...original, fields: [{ ...(fields[0] as object), kind: 'txt' }, ...fields.slice(1)] }, { ...original, k1: 0 }, { ...original, maxSegments: 0 }]) {
+    assert.throws(() => SearchIndex.deserialize(rewrite(value)), (e: unknown) => e instanceof IndexFormatError && /^(meta|section:0\/global)$/.test(e.part), JSON.stringify(value)?.slice(0, 60));
+  }
+  const segmentMeta = crafted(SectionKind.segmentMeta, 1, (body) => {
+    body.fill(0x20);
+    body.set(new TextEncoder().encode('null'));
+  });
+  assert.throws(() => SearchIndex.deserialize(segmentMeta), refusedAs('section:segmentMeta/1'));
+});
+
+test('a merge refuses postings that name missing documents or claim more positions than their bytes hold', () => {
+  // One byte of a packed block set to 255 (checksums made right): DocIds run past the segment. Before
+  // the merge checked them, optimize() threw RangeError: Invalid array length, or ran out of memory.
+  const index = new SearchIndex();
+  for (let i = 0; i < 200; i++) index.add({ id: String(i), title: 'harbour', body: 'harbour '.repeat(1 + (i % 3)) });
+  const good = index.serialize();
+  const postings = section(good, SectionKind.postings, 0);
+  for (const at of [36, 40, 48, 60]) {
+    const bytes = good.slice();
+    bytes[postings.offset + at] = 255;
+    const dv = new DataView(bytes.buffer);
+    dv.setUint32(postings.entry + 16, checksum32(bytes.subarray(postings.offset, postings.offset + postings.length)), true);
+    dv.setUint32(12, checksum32(bytes.subarray(HEADER_BYTES, HEADER_BYTES + dv.getUint32(8, true) * TABLE_ENTRY_BYTES)), true);
+    const loaded = SearchIndex.deserialize(bytes);
+    try {
+      loaded.search('harbour', { documentFields: [] });
+      loaded.remove('5');
+      loaded.optimize();
+    } catch (e) {
+      assert.ok(e instanceof IndexFormatError, `byte ${at}: ${String(e)}`);
+    }
+  }
 });
 
 test('stored lengths that do not add up to the stored section are refused when a document is read', () => {
