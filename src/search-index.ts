@@ -566,9 +566,10 @@ export class SearchIndex {
     if (typeof id !== 'string') throw new InvalidOptionError('id must be a string', 'id');
     const options = copySearchOptions(givenOptions);
     this.flush();
+    // The query and options are checked whatever the id: an unknown id must not make a bad call pass.
+    const prepared = this.#prepare(query, options);
     const location = this.#locate(id);
     if (location === undefined || location.segment === undefined) return undefined;
-    const prepared = this.#prepare(query, options);
     const terms = explainPlan(prepared.plan, location.segment, location.doc, prepared.weights, this.#layout, prepared.fieldStats);
     if (prepared.plan.kind === 'terms' && terms.length > 0 && options.proximity !== false) {
       // Searches add this to the best k + 10 candidates of a free-text query (see proximity.ts).

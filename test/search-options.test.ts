@@ -99,6 +99,22 @@ test('an option of the wrong kind, null included, is an InvalidOptionError namin
       assert.throws(() => index.explain('port', 'a', options), named, `explain ${option}: ${String(value)}`);
     }
   }
+  // Nested values: null is of the wrong kind there too, not "absent".
+  for (const [option, value] of [
+    ['recency', { scale: '30d', decay: null }], ['recency', { scale: '30d', function: null }], ['recency', { scale: '30d', offset: null }],
+    ['facets', { year: true, limit: null }],
+  ] as const) {
+    assert.throws(() => index.search('port', { [option]: value } as SearchOptions), (e: unknown) => e instanceof InvalidOptionError && e.option === option, JSON.stringify(value));
+  }
+  for (const [value, option] of [[{ passageLength: null }, 'passageLength'], [{ maxPassages: null }, 'maxPassages']] as const) {
+    assert.throws(() => index.search('port', { highlight: value } as unknown as SearchOptions), (e: unknown) => e instanceof InvalidOptionError && e.option === option);
+  }
+  // explain checks its query and options whatever the id: an unknown id does not make a bad call pass.
+  for (const id of ['a', 'unknown']) {
+    assert.throws(() => index.explain('port', id, { fields: ['nope'] }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'fields', id);
+    assert.throws(() => index.explain({ kind: 'bogus' } as unknown as string, id), (e: unknown) => e instanceof InvalidOptionError && e.option === 'query', id);
+  }
+  assert.is(index.explain('port', 'unknown'), undefined);
   // The right kinds still work, and the index answers as before.
   assert.is(index.search('port', { proximity: false, highlight: false, facets: { year: true }, fields: ['title'] }).total, 1);
   for (const [call, option] of [

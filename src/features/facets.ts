@@ -28,7 +28,7 @@ export type Facets = Record<string, FacetCount[]>;
 
 /** Counts the requested facets over `matches`. */
 export function countFacets(view: IndexView, matches: readonly DocRef[], request: FacetRequest): Facets {
-  const limit = request.limit ?? 10;
+  const limit = request.limit === undefined ? 10 : request.limit;
   if (!Number.isInteger(limit)) throw new InvalidOptionError('facets.limit must be an integer', 'facets');
   const out: Facets = {};
   if (request.year === true || request.month === true) {

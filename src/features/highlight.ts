@@ -75,11 +75,11 @@ function resolveOptions(options: HighlightOptions | undefined): Resolved {
   for (const key of ['markStart', 'markEnd', 'ellipsis'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'string') throw new InvalidOptionError(`${key} must be a string`, key);
   }
-  const passageLength = o.passageLength ?? DEFAULT_PASSAGE_LENGTH;
+  const passageLength = o.passageLength === undefined ? DEFAULT_PASSAGE_LENGTH : o.passageLength;
   if (!Number.isInteger(passageLength) || passageLength < 1) {
     throw new InvalidOptionError(`passageLength must be an integer ≥ 1, got ${String(passageLength)}`, 'passageLength');
   }
-  const maxPassages = o.maxPassages ?? DEFAULT_MAX_PASSAGES;
+  const maxPassages = o.maxPassages === undefined ? DEFAULT_MAX_PASSAGES : o.maxPassages;
   if (!Number.isInteger(maxPassages) || maxPassages < 0) {
     throw new InvalidOptionError(`maxPassages must be an integer ≥ 0, got ${String(maxPassages)}`, 'maxPassages');
   }

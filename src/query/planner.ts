@@ -82,16 +82,17 @@ export function planQuery(node: QueryNode, ctx: PlanContext): PlannedQuery {
   return { plan, tieBreaks: planner.tieBreaks, unknownWord: planner.unknownWord };
 }
 
-/** The stems a prefix or fuzzy clause may expand to, best first, and how many candidates there were. */
+/** The stems a prefix or fuzzy clause may expand to that live documents hold, best first. */
 interface Expansions {
   readonly ranked: ReadonlyArray<{ readonly s: string; readonly d: number; readonly df: number }>;
-  readonly candidates: number;
 }
 
 class Planner {
   readonly #ctx: PlanContext;
   readonly #dfCache = new Map<string, number>();
   readonly #expansionCache = new Map<string, Expansions>();
+  /** Product of the enclosing bools' boosts (within [MIN_BOOST, MAX_BOOST]). */
+  #scale = 1;
   readonly tieBreaks: TieBreak[] = [];
   unknownWord = false;
 
@@ -139,6 +140,30 @@ class Planner {
   }
 
   #bool(node: BoolNode): PlanNode {
+    const boost = this.#boostOf(node.boost);
+    const outer = this.#scale;
+    // Children are planned under this node's boost: theirs multiply with it (see #boostOf).
+    if (boost > 0) this.#scale = outer * boost;
+    try {
+      return this.#boolUnder(node, boost);
+    } finally {
+      this.#scale = outer;
+    }
+  }
+
+  /**
+   * The boost a node gets: its own, clamped, and then clamped again so that its product with every
+   * enclosing bool's stays within [MIN_BOOST, MAX_BOOST]. Nested boosts multiply, and a tree 61 levels
+   * deep at 1e6 each reached Infinity (NaN once a recency factor of 0 multiplied it).
+   */
+  #boostOf(given: number | undefined): number {
+    const own = clampBoost(given);
+    if (own === 0) return 0;
+    const scale = this.#scale;
+    return Math.min(MAX_BOOST, Math.max(MIN_BOOST, scale * own)) / scale;
+  }
+
+  #boolUnder(node: BoolNode, boost: number): PlanNode {
     const must = node.must.map((c) => this.plan(c));
     const mustNot = node.mustNot.map((c) => this.plan(c));
     const should: PlanNode[] = [];
@@ -155,7 +180,6 @@ class Planner {
       } else if (planned.kind !== 'none') should.push(planned);
     }
     if (bag.length > 0) should.unshift({ kind: 'terms', terms: mergeTerms(bag) });
-    const boost = clampBoost(node.boost);
     if (must.length === 0 && mustNot.length === 0 && boost === 1 && should.length === 1) return should[0]!;
     if (must.length === 0 && should.length === 0 && mustNot.length === 0) return { kind: 'none' };
     return { kind: 'bool', must, should, mustNot, boost };
@@ -163,7 +187,7 @@ class Planner {
 
   #term(node: TermNode): PlanNode {
     const scope = this.#scope(node);
-    const boost = clampBoost(node.boost);
+    const boost = this.#boostOf(node.boost);
     if (scope === 'unknown') {
       // Lenient: `nutrition: requirements` was prose with a colon; search both words.
       return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
@@ -283,7 +307,7 @@ class Planner {
       const known = !this.unknownWord;
       analyzer.analyze(prefix, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
       if (known) this.unknownWord = false;
-      const { ranked, candidates } = this.#expansions(`p\u0000${fieldMask}\u0000${prefix}`, () => {
+      const { ranked } = this.#expansions(`p\u0000${fieldMask}\u0000${prefix}`, () => {
         const stems = new Set<string>();
         for (const dict of this.#ctx.dictionaries) {
           for (const head of [prefix, EXACT_MARK + prefix]) {
@@ -297,9 +321,10 @@ class Planner {
         }
         const found = [...stems].map((s) => ({ s, d: 0, df: this.#df(s) })).filter((x) => x.df > 0);
         found.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
-        return { ranked: found, candidates: stems.size };
+        return { ranked: found };
       });
-      this.#limit(candidates, node);
+      // Only terms some live document holds count: removed documents' words must not trip the limit.
+      this.#limit(ranked.length, node);
       for (const { s, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
         terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * PREFIX_WEIGHT, expansion: true });
       }
@@ -320,7 +345,7 @@ class Planner {
       // A word asked for fuzzily is not "unknown" when absent: its expansions are the correction, and
       // a did-you-mean walk (distance 2 over the vocabulary) would cost more than the search itself.
       if (known) this.unknownWord = false;
-      const { ranked, candidates } = this.#expansions(`f\u0000${fieldMask}\u0000${edits}\u0000${word}`, () => {
+      const { ranked } = this.#expansions(`f\u0000${fieldMask}\u0000${edits}\u0000${word}`, () => {
         const best = new Map<string, number>();
         for (const dict of this.#ctx.dictionaries) {
           // Every term within the distance, from every segment: a cut here (closest, then in
@@ -341,9 +366,9 @@ class Planner {
         const found = [...best].map(([s, d]) => ({ s, d, df: this.#df(s) })).filter((x) => x.df > 0);
         // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
         found.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
-        return { ranked: found, candidates: best.size };
+        return { ranked: found };
       });
-      this.#limit(candidates, node);
+      this.#limit(ranked.length, node);
       for (const { s, d, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
         terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)), expansion: true });
       }
@@ -372,7 +397,7 @@ class Planner {
 
   #phrase(node: PhraseNode): PlanNode {
     const scope = this.#scope(node);
-    const boost = clampBoost(node.boost);
+    const boost = this.#boostOf(node.boost);
     if (scope === 'unknown') return this.#bag(`${node.field} ${node.text}`, this.#ctx.searchedMask, boost);
     if (scope !== undefined && scope.kind === 'keyword') return { kind: 'keyword', term: namespacedKeyword(scope.number, keywordTerm(node.text)), field: scope.number };
     if (scope !== undefined && scope.kind === 'date') {
@@ -421,7 +446,7 @@ class Planner {
       this.#fail(`ranges are supported on the date field, not on "${node.field}"`, node.start, node.end);
     }
     // Lenient: a range that cannot filter degrades to its bounds as words.
-    return this.#bag(`${node.lower ?? ''} ${node.upper ?? ''}`, this.#ctx.searchedMask, clampBoost(node.boost));
+    return this.#bag(`${node.lower ?? ''} ${node.upper ?? ''}`, this.#ctx.searchedMask, this.#boostOf(node.boost));
   }
 }
 

@@ -90,11 +90,12 @@ export function validateDecay(o: DecayInput): ResolvedDecay {
   const scale = duration(o.scale, 'scale', Number.NaN);
   if (!(scale > 0)) throw new InvalidOptionError(`recency.scale must be > 0, got ${String(o.scale)}`, 'recency');
   const offset = duration(o.offset, 'offset', 0);
-  const decay = o.decay ?? 0.5;
+  // null is a value of the wrong kind, refused like any other (absent is undefined).
+  const decay = o.decay === undefined ? 0.5 : o.decay;
   if (typeof decay !== 'number' || !(decay > 0 && decay < 1)) {
     throw new InvalidOptionError(`recency.decay must be in (0, 1), got ${String(decay)}`, 'recency');
   }
-  const fn = o.function ?? 'gauss';
+  const fn = o.function === undefined ? 'gauss' : o.function;
   if (fn !== 'gauss' && fn !== 'exp' && fn !== 'linear') {
     throw new InvalidOptionError(`recency.function must be gauss, exp or linear, got ${String(fn)}`, 'recency');
   }

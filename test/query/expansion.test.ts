@@ -4,7 +4,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SearchIndex, englishAnalyzer, type Analyzer, type NewsDocument } from '../../src/index.js';
+import { QueryLimitError, SearchIndex, englishAnalyzer, type Analyzer, type NewsDocument } from '../../src/index.js';
 import { pick, rng } from '../_support/random.js';
 
 /** `ca` + a letter, the later letters in more documents: fuzzy `caa~1` reaches all 25 words. */
@@ -57,6 +57,22 @@ test('random prefix and fuzzy queries answer alike over one segment and over man
     const query = random() < 0.5 ? `${word.slice(0, 1 + Math.floor(random() * 3))}*` : `${word}~${1 + Math.floor(random() * 2)}`;
     const maxExpansions = 1 + Math.floor(random() * 4);
     assert.equal(answer(many, query, maxExpansions), answer(one, query, maxExpansions), `${query} (${maxExpansions})`);
+  }
+});
+
+test("strict mode's expansion limit counts only words live documents hold", () => {
+  const words = ['cab', 'cac', 'cad', 'caf', 'cag', 'cat'];
+  const index = new SearchIndex();
+  index.addAll(words.map((w) => ({ id: w, title: w, body: '' })));
+  index.flush();
+  for (const w of words.slice(0, 5)) index.remove(w);
+  for (const query of ['ca*', 'caa~1']) {
+    assert.is(index.search(query, { mode: 'strict', maxExpansions: 2 }).total, 1, query);
+    index.add({ id: 'cab', title: 'cab', body: '' });
+    index.add({ id: 'cac', title: 'cac', body: '' });
+    assert.throws(() => index.search(query, { mode: 'strict', maxExpansions: 2 }), (e: unknown) => e instanceof QueryLimitError && e.actual === 3, query);
+    index.remove('cab');
+    index.remove('cac');
   }
 });
 

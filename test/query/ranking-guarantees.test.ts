@@ -3,7 +3,7 @@
 // Ids are chosen so the id tie-break alone would give the opposite order. No BM25F arithmetic here.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { InvalidOptionError, SearchIndex, type NewsDocument, type SearchOptions } from '../../src/index.js';
+import { InvalidOptionError, SearchIndex, q, type NewsDocument, type QueryNode, type SearchOptions } from '../../src/index.js';
 import { pick, rng } from '../_support/random.js';
 
 /** Unrelated documents, so that idf behaves as in a real collection. */
@@ -500,6 +500,22 @@ test('scores are never NaN or infinite', () => {
       for (const h of index.search(query, { ...o, limit: 1000 }).hits) assert.ok(Number.isFinite(h.score), `${query} ${JSON.stringify(o)}: ${h.score}`);
     }
   }
+  // Query trees nest deeper than the parser does: their boosts multiply, within the same clamp.
+  let tree: QueryNode = q.term('port');
+  let tiny: QueryNode = q.term('port');
+  for (let i = 0; i < 100; i++) {
+    tree = q.bool({ should: [tree, q.term('harbour')], boost: 1e6 });
+    tiny = q.bool({ should: [tiny], boost: 1e-6 });
+  }
+  for (const o of options) {
+    for (const t of [tree, tiny]) {
+      const hits = index.search(t, { ...o, limit: 1000 }).hits;
+      for (const h of hits) assert.ok(Number.isFinite(h.score), `nested ${JSON.stringify(o)}: ${h.score}`);
+    }
+  }
+  assert.ok(index.search(tiny).hits.length > 0);
+  const top = index.search(tree).hits[0]!;
+  assert.is(index.explain(tree, top.id)!.score, top.score);
   // Field boosts beyond 1e6 are refused up front rather than overflowing.
   for (const boost of [1e300, Number.MAX_VALUE, Infinity, -1, Number.NaN]) {
     assert.throws(() => index.search('port', { boost: { title: boost } }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'boost');
