@@ -54,7 +54,7 @@ export class QueryParseError extends BroadsheetError {
 /** A query exceeded a configured limit (nesting depth, clauses, expansions). */
 export class QueryLimitError extends BroadsheetError {
   override name = 'QueryLimitError';
-  /** Which limit (`depth`, `clauses`, `expansions`, `length`). */
+  /** Which limit (`depth`, `clauses`, `expansions`, `expandedClauses`, `length`). */
   readonly limit: string;
   readonly max: number;
   readonly actual: number;

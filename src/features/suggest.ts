@@ -19,12 +19,17 @@ export interface Suggestion {
   cooccurrence: number;
 }
 
+const SPACE = /\s/u;
+
 /** Completions of `query`'s last word, best first. */
 export function suggest(view: IndexView, query: string, limit = 5): Suggestion[] {
-  const match = /(\S+)$/u.exec(query);
-  if (match === null) return [];
-  const partial = match[1]!;
-  const head = query.slice(0, query.length - partial.length);
+  // The last run of non-space units, found from the end: /(\S+)$/ retried from every start of a
+  // long run that stopped short of the end (100k characters: 5 s).
+  let start = query.length;
+  while (start > 0 && !SPACE.test(query[start - 1]!)) start--;
+  if (start === query.length) return [];
+  const partial = query.slice(start);
+  const head = query.slice(0, start);
   const prefix = normalize(partial.replace(/^[^\p{L}\p{N}]+/u, ''));
   if (prefix === '') return [];
   const earlier: string[] = [];

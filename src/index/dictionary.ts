@@ -153,6 +153,7 @@ function readVarint(bytes: Uint8Array, state: { p: number }): number {
 /** Sorted (UTF-16 code-unit order, JavaScript's `<`) distinct terms of a segment. */
 export class TermDictionary {
   #terms: string[] | undefined;
+  #longest = -1;
   #bytes: Uint8Array | undefined;
   /** Byte offset of every RESTART_INTERVAL-th entry of `#bytes`. */
   #restarts: Uint32Array | undefined;
@@ -237,6 +238,16 @@ export class TermDictionary {
    * hands out (lookup, lowerBound, prefixRange): a caller walking every ordinal of this list calls
    * {@link decodeAllMetadata} first.
    */
+  /** Length in UTF-16 units of the longest term, 0 when empty (walked once, on first use). */
+  get longestTerm(): number {
+    if (this.#longest < 0) {
+      let max = 0;
+      for (const t of this.terms) if (t.length > max) max = t.length;
+      this.#longest = max;
+    }
+    return this.#longest;
+  }
+
   get terms(): readonly string[] {
     if (this.#terms === undefined) {
       // Rebuild the NUL-joined text and decode it in one call: far faster than a string per term.

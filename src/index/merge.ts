@@ -2,7 +2,7 @@
 // segment order, so postings stay sorted without a sort. Scores are unaffected by merging.
 
 import { ByteWriter } from './byte-writer.js';
-import { PositionsCursor, isVarintBlock } from './positions-codec.js';
+import { PositionsCursor, checkPositionCount, isVarintBlock } from './positions-codec.js';
 import { Segment, StemDocs, type SegmentData } from './segment.js';
 import { NO_STEM } from './exact-stems.js';
 import { SegmentBuilder } from './segment-builder.js';
@@ -89,7 +89,9 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
   // strings) made merges grow with terms × inputs: 25 inputs of a 1M-document build.
   const inputTerms = segments.map((seg) => {
     seg.data.dictionary.decodeAllMetadata();
-    return seg.data.dictionary.terms;
+    const list = seg.data.dictionary.terms;
+    checkSorted(list);
+    return list;
   });
   const cursors = new Int32Array(segments.length);
   const cursor = new PositionsCursor();
@@ -132,8 +134,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
           let values = 0;
           for (let j = 0; j < block.tfStart[block.length]!; j++) values += block.tfs[j]!;
           const end = positionsEnd(data, ordinal, b);
-          // Every position takes at least one bit.
-          if (values > 8 * (end - geometry.positions)) malformedInput(data, 'more positions than their bytes can hold', values, 8 * (end - geometry.positions));
+          checkPositionCount(values, geometry.positions, end);
           cursor.open(data.positions, geometry.positions, end, isVarintBlock(block.length, values));
         }
         for (let i = 0; i < block.length; i++) {
@@ -262,8 +263,8 @@ class ExactMerge {
         locateBlock(data, ordinal, b, this.#geometry);
         decodeBlock(data.postings, this.#geometry.start, this.#geometry.count, this.#geometry.prevDoc, data.defaultMask, this.#block);
         const block = this.#block;
-        // Keys ascend, and a DocId (not an ordinal into a stem's list) names a document (see checkDocs).
-        last = stemDocs === undefined ? checkDocs(data, block, last) : checkAscending(data, block, last);
+        // Keys ascend, and name a document (see checkDocs) or a place in the stem's list.
+        last = stemDocs === undefined ? checkDocs(data, block, last) : checkAscending(data, block, last, data.termDf[inputStem]!);
         for (let i = 0; i < block.length; i++) {
           const stored = block.docs[i]!;
           let key: number;
@@ -319,14 +320,21 @@ function checkDocs(data: SegmentData, block: DecodedBlock, last: number): number
   return last;
 }
 
-/** Checks that the block's keys (ordinals into a stem's list) ascend from `last`; returns its last. */
-function checkAscending(data: SegmentData, block: DecodedBlock, last: number): number {
+/** Checks that the block's keys (ordinals into a stem's list of `stemDf`) ascend from `last` within it; returns its last. */
+function checkAscending(data: SegmentData, block: DecodedBlock, last: number, stemDf: number): number {
   const docs = block.docs;
   for (let i = 0; i < block.length; i++) {
-    if (!(docs[i]! > last)) malformedInput(data, 'exact-form postings out of order', docs[i]!, last + 1);
+    if (!(docs[i]! > last && docs[i]! < stemDf)) malformedInput(data, 'exact-form postings out of order or past their stem', docs[i]!, stemDf);
     last = docs[i]!;
   }
   return last;
+}
+
+/** Checks that a loaded dictionary is sorted, as the merge's one-cursor-per-input walk needs. */
+function checkSorted(terms: readonly string[]): void {
+  for (let i = 1; i < terms.length; i++) {
+    if (!(terms[i - 1]! < terms[i]!)) throw new IndexFormatError('malformed segment: dictionary terms out of order', 'section:terms', terms[i]!, `after ${terms[i - 1]!}`);
+  }
 }
 
 function malformedInput(data: SegmentData, what: string, found: number, expected: number): never {

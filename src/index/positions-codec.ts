@@ -16,6 +16,7 @@
 // values is needed to find anything. k is raised until every quotient is below MAX_QUOTIENT, so no
 // read scans far whatever the bytes hold; reads past the section's end see zero bytes.
 
+import { IndexFormatError } from '../errors.js';
 import { ByteWriter, putVarint } from './byte-writer.js';
 import { bitWidth } from './bit-packing.js';
 
@@ -31,6 +32,17 @@ const POP8 = new Uint8Array(256);
 for (let b = 1; b < 256; b++) POP8[b] = (b & 1) + POP8[b >>> 1]!;
 
 /** Whether a positions block of `postings` postings holding `values` values is varints (else Rice). */
+/**
+ * Throws IndexFormatError when `values` positions cannot fit in the block's bytes [start, end):
+ * every position takes at least one bit. Readers call it before sizing anything by tfs, which a
+ * crafted file can set to 2^31 (a phrase search then allocated gigabytes).
+ */
+export function checkPositionCount(values: number, start: number, end: number): void {
+  if (!(values >= 0 && values <= 8 * (end - start))) {
+    throw new IndexFormatError('malformed positions: more positions than their bytes can hold', 'section:positions', values, 8 * (end - start));
+  }
+}
+
 export function isVarintBlock(postings: number, values: number): boolean {
   return postings === 1 && values < MIN_RICE_VALUES;
 }

@@ -204,6 +204,8 @@ export function decodeVarintBlock(bytes: Uint8Array, start: number, count: numbe
           b = bytes[p++]!;
           tf |= (b & 0x7f) << shift;
         }
+        // A field in the mask has a tf of at least 1: a crafted 5-byte varint came out negative.
+        if (!(tf > 0)) malformed(bytes, 'tf', tf, 1);
         tfs[t++] = tf;
       }
     }

@@ -4,7 +4,7 @@
 
 import type { SegmentData } from './segment.js';
 import { BLOCK_SIZE, DecodedBlock, decodeBlockColumns, decodeBlockDocs, locateBlock, positionsEnd, type BlockGeometry } from './posting-blocks.js';
-import { PositionsCursor, isVarintBlock } from './positions-codec.js';
+import { PositionsCursor, checkPositionCount, isVarintBlock } from './positions-codec.js';
 
 /**
  * Reusable output of {@link readPositionsBatch}: for the i-th document asked for, `found[i]`, its
@@ -121,6 +121,8 @@ export function readPositionsBatch(
       tfOut[row + f] = tf;
       total += tf;
     }
+    // Before anything is sized by them: a crafted block's tfs can claim billions of positions.
+    checkPositionCount(pending + total, geometry.positions, positionsEnd(data, ordinal, block));
     cursor.skip(pending);
     cursorAt = i;
     if (mask === 0) continue;

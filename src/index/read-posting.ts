@@ -3,7 +3,7 @@
 
 import type { SegmentData } from './segment.js';
 import { isExactTerm } from './exact-terms.js';
-import { PositionsCursor, isVarintBlock } from './positions-codec.js';
+import { PositionsCursor, checkPositionCount, isVarintBlock } from './positions-codec.js';
 import { NO_STEM } from './exact-stems.js';
 import { BLOCK_SIZE, acquireBlock, decodeBlockDocs, positionsEnd, decodeBlock, decodeBlockColumns, locateBlock, releaseBlock, type BlockGeometry, type DecodedBlock } from './posting-blocks.js';
 
@@ -91,7 +91,9 @@ export function readPosting(data: SegmentData, ordinal: number, doc: number): De
       for (let j = 0; j < tfStart[i]!; j++) before += tfs[j]!;
       let values = 0;
       for (let j = tfStart[0]!; j < tfStart[block.length]!; j++) values += tfs[j]!;
-      cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, findBlock(data, ordinal, key)), isVarintBlock(block.length, values));
+      const end = positionsEnd(data, ordinal, findBlock(data, ordinal, key));
+      checkPositionCount(values, geometry.positions, end);
+      cursor.open(data.positions, geometry.positions, end, isVarintBlock(block.length, values));
       cursor.skip(before);
     }
     for (let f = 0; f < data.fieldCount; f++) {

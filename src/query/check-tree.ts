@@ -3,7 +3,7 @@
 
 import { InvalidOptionError, QueryLimitError } from '../errors.js';
 import type { QueryNode } from './ast.js';
-import { DEFAULT_MAX_CLAUSES, DEFAULT_MAX_DEPTH } from './parse-options.js';
+import { DEFAULT_MAX_CLAUSES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './parse-options.js';
 
 /**
  * Deepest tree accepted: what the parser can produce (2·maxDepth + 3 levels) with room for trees
@@ -71,7 +71,10 @@ function bad(message: string): never {
 }
 
 function text(n: Record<string, unknown>): void {
-  if (typeof n['text'] !== 'string') bad(`${String(n['kind'])}.text must be a string`);
+  const t = n['text'];
+  if (typeof t !== 'string') bad(`${String(n['kind'])}.text must be a string`);
+  // A query string is read up to this length; a tree's texts get the same bound.
+  if (t.length > DEFAULT_MAX_LENGTH) throw new QueryLimitError(`query text longer than ${DEFAULT_MAX_LENGTH} characters`, 'length', DEFAULT_MAX_LENGTH, t.length);
 }
 
 function optionalField(n: Record<string, unknown>): void {

@@ -101,23 +101,33 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
     if (o < 0) return EMPTY;
     ordinals.push(o);
   }
+  // A word repeated in the phrase is one list: its postings are led and its positions read once
+  // ("sales" × 1,666 read them 1,666 times: 5.7 s and 900 MB on 20,000 documents).
+  const terms = ordinals.length;
+  const batchOf = new Int32Array(terms);
+  const distinct: number[] = [];
+  for (let i = 0; i < terms; i++) {
+    const seen = distinct.indexOf(ordinals[i]!);
+    batchOf[i] = seen >= 0 ? seen : distinct.push(ordinals[i]!) - 1;
+  }
   // Candidates: live documents holding every term in an allowed field (a leapfrog led by the rarest).
-  const docs = documentsHoldingAll(segment, ordinals, node.fieldMask);
+  const docs = documentsHoldingAll(segment, distinct, node.fieldMask);
   if (docs.length === 0) return EMPTY;
   const offsets = node.terms.map((t) => t.offset);
   const width = data.scoredCount;
   const n = docs.length;
-  // Each term's positions for every candidate, one walk per block (candidates are ascending).
-  const terms = ordinals.length;
-  while (phraseBatches.length < terms) phraseBatches.push(new PositionsBatch());
+  // Each distinct term's positions for every candidate, one walk per block (candidates are ascending).
+  while (phraseBatches.length < distinct.length) phraseBatches.push(new PositionsBatch());
+  for (let d = 0; d < distinct.length; d++) readPositionsBatch(data, distinct[d]!, docs, n, phraseBatches[d]!);
+  const batches: PositionsBatch[] = [];
   const lists: Int32Array[] = [];
   for (let i = 0; i < terms; i++) {
-    readPositionsBatch(data, ordinals[i]!, docs, n, phraseBatches[i]!);
-    lists.push(phraseBatches[i]!.pos);
+    batches.push(phraseBatches[batchOf[i]!]!);
+    lists.push(batches[i]!.pos);
   }
   // Scored fields of the phrase: a field past them has no length to score with.
   const scored = width >= 31 ? node.fieldMask : node.fieldMask & ((1 << width) - 1);
-  if (terms === 2 && node.slop === 0) return exactPairs(node, data, docs, scored, offsets[1]! - offsets[0]!, weights);
+  if (terms === 2 && node.slop === 0) return exactPairs(node, data, docs, scored, offsets[1]! - offsets[0]!, weights, batches[0]!, batches[1]!);
   const starts = new Int32Array(terms);
   const ends = new Int32Array(terms);
   const outDocs: number[] = [];
@@ -128,7 +138,7 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
     // some allowed field, not always the same one).
     let common = scored;
     for (let i = 0; i < terms && common !== 0; i++) {
-      const batch = phraseBatches[i]!;
+      const batch = batches[i]!;
       common &= batch.found[j] === 1 ? batch.masks[j]! : 0;
     }
     let pseudoTf = 0;
@@ -137,7 +147,7 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
       m ^= low;
       const f = 31 - Math.clz32(low);
       for (let i = 0; i < terms; i++) {
-        const batch = phraseBatches[i]!;
+        const batch = batches[i]!;
         const slot = j * batch.fieldCount + f;
         starts[i] = batch.start[slot]!;
         ends[i] = batch.start[slot]! + batch.tf[slot]!;
@@ -157,9 +167,16 @@ function evaluatePhrase(node: Extract<PlanNode, { kind: 'phrase' }>, segment: Se
  * same scores, with each batch's arrays in locals rather than looked up per candidate and term
  * (that lookup was a quarter of the evaluator on a 200k-document corpus).
  */
-function exactPairs(node: Extract<PlanNode, { kind: 'phrase' }>, data: Segment['data'], docs: Int32Array, scored: number, shift: number, weights: Bm25fWeights): Sparse {
-  const first = phraseBatches[0]!;
-  const second = phraseBatches[1]!;
+function exactPairs(
+  node: Extract<PlanNode, { kind: 'phrase' }>,
+  data: Segment['data'],
+  docs: Int32Array,
+  scored: number,
+  shift: number,
+  weights: Bm25fWeights,
+  first: PositionsBatch,
+  second: PositionsBatch,
+): Sparse {
   const F = first.fieldCount;
   const { found: foundA, masks: masksA, start: startA, tf: tfA, pos: posA } = first;
   const { found: foundB, masks: masksB, start: startB, tf: tfB, pos: posB } = second;
@@ -190,6 +207,6 @@ function exactPairs(node: Extract<PlanNode, { kind: 'phrase' }>, data: Segment['
   return { docs: Int32Array.from(outDocs), scores: Float64Array.from(outScores), length: outDocs.length };
 }
 
-/** Position batches of the phrase evaluator, one per phrase term, reused across searches. */
+/** Position batches of the phrase evaluator, one per distinct phrase term, reused across searches. */
 const phraseBatches: PositionsBatch[] = [];
 

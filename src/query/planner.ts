@@ -31,6 +31,10 @@ export const FUZZY_WEIGHT = 0.4;
  * Boosts are clamped to [MIN_BOOST, MAX_BOOST] (0 stays 0: the clause then scores nothing): beyond
  * these, weights overflow to Infinity or underflow to 0 and scores would stop being finite numbers.
  */
+/** Distinct prefix and fuzzy clauses expanded per query; later ones are searched as plain words (strict: QueryLimitError). */
+export const MAX_EXPANDED_CLAUSES = 64;
+const NO_EXPANSIONS: Expansions = { ranked: [] };
+
 export const MIN_BOOST = 1e-6;
 export const MAX_BOOST = 1e6;
 
@@ -322,7 +326,7 @@ class Planner {
         const found = [...stems].map((s) => ({ s, d: 0, df: this.#df(s) })).filter((x) => x.df > 0);
         found.sort((a, b) => b.df - a.df || (a.s < b.s ? -1 : 1));
         return { ranked: found };
-      });
+      }, node);
       // Only terms some live document holds count: removed documents' words must not trip the limit.
       this.#limit(ranked.length, node);
       for (const { s, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
@@ -342,6 +346,11 @@ class Planner {
       const known = !this.unknownWord;
       analyzer.analyze(word, (term, _p, _s, _e, exact) => this.#addWord(terms, analyzer, term, exact, fieldMask, boost));
       if (edits === 0) continue;
+      // A word longer than every term by more than `edits` has nothing within reach: walking the
+      // vocabulary with a 10,000-unit word cost 0.27 s.
+      let longest = 0;
+      for (const dict of this.#ctx.dictionaries) longest = Math.max(longest, dict.longestTerm);
+      if (word.length > longest + edits) continue;
       // A word asked for fuzzily is not "unknown" when absent: its expansions are the correction, and
       // a did-you-mean walk (distance 2 over the vocabulary) would cost more than the search itself.
       if (known) this.unknownWord = false;
@@ -367,7 +376,7 @@ class Planner {
         // Closest first, then the most frequent: did-you-mean logic, and what the cap keeps.
         found.sort((a, b) => a.d - b.d || b.df - a.df || (a.s < b.s ? -1 : 1));
         return { ranked: found };
-      });
+      }, node);
       this.#limit(ranked.length, node);
       for (const { s, d, df } of ranked.slice(0, this.#ctx.maxExpansions)) {
         terms.push({ term: s, fieldMask, weight: idf(this.#ctx.docCount, df) * boost * FUZZY_WEIGHT * (1 - d / (edits + 1)), expansion: true });
@@ -380,9 +389,18 @@ class Planner {
    * A prefix or fuzzy clause's ranked expansions, computed once per query for each key: a query that
    * repeats `s*` a thousand times (within the clause limit) walked the vocabulary a thousand times (1.8 s).
    */
-  #expansions(key: string, compute: () => Expansions): Expansions {
+  #expansions(key: string, compute: () => Expansions, node: TermNode): Expansions {
     let found = this.#expansionCache.get(key);
     if (found === undefined) {
+      // Each distinct clause walks the vocabulary (about 2 ms over 100k terms at distance 2): past
+      // MAX_EXPANDED_CLAUSES, a lenient query searches the word alone; 1,000 distinct fuzzy words in
+      // one 10,000-character query took 2.2 s.
+      if (this.#expansionCache.size >= MAX_EXPANDED_CLAUSES) {
+        if (this.#ctx.strict) {
+          throw new QueryLimitError(`more than ${MAX_EXPANDED_CLAUSES} distinct prefix or fuzzy clauses (at "${node.text}")`, 'expandedClauses', MAX_EXPANDED_CLAUSES, this.#expansionCache.size + 1);
+        }
+        return NO_EXPANSIONS;
+      }
       found = compute();
       this.#expansionCache.set(key, found);
     }

@@ -156,9 +156,10 @@ export function decodeDates(bytes: Uint8Array, count: number): Float64Array {
 /** ECMAScript's time range: a stored date outside it is no date any document could have had. */
 const MAX_TIME = 8.64e15;
 
+/** A stored date is NaN (undated) or a whole millisecond within ECMAScript's time range, as every added date is. */
 function checkDate(ms: number): number {
-  if (ms !== ms || (ms >= -MAX_TIME && ms <= MAX_TIME)) return ms;
-  throw new TableError('date outside the representable range', ms, MAX_TIME);
+  if (ms !== ms || (ms >= -MAX_TIME && ms <= MAX_TIME && Number.isInteger(ms))) return ms;
+  throw new TableError('date outside the representable range or not a whole millisecond', ms, MAX_TIME);
 }
 
 const IDS_JOINED = 0;

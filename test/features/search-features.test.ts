@@ -86,6 +86,12 @@ test('suggest completes the last word, ranked by co-occurrence then frequency', 
   assert.equal(index.suggest(''), []);
   assert.equal(index.suggest('zzzz'), []);
   for (const s of index.suggest('qing')) assert.ok(s.text.startsWith('qing'));
+  // The last word is found from the end, whatever precedes it.
+  const tail = '_'.repeat(100_000);
+  assert.equal(index.suggest(`${tail} qing`).map((s) => s.word), index.suggest('qing').map((s) => s.word));
+  assert.equal(index.suggest(`${tail}\tqing`)[0]!.text, `${tail}\tqingdao`);
+  assert.equal(index.suggest(`qing ${tail}`), []);
+  assert.equal(index.suggest('qing '), []);
 });
 
 test('did-you-mean corrects unknown words from the vocabulary and leaves known ones', () => {

@@ -67,6 +67,13 @@ test('a tree deeper than the limit is a QueryLimitError, at any depth, without o
   }
 });
 
+test('a tree text longer than a query string may be is a QueryLimitError', () => {
+  assert.is(index.search(q.phrase(Array.from({ length: 1_000 }, () => 'port').join(' '))).total, 0);
+  for (const node of [q.phrase('port '.repeat(2_001)), q.term('p'.repeat(10_001)), q.fuzzy('p'.repeat(10_001), 1)]) {
+    assert.throws(() => index.search(node), limit('length'));
+  }
+});
+
 test('a tree with more leaves than the limit is a QueryLimitError', () => {
   const leaves = (n: number): QueryNode => ({ kind: 'bool', must: [], should: Array.from({ length: n }, (_, i) => q.term(`w${i}`)), mustNot: [], start: -1, end: -1 });
   assert.is(index.search(leaves(MAX_TREE_LEAVES)).total, 0);

@@ -5,6 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { QueryLimitError, SearchIndex, englishAnalyzer, type Analyzer, type NewsDocument } from '../../src/index.js';
+import { MAX_EXPANDED_CLAUSES } from '../../src/query/planner.js';
 import { pick, rng } from '../_support/random.js';
 
 /** `ca` + a letter, the later letters in more documents: fuzzy `caa~1` reaches all 25 words. */
@@ -74,6 +75,37 @@ test("strict mode's expansion limit counts only words live documents hold", () =
     index.remove('cab');
     index.remove('cac');
   }
+});
+
+test('past 64 distinct prefix or fuzzy clauses a lenient query searches the plain words; strict refuses it', () => {
+  const words = Array.from({ length: 70 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+  const index = new SearchIndex();
+  // Each document holds a misspelling-distance neighbour of one word ("…y" for "…x"), never the word.
+  index.addAll(words.map((w, i) => ({ id: `d${i}`, title: `${w.slice(0, -1)}y`, body: '' })));
+  const query = words.map((w) => `${w}~1`).join(' ');
+  const found = new Set(index.search(query, { limit: 100 }).hits.map((h) => h.id));
+  // The first 64 clauses reach their neighbours; the other 6 find nothing as plain words.
+  assert.is(found.size, MAX_EXPANDED_CLAUSES);
+  for (let i = 0; i < MAX_EXPANDED_CLAUSES; i++) assert.ok(found.has(`d${i}`), `d${i}`);
+  assert.throws(() => index.search(query, { mode: 'strict' }), (e: unknown) => e instanceof QueryLimitError && e.limit === 'expandedClauses');
+  // Repeating one clause counts once.
+  assert.is(index.search(Array.from({ length: 200 }, () => `${words[0]!}~1`).join(' '), { mode: 'strict' }).total, 1);
+});
+
+test('a fuzzy word far longer than every term expands to nothing, quickly; long terms of a custom analyzer still match', () => {
+  const index = new SearchIndex();
+  index.add({ id: 'a', title: 'port', body: 'harbour' });
+  assert.is(index.search(`${'a'.repeat(9_990)}~2`).total, 0);
+  assert.is(index.didYouMean('港'.repeat(100_000)), undefined);
+  // A whitespace analyzer keeps a 100-letter token (the news tokenizer stops at 64): one edit away still matches.
+  const whitespace: Analyzer = { name: 'whitespace-test', analyze: (text, sink) => {
+    let position = 0;
+    for (const m of text.matchAll(/\S+/g)) sink(m[0].toLowerCase(), position++, m.index, m.index + m[0].length, m[0]);
+  } };
+  const custom = new SearchIndex({ analyzer: whitespace });
+  const long = 'x'.repeat(100);
+  custom.add({ id: 'long', title: long, body: '' });
+  assert.is(custom.search(`${long.slice(0, -1)}y~1`).total, 1);
 });
 
 test('a clause repeated in one query is expanded once', () => {

@@ -157,6 +157,28 @@ for (const seed of [11, 12, 13]) {
   });
 }
 
+test('a phrase repeating one word matches exactly the runs long enough, with the same scores as distinct reads', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'two', title: 'sales sales', body: 'flat' },
+    { id: 'three', title: 'sales sales sales', body: 'flat' },
+    { id: 'split', title: 'sales up sales sales', body: 'flat' },
+    { id: 'none', title: 'sales', body: 'sales figures sales' },
+  ]);
+  const ids = (query: string): string[] => index.search(query, { limit: 10 }).hits.map((h) => h.id).sort();
+  assert.equal(ids('"sales sales"'), ['split', 'three', 'two']);
+  assert.equal(ids('"sales sales sales"'), ['three']);
+  assert.equal(ids('"sales sales sales sales"'), []);
+  assert.equal(ids('"sales up sales sales"'), ['split']);
+  assert.equal(ids('"sales sales"~1'), ['none', 'split', 'three', 'two']);
+  // "three" holds the pair twice (at 0 and 1), "two" once: the repeated word's one list counts both.
+  const hits = index.search('"sales sales"').hits;
+  const score = (id: string): number => hits.find((h) => h.id === id)!.score;
+  assert.ok(score('three') > score('two'));
+  const long = Array.from({ length: 1500 }, () => 'sales').join(' ');
+  assert.equal(ids(`"${long}"`), []);
+});
+
 test('the brute force itself: window, order, stop-word gaps', () => {
   const docs = new Map<string, Analysed>([
     ['adjacent', analyse({ id: 'adjacent', title: 'trade fair', body: '' })],

@@ -287,6 +287,78 @@ test('a merge refuses postings that name missing documents or claim more positio
   }
 });
 
+/** `bytes` (a copy) with section `kind` of `segment` changed in place and every checksum made right again. */
+function patched(bytes: Uint8Array, kind: number, segment: number, change: (body: Uint8Array) => void): Uint8Array {
+  const out = bytes.slice();
+  const s = section(out, kind, segment);
+  const body = out.subarray(s.offset, s.offset + s.length);
+  change(body);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(s.entry + 16, checksum32(body), true);
+  dv.setUint32(12, checksum32(out.subarray(HEADER_BYTES, HEADER_BYTES + dv.getUint32(8, true) * TABLE_ENTRY_BYTES)), true);
+  return out;
+}
+
+/** Runs `uses` on `bytes` loaded; each may succeed or throw IndexFormatError, nothing else. */
+function onlyFormatErrors(bytes: Uint8Array, uses: Record<string, (index: SearchIndex) => unknown>): string[] {
+  const refused: string[] = [];
+  for (const [name, use] of Object.entries(uses)) {
+    try {
+      use(SearchIndex.deserialize(bytes));
+    } catch (e) {
+      assert.ok(e instanceof IndexFormatError, `${name}: ${String(e)}`);
+      refused.push(name);
+    }
+  }
+  return refused;
+}
+
+test('crafted tfs, exact-form ordinals, dictionary order and fractional dates are IndexFormatErrors, before any allocation by them', () => {
+  // A packed block's title tf width 0 → 31 bits: tfs in the billions, which a phrase sized positions by.
+  const crude = new SearchIndex();
+  for (let i = 0; i < 130; i++) crude.add({ id: String(i), title: 'crude harbour', body: `w${i} v${i} u${i}` });
+  const wide = patched(crude.serialize(), SectionKind.postings, 0, (body) => {
+    assert.equal([...body.subarray(0, 3)], [body[0]!, body[1]!, 0]);
+    body[2] = 31;
+  });
+  const uses = {
+    phrase: (i: SearchIndex) => i.search('"crude harbour"'),
+    proximity: (i: SearchIndex) => i.search('crude harbour'),
+    explain: (i: SearchIndex) => i.explain('crude', '3'),
+    optimize: (i: SearchIndex) => {
+      i.remove('5');
+      i.optimize();
+    },
+  };
+  assert.equal(onlyFormatErrors(wide, uses), Object.keys(uses));
+  // An exact form's ordinal into its stem's list moved past the list (segment 0 holds two postings).
+  const forms = new SearchIndex({ maxBufferedDocs: 2, maxSegments: 10 });
+  forms.addAll([
+    { id: 'a', title: 'harbours', body: 'x' }, { id: 'b', title: 'harbour', body: 'y' },
+    { id: 'c', title: 'harbours', body: 'z' }, { id: 'd', title: 'harbour', body: 'w' },
+  ]);
+  forms.flush();
+  const ordinal = patched(forms.serialize(), SectionKind.postings, 0, (body) => {
+    body[0] = 3 << 2;
+  });
+  assert.ok(onlyFormatErrors(ordinal, { optimize: (i) => i.optimize() }).includes('optimize'));
+  // A dictionary no longer sorted ('aaa' → 'zaa' in segment 1): the merge walks inputs in order.
+  const sorted = new SearchIndex({ maxBufferedDocs: 2, maxSegments: 10 });
+  for (let s = 0; s < 3; s++) sorted.addAll([{ id: `h${s}`, title: 'harbours', body: s === 1 ? 'aaa' : 'x' }, { id: `g${s}`, title: 'harbour', body: 'y' }]);
+  sorted.flush();
+  const unsorted = patched(sorted.serialize(), SectionKind.terms, 1, (body) => {
+    body[new TextDecoder().decode(body).indexOf('aaa')] = 0x7a;
+  });
+  assert.ok(onlyFormatErrors(unsorted, { optimize: (i) => i.optimize() }).includes('optimize'));
+  // A raw date column holding a fractional millisecond (no added date can be one).
+  const dated = new SearchIndex();
+  dated.add({ id: 'a', title: 'harbour', body: 'x', date: 1_710_689_672_123 });
+  const fractional = patched(dated.serialize(), SectionKind.dates, 0, (body) => {
+    new DataView(body.buffer, body.byteOffset).setFloat64(8, 1_710_689_672_123.5, true);
+  });
+  assert.equal(onlyFormatErrors(fractional, { search: (i) => i.search('harbour'), stats: (i) => i.stats() }), ['search', 'stats']);
+});
+
 test('stored lengths that do not add up to the stored section are refused when a document is read', () => {
   for (const change of [(body: Uint8Array) => body.fill(0x7f), (body: Uint8Array) => body.fill(0), (body: Uint8Array) => body.fill(0xff)]) {
     const bytes = crafted(SectionKind.storedOffsets, 0, change);
