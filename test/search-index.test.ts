@@ -170,6 +170,17 @@ test('a filter that changes the index: the search answers from the segments it s
   }
 });
 
+test('a merge keeps positions past the count of indexed words (stop words hold positions too)', () => {
+  const index = new SearchIndex({ maxBufferedDocs: 1 });
+  index.add({ id: 'a', title: 'the of and the a an port', body: 'the the the the the harbour of the the crude' });
+  index.add({ id: 'b', title: 'port', body: 'a b c d e f g h i j k harbour' });
+  index.optimize();
+  assert.is(index.stats().segments, 1);
+  assert.equal(index.search('"port"').hits.map((h) => h.id).sort(), ['a', 'b']);
+  assert.equal(index.search('"harbour of the the crude"').hits.map((h) => h.id), ['a']);
+  assert.equal(index.search('"harbour crude"').hits.map((h) => h.id), []);
+});
+
 test('ties are broken by id', () => {
   const index = new SearchIndex();
   index.addAll([

@@ -148,11 +148,19 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
           const count = withPositions ? total : 0;
           if (pos.length < count) pos = new Array<number>(count);
           // Values as stored: per field the first position, then gaps; the builder writes them alike.
+          // Positions are token numbers below 2^31 (a crafted Rice parameter gave values near 2^32,
+          // negative once stored, which the merged block's writer was then sized by: a gigabyte).
+          // Field lengths bound nothing here: they count indexed words, positions count stop words too.
           if (withPositions) {
             for (let j = block.tfStart[i]!, k = 0; j < block.tfStart[i + 1]!; j++) {
               const tf = block.tfs[j]!;
-              pos[k++] = cursor.next();
-              for (let r = 1; r < tf; r++) pos[k++] = cursor.next();
+              let position = 0;
+              for (let r = 0; r < tf; r++) {
+                const value = cursor.next();
+                pos[k++] = value;
+                position += value;
+              }
+              if (!(position < MAX_POSITION)) malformedInput(data, 'a position past 2^31', position, MAX_POSITION);
             }
           }
           const target = remap[block.docs[i]!]!;
@@ -308,6 +316,9 @@ class ExactMerge {
 }
 
 const EMPTY: number[] = [];
+
+/** Positions are token numbers in a field, never 2^31 or more (a value past it is a damaged block). */
+const MAX_POSITION = 2 ** 31;
 
 /** Checks that the block's DocIds ascend from `last` and name documents of the segment; returns its last. */
 function checkDocs(data: SegmentData, block: DecodedBlock, last: number): number {

@@ -350,6 +350,17 @@ test('crafted tfs, exact-form ordinals, dictionary order and fractional dates ar
     body[new TextDecoder().decode(body).indexOf('aaa')] = 0x7a;
   });
   assert.ok(onlyFormatErrors(unsorted, { optimize: (i) => i.optimize() }).includes('optimize'));
+  // A positions block's Rice parameter 0 → 31 with quotients of 1: positions of 2^31 and more.
+  const wordy = new SearchIndex();
+  for (let i = 0; i < 200; i++) wordy.add({ id: String(i), title: 'crude harbour', body: `w${i}` });
+  const farPositions = patched(wordy.serialize(), SectionKind.positions, 0, (body) => {
+    body[0] = 31;
+    body[1] = 0xaa;
+  });
+  assert.ok(onlyFormatErrors(farPositions, { optimize: (i) => {
+    i.remove('0');
+    i.optimize();
+  } }).includes('optimize'));
   // A raw date column holding a fractional millisecond (no added date can be one).
   const dated = new SearchIndex();
   dated.add({ id: 'a', title: 'harbour', body: 'x', date: 1_710_689_672_123 });
