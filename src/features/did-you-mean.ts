@@ -5,6 +5,7 @@ import { normalize } from '../analysis/normalizer.js';
 import { EXACT_MARK, isExactTerm } from '../index/exact-terms.js';
 import { isKeywordTerm } from '../index/keyword-terms.js';
 import { MAX_EDITS, autoFuzziness, fuzzyExpand } from '../query/fuzzy.js';
+import { MAX_TOKEN_LENGTH } from '../analysis/tokenizer.js';
 import type { IndexView } from './index-view.js';
 import { collectWords, stemOf } from './vocabulary.js';
 
@@ -71,10 +72,9 @@ export function didYouMean(view: IndexView, query: string): string | undefined {
 function correctWord(view: IndexView, raw: string): string | undefined {
   const word = normalize(raw);
   // No term is within two edits of a word longer than the longest term by more than two: a
-  // 100k-character CJK run was stemmed and walked (0.8 s).
-  let longest = 0;
-  for (const segment of view.segments) longest = Math.max(longest, segment.data.dictionary.longestTerm);
-  if (word.length > longest + MAX_EDITS) return undefined;
+  // 100k-character CJK run was stemmed and walked (0.8 s). The longest term is looked up (a walk of
+  // each dictionary, once) only for words longer than the news tokenizer's tokens can be.
+  if (word.length > MAX_TOKEN_LENGTH + MAX_EDITS && word.length > longestTerm(view) + MAX_EDITS) return undefined;
   const stem = stemOf(view.analyzer, word);
   if (stem === undefined || word.length < 3) return undefined; // stop words and very short words stay
   const own = view.df(stem);
@@ -138,4 +138,10 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return d[m]![n]!;
+}
+
+function longestTerm(view: IndexView): number {
+  let longest = 0;
+  for (const segment of view.segments) longest = Math.max(longest, segment.data.dictionary.longestTerm);
+  return longest;
 }

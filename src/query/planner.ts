@@ -15,6 +15,7 @@ import type { BoolNode, PhraseNode, QueryNode, RangeNode, TermNode } from './ast
 import type { ScoringTerm } from './executor.js';
 import type { PlanNode, PlannedQuery, TieBreak } from './plan.js';
 import { autoFuzziness, fuzzyExpand } from './fuzzy.js';
+import { MAX_TOKEN_LENGTH } from '../analysis/tokenizer.js';
 
 /**
  * Ranking factors, relative to a plain term's BM25F weight. Together they give, for the same word,
@@ -348,9 +349,12 @@ class Planner {
       if (edits === 0) continue;
       // A word longer than every term by more than `edits` has nothing within reach: walking the
       // vocabulary with a 10,000-unit word cost 0.27 s.
-      let longest = 0;
-      for (const dict of this.#ctx.dictionaries) longest = Math.max(longest, dict.longestTerm);
-      if (word.length > longest + edits) continue;
+      if (word.length > MAX_TOKEN_LENGTH + edits) {
+        // Only then is the longest term looked up (a walk of each dictionary, once): custom analyzers may make longer ones.
+        let longest = 0;
+        for (const dict of this.#ctx.dictionaries) longest = Math.max(longest, dict.longestTerm);
+        if (word.length > longest + edits) continue;
+      }
       // A word asked for fuzzily is not "unknown" when absent: its expansions are the correction, and
       // a did-you-mean walk (distance 2 over the vocabulary) would cost more than the search itself.
       if (known) this.unknownWord = false;
