@@ -122,7 +122,7 @@ export function readPositionsBatch(
       total += tf;
     }
     // Before anything is sized by them: a crafted block's tfs can claim billions of positions.
-    checkPositionCount(pending + total, geometry.positions, positionsEnd(data, ordinal, block));
+    if (pending + total > blockPositionBits) checkPositionCount(pending + total, geometry.positions, positionsEnd(data, ordinal, block));
     cursor.skip(pending);
     cursorAt = i;
     if (mask === 0) continue;
@@ -197,8 +197,13 @@ function openPositions(data: SegmentData, ordinal: number, b: number, block: Dec
     }
     varint = isVarintBlock(1, values);
   }
-  cursor.open(data.positions, geometry.positions, positionsEnd(data, ordinal, b), varint);
+  const end = positionsEnd(data, ordinal, b);
+  blockPositionBits = 8 * (end - geometry.positions);
+  cursor.open(data.positions, geometry.positions, end, varint);
 }
+
+/** Bits of the open positions block: no posting in it has more positions (see checkPositionCount). */
+let blockPositionBits = 0;
 
 /** The block scratch of {@link readPositionsBatch} (it never nests). */
 const decoded = new DecodedBlock();

@@ -95,7 +95,8 @@ interface Expansions {
 class Planner {
   readonly #ctx: PlanContext;
   readonly #dfCache = new Map<string, number>();
-  readonly #expansionCache = new Map<string, Expansions>();
+  /** Made on the first prefix or fuzzy clause: most queries have none. */
+  #expansionCache: Map<string, Expansions> | undefined;
   /** Product of the enclosing bools' boosts (within [MIN_BOOST, MAX_BOOST]). */
   #scale = 1;
   readonly tieBreaks: TieBreak[] = [];
@@ -394,19 +395,20 @@ class Planner {
    * repeats `s*` a thousand times (within the clause limit) walked the vocabulary a thousand times (1.8 s).
    */
   #expansions(key: string, compute: () => Expansions, node: TermNode): Expansions {
-    let found = this.#expansionCache.get(key);
+    const cache = (this.#expansionCache ??= new Map<string, Expansions>());
+    let found = cache.get(key);
     if (found === undefined) {
       // Each distinct clause walks the vocabulary (about 2 ms over 100k terms at distance 2): past
       // MAX_EXPANDED_CLAUSES, a lenient query searches the word alone; 1,000 distinct fuzzy words in
       // one 10,000-character query took 2.2 s.
-      if (this.#expansionCache.size >= MAX_EXPANDED_CLAUSES) {
+      if (cache.size >= MAX_EXPANDED_CLAUSES) {
         if (this.#ctx.strict) {
-          throw new QueryLimitError(`more than ${MAX_EXPANDED_CLAUSES} distinct prefix or fuzzy clauses (at "${node.text}")`, 'expandedClauses', MAX_EXPANDED_CLAUSES, this.#expansionCache.size + 1);
+          throw new QueryLimitError(`more than ${MAX_EXPANDED_CLAUSES} distinct prefix or fuzzy clauses (at "${node.text}")`, 'expandedClauses', MAX_EXPANDED_CLAUSES, cache.size + 1);
         }
         return NO_EXPANSIONS;
       }
       found = compute();
-      this.#expansionCache.set(key, found);
+      cache.set(key, found);
     }
     return found;
   }
