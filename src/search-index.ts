@@ -226,7 +226,7 @@ export class SearchIndex {
   #weightsMemo: { docCount: number; lengthSums: Float64Array; fieldStats: FieldStatistics[]; weights: Bm25fWeights } | undefined;
 
   constructor(options: SearchIndexOptions = {}) {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError('options must be an object', 'options');
     if (options.analyzer !== undefined && !isAnalyzer(options.analyzer)) throw new InvalidOptionError('analyzer must have a name and analyze()', 'analyzer');
     this.#analyzer = options.analyzer ?? englishAnalyzer();
     this.#layout = resolveFieldLayout(options.schema === undefined ? defaultNewsSchema() : options.schema, this.#analyzer);
@@ -276,13 +276,40 @@ export class SearchIndex {
     }
     const prepared: PreparedDocument[] = [];
     const seen = new Set<string>();
-    for (const document of documents) {
-      const p = prepareDocument(document, this.#layout);
-      if (this.#ids().has(p.id) || seen.has(p.id)) {
-        throw new InvalidDocumentError(`duplicate id ${p.id}`, p.id, 'id');
+    // Stepped by hand, not with for…of: an iterator that breaks the protocol gets a typed error
+    // naming `documents` rather than the language's TypeError.
+    const iterator: unknown = documents[Symbol.iterator]();
+    if (typeof iterator !== 'object' || iterator === null || typeof (iterator as Partial<Iterator<unknown>>).next !== 'function') {
+      throw new InvalidOptionError('addAll takes an iterable of documents: its iterator has no next()', 'documents');
+    }
+    const it = iterator as Iterator<NewsDocument>;
+    let done = false;
+    try {
+      for (;;) {
+        const step: unknown = it.next();
+        if (typeof step !== 'object' || step === null) {
+          throw new InvalidOptionError('addAll takes an iterable of documents: its iterator gave a result that is not an object', 'documents');
+        }
+        if ((step as IteratorResult<NewsDocument>).done === true) {
+          done = true;
+          break;
+        }
+        const p = prepareDocument((step as IteratorYieldResult<NewsDocument>).value, this.#layout);
+        if (this.#ids().has(p.id) || seen.has(p.id)) {
+          throw new InvalidDocumentError(`duplicate id ${p.id}`, p.id, 'id');
+        }
+        seen.add(p.id);
+        prepared.push(p);
       }
-      seen.add(p.id);
-      prepared.push(p);
+    } finally {
+      // As for…of does: a batch refused part-way closes the caller's generator.
+      if (!done && typeof it.return === 'function') {
+        try {
+          it.return();
+        } catch {
+          // The refusal being thrown says more than a failing return().
+        }
+      }
     }
     this.#bulk = true;
     try {
@@ -482,7 +509,7 @@ export class SearchIndex {
    */
   suggest(query: string, options: { limit?: number } = {}): Suggestion[] {
     if (typeof query !== 'string') throw new InvalidOptionError('query must be a string', 'query');
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError('options must be an object', 'options');
     const limit = positiveInteger(options.limit, 5, 'limit');
     this.flush();
     return suggestCompletions(this.#view(), query, limit);
@@ -498,7 +525,7 @@ export class SearchIndex {
   /** Articles related to `id` (more-like-this by its most significant terms), excluding itself and exact duplicates. */
   related(id: string, options: { limit?: number } = {}): SearchHit[] {
     if (typeof id !== 'string') throw new InvalidOptionError('id must be a string', 'id');
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError('options must be an object', 'options');
     const limit = positiveInteger(options.limit, 10, 'limit');
     this.flush();
     const location = this.#locate(id);
@@ -526,7 +553,13 @@ export class SearchIndex {
   #highlighter(plan: PlanNode, request: true | HighlightRequest): (document: StoredDocument) => Record<string, Passage[]> {
     const options: HighlightRequest = request === true ? {} : request;
     // Checked now: a search without hits would never read them, and then accept what one with hits refuses.
-    checkHighlightOptions(options);
+    try {
+      checkHighlightOptions(options);
+    } catch (error) {
+      // The standalone highlighter names its own option; here the caller passed `highlight`.
+      if (error instanceof InvalidOptionError) throw new InvalidOptionError(`highlight.${error.message}`, 'highlight');
+      throw error;
+    }
     if (options.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) {
       throw new InvalidOptionError('highlight.fields must be an array of field names', 'highlight');
     }
@@ -536,7 +569,7 @@ export class SearchIndex {
       fields = [];
       for (const name of options.fields) {
         const f = this.#layout.byName.get(name);
-        if (f === undefined || f.kind !== 'text' || !f.stored) throw new InvalidOptionError(`highlight: ${name} is not a stored text field`, 'highlight');
+        if (f === undefined || f.kind !== 'text' || !f.stored) throw new InvalidOptionError(`highlight.fields: ${name} is not a stored text field`, 'highlight');
         fields.push(f);
       }
     }
@@ -766,7 +799,7 @@ export class SearchIndex {
    * not write into that buffer afterwards; pass a copy if it will be reused.
    */
   static deserialize(bytes: Uint8Array, options: { analyzers?: readonly Analyzer[] } = {}): SearchIndex {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options must be an object', 'options');
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError('options must be an object', 'options');
     const analyzers = options.analyzers ?? [];
     if (!Array.isArray(analyzers) || !analyzers.every(isAnalyzer)) {
       throw new InvalidOptionError('analyzers must be an array of analyzers', 'analyzers');

@@ -58,7 +58,8 @@ const KEY_LIST = Object.keys(KEYS) as (keyof SearchOptions)[];
  * instance, a prototype chain, getters) is read key by key, as each option's own read always did.
  */
 export function copySearchOptions(options: SearchOptions): SearchOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('search options must be an object', 'options');
+  // An array is an object too, but its inherited sort and filter would be read as options.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidOptionError('search options must be an object', 'options');
   const out = new CopiedOptions();
   const proto: unknown = Object.getPrototypeOf(options);
   if (proto === Object.prototype || proto === null) {

@@ -332,6 +332,26 @@ test('bad options throw InvalidOptionError', () => {
   for (const documents of [null, undefined, 5, { id: 'x' }]) {
     assert.throws(() => index.addAll(documents as unknown as NewsDocument[]), named('documents'), String(documents));
   }
+  // Iterables whose iterator breaks the protocol are refused the same way, and nothing is added.
+  const size = index.size;
+  for (const broken of [() => 5, () => ({}), () => ({ next: 5 }), () => ({ next: () => 7 }), () => ({ next: () => null })]) {
+    assert.throws(() => index.addAll({ [Symbol.iterator]: broken } as unknown as NewsDocument[]), named('documents'), String(broken));
+  }
+  assert.is(index.size, size);
+  // A batch refused part-way closes the caller's generator, as for…of would.
+  let closed = false;
+  function* feed(): Generator<NewsDocument> {
+    try {
+      yield { id: 'fresh-1', title: 'One', body: 'First.' };
+      yield { id: 'fresh-1', title: 'Again', body: 'Duplicate.' };
+      yield { id: 'fresh-2', title: 'Two', body: 'Never reached.' };
+    } finally {
+      closed = true;
+    }
+  }
+  assert.throws(() => index.addAll(feed()), (e: unknown) => e instanceof InvalidDocumentError);
+  assert.ok(closed);
+  assert.is(index.size, size);
   const bytes = index.serialize();
   assert.throws(() => SearchIndex.deserialize(bytes, null as unknown as { analyzers?: Analyzer[] }), named('options'));
   assert.throws(() => SearchIndex.deserialize(bytes, { analyzers: 5 as unknown as Analyzer[] }), named('analyzers'));

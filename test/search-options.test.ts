@@ -107,7 +107,11 @@ test('an option of the wrong kind, null included, is an InvalidOptionError namin
     assert.throws(() => index.search('port', { [option]: value } as SearchOptions), (e: unknown) => e instanceof InvalidOptionError && e.option === option, JSON.stringify(value));
   }
   for (const [value, option] of [[{ passageLength: null }, 'passageLength'], [{ maxPassages: null }, 'maxPassages']] as const) {
-    assert.throws(() => index.search('port', { highlight: value } as unknown as SearchOptions), (e: unknown) => e instanceof InvalidOptionError && e.option === option);
+    // Named as the caller wrote it: the option is `highlight`, the message says which part of it.
+    assert.throws(
+      () => index.search('port', { highlight: value } as unknown as SearchOptions),
+      (e: unknown) => e instanceof InvalidOptionError && e.option === 'highlight' && e.message.startsWith(`highlight.${option} `),
+    );
   }
   // explain checks its query and options whatever the id: an unknown id does not make a bad call pass.
   for (const id of ['a', 'unknown']) {
@@ -119,6 +123,12 @@ test('an option of the wrong kind, null included, is an InvalidOptionError namin
   assert.is(index.search('port', { proximity: false, highlight: false, facets: { year: true }, fields: ['title'] }).total, 1);
   for (const [call, option] of [
     [() => index.explain('port', 'a', null as unknown as SearchOptions), 'options'],
+    // An array is an object whose inherited sort and filter must not be read as options.
+    [() => index.search('port', [] as unknown as SearchOptions), 'options'],
+    [() => index.explain('port', 'a', [] as unknown as SearchOptions), 'options'],
+    [() => index.suggest('po', [] as unknown as { limit?: number }), 'options'],
+    [() => index.related('a', [] as unknown as { limit?: number }), 'options'],
+    [() => new SearchIndex([] as unknown as Record<string, never>), 'options'],
     [() => index.explain('port', 5 as unknown as string), 'id'],
     [() => index.suggest('po', null as unknown as { limit?: number }), 'options'],
     [() => index.related('a', null as unknown as { limit?: number }), 'options'],
@@ -137,13 +147,13 @@ test('bad highlight options are refused whether or not the search has hits', () 
     [{ maxPassages: -1 }, 'maxPassages'],
     [{ markStart: 5 }, 'markStart'],
     [{ ellipsis: null }, 'ellipsis'],
-    [{ fields: 'body' }, 'highlight'],
+    [{ fields: 'body' }, 'fields'],
   ];
   for (const [highlight, option] of bad) {
     for (const query of ['port', 'nothingmatches']) {
       assert.throws(
         () => index.search(query, { highlight } as SearchOptions),
-        (e: unknown) => e instanceof InvalidOptionError && e.option === option,
+        (e: unknown) => e instanceof InvalidOptionError && e.option === 'highlight' && e.message.startsWith(`highlight.${option}`),
         `${query} ${JSON.stringify(highlight)}`,
       );
     }
