@@ -56,8 +56,11 @@ export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: B
   // Past the page only hits tied with its last matter: none scoring under it is kept (ratio 1).
   const k = options.k;
   let want = k + TIE_WINDOW;
+  // A widened pass asks the filter again about documents the first pass already asked about: its
+  // answers are kept, so a caller's callback runs at most once per document, as without ties.
+  const filter = options.filter === undefined ? undefined : rememberedFilter(segments, options.filter);
   for (;;) {
-    const wide = rank(segments, plan, weights, { ...options, k: want, floor: { rank: k, ratio: 1 } });
+    const wide = rank(segments, plan, weights, { ...options, filter, k: want, floor: { rank: k, ratio: 1 } });
     const hits = wide.hits;
     // The tie run across the page's last place must be whole: ranked by id alone, a run cut short
     // keeps its lowest ids, and documents with more exact forms past them would be missing from
@@ -68,6 +71,21 @@ export function runPlan(segments: readonly Segment[], plan: PlanNode, weights: B
     // or undated articles ties them all), and doubling re-ranked 100k matches fourteen times (0.5 s).
     want = wide.total;
   }
+}
+
+/** `filter` asked once per (segment, doc): answers kept in a byte per document (0 not asked, 1 yes, 2 no). */
+function rememberedFilter(segments: readonly Segment[], filter: CandidateFilter): CandidateFilter {
+  // Allocated on a segment's first question: a filter that matches little costs no table.
+  const answers: Array<Uint8Array | undefined> = new Array(segments.length).fill(undefined);
+  return (s, doc) => {
+    let table = answers[s];
+    if (table === undefined) answers[s] = table = new Uint8Array(segments[s]!.data.numDocs);
+    const known = table[doc]!;
+    if (known !== 0) return known === 1;
+    const yes = filter(s, doc);
+    table[doc] = yes ? 1 : 2;
+    return yes;
+  };
 }
 
 function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeights, options: RunOptions): RunResult {

@@ -412,6 +412,15 @@ test('a tie run longer than the page and its window still pages as one big page'
         for (let offset = 0; offset < count; offset += size) pages.push(...ids(index, 'ports', { limit: size, offset }));
         assert.equal(pages, big, `${count} docs, ${maxBufferedDocs}: pages of ${size}`);
       }
+      // The widened ranking asks a filter nothing twice, and one that drops documents pages alike.
+      const asked = new Map<string, number>();
+      const odd = (_doc: unknown, id: string): boolean => {
+        asked.set(id, (asked.get(id) ?? 0) + 1);
+        return Number(id.slice(1)) % 2 === 1;
+      };
+      const filtered = ids(index, 'ports', { filter: odd, limit: 10 });
+      assert.ok(Math.max(...asked.values()) === 1, `${count} docs, ${maxBufferedDocs}: a filter asked twice`);
+      assert.equal(filtered, big.filter((id) => Number(id.slice(1)) % 2 === 1).slice(0, 10));
     }
   }
 });
