@@ -754,7 +754,7 @@ export class SearchIndex {
       if (typeof predicate !== 'function') throw new InvalidOptionError('filter must be a function', 'filter');
       tests.push((s, doc) => {
         const segment = segments[s]!;
-        return predicate(this.#stored(segment, doc), segment.data.ids.value[doc]!) === true;
+        return predicate(this.#stored(segment, doc), segment.data.ids.at(doc)) === true;
       });
     }
     if (tests.length === 0) return undefined;

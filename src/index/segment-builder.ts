@@ -12,6 +12,7 @@ import { ExactStems, NO_STEM } from './exact-stems.js';
 import { isExactTerm } from './exact-terms.js';
 import { indexOfSorted } from './sort-terms.js';
 import { LazyColumn } from './lazy-column.js';
+import { IdColumn } from './id-column.js';
 import type { SegmentData } from './segment.js';
 import { encodeBound, referenceFor, referencePseudoTf, type BoundParameters, type BoundReference } from './block-bounds.js';
 
@@ -480,7 +481,7 @@ export class SegmentBuilder {
       storedOffsets: LazyColumn.of(columns.storedOffsets),
       stored: columns.stored,
       storedSymbols: columns.storedSymbols,
-      ids: LazyColumn.of(columns.ids),
+      ids: IdColumn.of(columns.ids),
       exactStems: ExactStems.of(this.#exactStems.finish(), termCount),
     };
   }

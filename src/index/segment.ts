@@ -11,6 +11,7 @@ import { SymbolTable } from './symbol-table.js';
 import { BLOCK_SIZE, acquireBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, postingsPart, releaseBlock, type BlockGeometry, type PostingsLayout } from './posting-blocks.js';
 import { NO_STEM, type ExactStems } from './exact-stems.js';
 import type { LazyColumn } from './lazy-column.js';
+import type { IdColumn } from './id-column.js';
 
 export { BLOCK_SIZE };
 
@@ -70,7 +71,7 @@ export interface SegmentData extends PostingsLayout {
   /** A serialised SymbolTable the stored bytes are coded with, or empty: they are plain UTF-8. */
   readonly storedSymbols: Uint8Array;
   /** The documents' ids. A loaded segment decodes them on first read. */
-  readonly ids: LazyColumn<readonly string[]>;
+  readonly ids: IdColumn;
   /** Per exact-form term, the stem whose posting list its postings are ordinals into (exact-stems.ts). */
   readonly exactStems: ExactStems;
 }

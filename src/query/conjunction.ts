@@ -159,7 +159,7 @@ export function rankConjunction(segment: Segment, s: number, terms: readonly Sco
   const scale = scaleFor(data.boundReference, weights, width);
   const deletes = segment.deletes;
   const anyDeleted = deletes.count > 0;
-  const ids = data.ids.value;
+  const ids = data.ids;
   boundBlock.fill(-1, 0, m);
   let threshold = top.threshold;
   let count = 0;
@@ -192,7 +192,7 @@ export function rankConjunction(segment: Segment, s: number, terms: readonly Sco
     count++;
     if (skip) continue;
     if (boost !== 1) score *= boost;
-    const id = ids[doc]!;
+    const id = ids.at(doc);
     if (top.wouldAccept(score, id)) {
       top.offer(score, s, doc, id);
       threshold = top.threshold;

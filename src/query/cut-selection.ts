@@ -2,6 +2,7 @@
 // above a cut are kept and counted in a histogram of their scores, and the cut rises as they come.
 
 import type { HeldTerms, RankFloor, TopK } from './top-k.js';
+import type { IdColumn } from '../index/id-column.js';
 
 /** Histogram buckets: about k + kept / BUCKETS candidates reach the heap at the end. */
 const BUCKETS = 256;
@@ -112,7 +113,7 @@ export class CutSelector {
   }
 
   /** Offers the kept documents at or above the final cut to `top`, as segment `s` (ids by DocId). */
-  finish(top: TopK, s: number, ids: readonly string[]): void {
+  finish(top: TopK, s: number, ids: IdColumn): void {
     const raised = cutOf(this.#histogram, this.#kept, this.#highest, this.#k, this.#scale, this.#floorRank, this.#floorRatio);
     const cut = raised > this.#cut ? raised : this.#cut;
     const scores = this.#scores;
@@ -121,7 +122,7 @@ export class CutSelector {
       const score = scores[j]!;
       if (score < cut) continue;
       const doc = docs[j]!;
-      const id = ids[doc]!;
+      const id = ids.at(doc);
       if (top.wouldAccept(score, id)) top.offer(score, s, doc, id, this.#held[j]!);
     }
     this.#kept = 0;

@@ -111,7 +111,7 @@ export function rankSegmentByDate(segment: Segment, s: number, terms: readonly S
 function scoreCandidates(segment: Segment, s: number, terms: readonly ScoringTerm[], weights: Bm25fWeights, top: DateTopK, threshold: number, count: number): void {
   const data = segment.data;
   const dates = data.dates.value;
-  const ids = data.ids.value;
+  const ids = data.ids;
   const newest = top.newest;
   // Ascending DocIds, so each term's cursor only moves forward; duplicates cannot occur.
   const kept = candidates.subarray(0, count);
@@ -155,7 +155,7 @@ function scoreCandidates(segment: Segment, s: number, terms: readonly ScoringTer
       // weight) after those: it only ever adds to a positive sum, as in the accumulator.
       if (contribution !== 0) score = score + contribution;
     }
-    top.offer(dates[doc]!, score, s, doc, ids[doc]!);
+    top.offer(dates[doc]!, score, s, doc, ids.at(doc));
   }
 }
 

@@ -489,7 +489,7 @@ function rankSegmentExhaustive(
     list = touched;
   }
   // Ids first: decoding them on first read may throw, and must not find scores accumulated.
-  const ids = data.ids.value;
+  const ids = data.ids;
   if (filter === undefined) {
     // Nothing calls out while the selector is in use: no other search can take it.
     const final = inFilter ? new CutSelector() : selector;
@@ -543,7 +543,7 @@ function rankSegmentExhaustive(
       // Below the k-th score nothing enters (a tie needs the id): most matches stop at this compare,
       // without loading their id string.
       if (score < threshold) continue;
-      const id = ids[doc]!;
+      const id = ids.at(doc);
       if (top.wouldAccept(score, id)) {
         top.offer(score, s, doc, id);
         threshold = top.threshold;

@@ -7,6 +7,7 @@
 import { DecodedBlock, blockCount, decodeBlock, decodeBlockDocs, locateBlock, type BlockGeometry } from '../index/posting-blocks.js';
 import { LENGTH_CODES, LENGTH_CODE_FLOOR } from '../index/length-codes.js';
 import type { Segment } from '../index/segment.js';
+import { IdColumn } from '../index/id-column.js';
 import type { Bm25fWeights } from '../scoring/bm25f.js';
 import { NO_MORE, SLACK, TermCursor, type CandidateSink, type PruningBounds } from './term-cursor.js';
 import { TopK } from './top-k.js';
@@ -254,13 +255,16 @@ function markMatches(scratch: Scratch, segment: Segment, s: number, positive: re
   return total;
 }
 
+/** A Round's ids before its first segment. */
+const EMPTY_IDS = IdColumn.of([]);
+
 /**
  * What the window loops share with {@link finish}: the candidate's recorded contributions, the heap,
  * and the current window's partition; as the sink of a walk it takes the essential term's candidates.
  */
 class Round implements CandidateSink {
   segment = 0;
-  ids: readonly string[] = [];
+  ids: IdColumn = EMPTY_IDS;
   top!: TopK;
   termCount = 0;
   /** Term indices in summation order (the exhaustive accumulator's, see summationOrder). */
@@ -290,7 +294,7 @@ class Round implements CandidateSink {
     const before = this.threshold;
     if (this.nonEssential === 0 && this.negative.length === 0) {
       // Nothing else to add: the score is this contribution (0 + v), straight to the heap.
-      const id = this.ids[doc]!;
+      const id = this.ids.at(doc);
       if (this.top.wouldAccept(v, id)) {
         this.top.offer(v, this.segment, doc, id);
         this.threshold = this.top.threshold;
@@ -381,7 +385,7 @@ function finish(
     }
   }
   r.clear();
-  const id = r.ids[doc]!;
+  const id = r.ids.at(doc);
   if (r.top.wouldAccept(score, id)) {
     r.top.offer(score, r.segment, doc, id);
     r.threshold = r.top.threshold;
@@ -414,7 +418,7 @@ function scoreSegment(
   const byBound = scratch.order;
   const r = scratch.round;
   r.segment = s;
-  r.ids = data.ids.value;
+  r.ids = data.ids;
   r.top = top;
   r.termCount = termCount;
   r.sumOrder = scratch.sumOrder;
@@ -552,7 +556,7 @@ function accumulateWindow(
     const score = acc[doc]!;
     acc[doc] = 0;
     if (useBits ? (bits[doc >>> 5]! & (1 << (doc & 31))) === 0 : deleted !== undefined && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
-    const id = ids[doc]!;
+    const id = ids.at(doc);
     if (top.wouldAccept(score, id)) {
       top.offer(score, r.segment, doc, id);
       r.threshold = top.threshold;

@@ -128,7 +128,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);
-      const ids = segment.data.ids.value;
+      const ids = segment.data.ids;
       const dates = segment.data.dates.value;
       for (let i = 0; i < result.length; i++) {
         const doc = result.docs[i]!;
@@ -137,7 +137,8 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
         matches?.push({ segment: s, doc });
         // Recency multiplies into the score (Elasticsearch function_score, boost_mode multiply).
         const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
-        if (top.wouldAccept(score, ids[doc]!)) top.offer(score, s, doc, ids[doc]!);
+        const id = ids.at(doc);
+        if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
       }
     }
     if (pairs.length === 0) return { hits: top.drain(), total, matches };
@@ -165,7 +166,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     const s = newest ? segments.length - 1 - n : n;
     const segment = segments[s]!;
     const result = evaluate(plan, segment, weights);
-    const ids = segment.data.ids.value;
+    const ids = segment.data.ids;
     const dates = segment.data.dates.value;
     for (let m = 0; m < result.length; m++) {
       const i = newest ? result.length - 1 - m : m;
@@ -175,7 +176,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
       matches?.push({ segment: s, doc });
       const date = dates[doc]!;
       const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(date, recency);
-      top.offer(date, score, s, doc, ids[doc]!);
+      top.offer(date, score, s, doc, ids.at(doc));
     }
   }
   return { hits: top.drain(), total, matches };

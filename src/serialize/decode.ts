@@ -10,6 +10,7 @@ import { builtInAnalyzer } from '../analysis/analyzer.js';
 import { ExactStems } from '../index/exact-stems.js';
 import { namePostingsSection } from '../index/posting-blocks.js';
 import { LazyColumn } from '../index/lazy-column.js';
+import { IdColumn } from '../index/id-column.js';
 import { IndexFormatError } from '../errors.js';
 import { TermDictionary } from '../index/dictionary.js';
 import { DeleteSet } from '../index/deletes.js';
@@ -192,7 +193,7 @@ function decodeSegment(
   // Read (and checked) on the first stored read, not here: see Segment.storedBytes.
   const storedSymbols = need(sections, SectionKind.storedSymbols, s, 'storedSymbols');
   const idBytes = need(sections, SectionKind.ids, s, 'ids');
-  const ids = LazyColumn.deferred(() => table('ids', () => decodeIds(idBytes, m.numDocs)));
+  const ids = IdColumn.deferred(() => table('ids', () => decodeIds(idBytes, m.numDocs)));
   const deleteWords = u32(SectionKind.deletes, 'deletes', (m.numDocs + 31) >>> 5);
   // Bits past the last document would count as deletions of documents that do not exist (a
   // negative live count followed).

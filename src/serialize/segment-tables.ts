@@ -3,6 +3,7 @@
 // cold, such a loop costs ~50 ns an item before the JIT catches up. Term metadata is term-groups.ts.
 
 import { ByteWriter } from '../index/byte-writer.js';
+import type { DecodedIds } from '../index/id-column.js';
 
 /** Thrown by the column decoders; decode.ts turns it into an IndexFormatError naming the section. */
 export class TableError extends Error {
@@ -205,8 +206,8 @@ export function encodeIds(ids: readonly string[]): Uint8Array {
   return out;
 }
 
-/** Exactly `count` ids. */
-export function decodeIds(bytes: Uint8Array, count: number): string[] {
+/** Exactly `count` ids: their strings, or for numeric ids the numbers (see IdColumn). */
+export function decodeIds(bytes: Uint8Array, count: number): DecodedIds {
   const coding = bytes[0];
   if (coding === IDS_RANGE || coding === IDS_NUMBERS) return decodeNumericIds(bytes, count, coding === IDS_RANGE);
   let text: string;
@@ -230,10 +231,10 @@ export function decodeIds(bytes: Uint8Array, count: number): string[] {
   return list;
 }
 
-function decodeNumericIds(bytes: Uint8Array, count: number, range: boolean): string[] {
+function decodeNumericIds(bytes: Uint8Array, count: number, range: boolean): Float64Array {
   const reader = { bytes, p: 1 };
   const first = readSafeVarint(reader);
-  const ids = new Array<string>(count);
+  const ids = new Float64Array(count);
   let n = first;
   for (let i = 0; i < count; i++) {
     if (i > 0) {
@@ -244,7 +245,7 @@ function decodeNumericIds(bytes: Uint8Array, count: number, range: boolean): str
       }
     }
     if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER)) throw new TableError('numeric id out of range', n, 0);
-    ids[i] = String(n);
+    ids[i] = n;
   }
   if (reader.p !== bytes.length) throw new TableError('ids section has trailing bytes', bytes.length - reader.p, 0);
   return ids;

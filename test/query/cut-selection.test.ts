@@ -6,6 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CutSelector } from '../../src/query/cut-selection.js';
 import { TopK } from '../../src/query/top-k.js';
+import { IdColumn } from '../../src/index/id-column.js';
 import { rng } from '../_support/random.js';
 
 test('the heap ends as if every document had been offered', () => {
@@ -30,7 +31,7 @@ test('the heap ends as if every document had been offered', () => {
     selector.begin(actual, upper, n);
     const order = Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5);
     for (const d of order) selector.offer(d, scores[d]!, d * 7);
-    selector.finish(actual, 0, ids);
+    selector.finish(actual, 0, IdColumn.of(ids));
     assert.equal(actual.drain(), expected.drain(), `round ${round}: n ${n}, k ${k}`);
   }
 });
@@ -59,7 +60,7 @@ test('a rank floor drops only documents under its ratio × the rank-th best', ()
     selector.raiseFrom(partial, listed, listed.length);
     const order = Array.from({ length: n }, (_, d) => d).sort(() => random() - 0.5);
     for (const d of order) selector.offer(d, scores[d]!, d * 7);
-    selector.finish(actual, 0, ids);
+    selector.finish(actual, 0, IdColumn.of(ids));
     const kept = actual.drain();
     const context = `round ${round}: n ${n}, k ${k}, rank ${rank}, ratio ${ratio}`;
     // The first `rank` are exact; every document at or over the floor is kept, in order.
