@@ -7,7 +7,7 @@ import {
 } from '../../src/serialize/segment-tables.js';
 import { syntheticSegment } from '../_support/synthetic-segments.js';
 import { rng } from '../_support/random.js';
-import type { DecodedIds } from '../../src/index/id-column.js';
+import type { DecodedIds, IdMaker } from '../../src/index/id-column.js';
 
 const refused = (run: () => unknown): void => assert.throws(run, (e: unknown) => e instanceof TableError);
 
@@ -19,9 +19,9 @@ function placed(bytes: Uint8Array): Uint8Array {
 }
 
 
-/** The strings of decoded ids (numeric ids decode to their numbers; IdColumn makes the strings). */
+/** The strings of decoded ids (numeric and ASCII ids decode to a maker of them, for IdColumn). */
 function idStrings(decoded: DecodedIds): string[] {
-  return decoded instanceof Float64Array ? Array.from(decoded, (n) => String(n)) : [...decoded];
+  return Array.isArray(decoded) ? [...(decoded as string[])] : Array.from({ length: decoded.length }, (_, d) => (decoded as IdMaker).make(d));
 }
 
 test('field lengths take 2 bytes each when they fit, 4 otherwise, and round-trip', () => {
@@ -109,6 +109,12 @@ test('ids round-trip, including ids that need the JSON form (NUL, lone surrogate
     ['x', 'with\u0000nul', 'y'],
     ['lone \ud800 high', 'fine'],
     ['lone \udc00 low'],
+    // ASCII ids are made from the bytes, one at a time: empty ones at either end, and a long one.
+    ['', ''],
+    ['a', '', ''],
+    ['', 'a'],
+    ['x'.repeat(10_000), 'y', 'z'.repeat(4096), 'w'.repeat(4097)],
+    ['\u007f~ !', 'tab\there'],
   ];
   for (const ids of cases) assert.equal(idStrings(decodeIds(encodeIds(ids), ids.length)), ids, JSON.stringify(ids));
   // The joined form is smaller than JSON for ordinary ids.
@@ -149,6 +155,9 @@ test('malformed ids are refused', () => {
   const ids = encodeIds(['a', 'b', 'c']);
   refused(() => decodeIds(ids, 2));
   refused(() => decodeIds(ids, 4));
+  refused(() => decodeIds(ids, 0));
+  refused(() => decodeIds(encodeIds(['a']), 0));
+  refused(() => decodeIds(encodeIds(['a', 'é']), 1));
   const unknownMode = ids.slice();
   unknownMode[0] = 9;
   refused(() => decodeIds(unknownMode, 3));
