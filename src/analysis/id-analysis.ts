@@ -16,7 +16,10 @@ export interface ChainOutput {
 /** Runs the filter chain on one raw token, writing into `out` (no allocation per call). */
 export type Chain = (raw: string, out: ChainOutput) => void;
 
-/** Distinct raw tokens remembered before the table is emptied and refilled (bounds memory on hostile input). */
+/**
+ * Distinct raw tokens remembered before the table is emptied and refilled (bounds memory on hostile
+ * input: at most 2^19 slots of 32 bytes, 16 MB, while a batch is analysed).
+ */
 export const ID_MEMO_LIMIT = 1 << 18;
 
 /** Value a of a dropped token (a stop word): no term. */
@@ -88,14 +91,14 @@ export class MemoIdAnalysis implements IdAnalysis {
     const from = raw === null ? start : 0;
     const to = raw === null ? end : raw.length;
     const hash = hashSpan(text, from, to);
-    let e = this.#table.find(text, from, to, hash);
-    if (e < 0) e = this.#insert(detached(raw ?? text.slice(from, to)), hash);
+    let slot = this.#table.find(text, from, to, hash);
+    if (slot < 0) slot = this.#insert(detached(raw ?? text.slice(from, to)), hash);
     const table = this.#table;
-    const term = table.a(e);
-    if (term !== DROPPED) this.#sink(term, position, table.b(e));
+    const term = table.a(slot);
+    if (term !== DROPPED) this.#sink(term, position, table.b(slot));
   };
 
-  /** Runs the chain on a new raw token and remembers it; returns its entry. */
+  /** Runs the chain on a new raw token and remembers it; returns its slot. */
   #insert(token: string, hash: number): number {
     const out = this.#out;
     out.term = null;
