@@ -1,4 +1,4 @@
-// Keeps the k best candidates of a search: a binary heap whose root is the worst kept hit.
+// Keeps the k best candidates of a search: a binary heap (once k are kept) whose root is the worst kept hit.
 // Order is score descending, then id ascending, so results never depend on segment layout.
 
 /** A ranked candidate: where it lives and its score. */
@@ -50,6 +50,8 @@ export class TopK {
   readonly #docs: number[] = [];
   readonly #ids: string[] = [];
   readonly #held: number[] = [];
+  /** Whether k kept candidates are in heap order yet (made so when first needed, see #heapify). */
+  #heaped = false;
 
   // With a floor: the `floorRank` best scores kept so far (a min-heap of numbers), and the floor
   // they set, under which no candidate is wanted (see RankFloor).
@@ -79,12 +81,14 @@ export class TopK {
   wouldAccept(score: number, id: string): boolean {
     if (score < this.#floor) return false;
     if (this.#size < this.k) return true;
+    if (!this.#heaped) this.#heapify();
     const worst = this.#scores[0]!;
     return score > worst || (score === worst && id < this.#ids[0]!);
   }
 
   /** The score a candidate must beat (or tie with a smaller id) to enter; -Infinity until full. */
   get threshold(): number {
+    if (this.#size === this.k && !this.#heaped) this.#heapify();
     const worst = this.#size < this.k ? -Infinity : this.#scores[0]!;
     return worst > this.#floor ? worst : this.#floor;
   }
@@ -93,7 +97,7 @@ export class TopK {
   offer(score: number, segment: number, doc: number, id: string, held: HeldTerms = 0): void {
     if (this.k === 0 || score < this.#floor) return;
     if (this.#size < this.k) {
-      this.#up(this.#size++, score, segment, doc, id, held);
+      this.#set(this.#size++, score, segment, doc, id, held);
     } else if (this.wouldAccept(score, id)) {
       this.#down(0, score, segment, doc, id, held);
     } else {
@@ -107,10 +111,23 @@ export class TopK {
     if (offerLargest(this.#best, this.#floorRank, score)) this.#floor = this.#best[0]! * this.#floorRatio;
   }
 
+  /**
+   * Makes the k appended candidates a heap: sift-downs from the last parent up, O(k), when the
+   * root is first needed (a k+1-th offer, a threshold). Until then they are only appended, so a
+   * selection asked for every match (a tie run widened to all, see run-plan.ts) never sifts:
+   * 100k tied matches spent most of their 121 ms in sift-ups and root removals.
+   */
+  #heapify(): void {
+    for (let i = (this.#size >>> 1) - 1; i >= 0; i--) {
+      this.#down(i, this.#scores[i]!, this.#segments[i]!, this.#docs[i]!, this.#ids[i]!, this.#held[i]!);
+    }
+    this.#heaped = true;
+  }
+
   /** The kept candidates, best first. Empties the heap. */
   drain(): RankedDoc[] {
     const n = this.#size;
-    if (n > drainOrder.length) return this.#drainByRemoval();
+    if (n > drainOrder.length) return this.#drainBySort();
     const scores = this.#scores;
     const ids = this.#ids;
     // An insertion sort of the heap's slots (best first) instead of n root removals: for a page or
@@ -141,17 +158,31 @@ export class TopK {
 
   #reset(): void {
     this.#size = 0;
+    this.#heaped = false;
     this.#best.fill(-Infinity);
     this.#floor = -Infinity;
   }
 
-  /** {@link drain} for large k: the root (worst) removed n times, filling the output from its end. */
-  #drainByRemoval(): RankedDoc[] {
-    const out = new Array<RankedDoc>(this.#size);
-    for (let i = this.#size - 1; i >= 0; i--) {
-      out[i] = { segment: this.#segments[0]!, doc: this.#docs[0]!, id: this.#ids[0]!, score: this.#scores[0]!, held: this.#held[0]! };
-      const last = --this.#size;
-      if (last > 0) this.#down(0, this.#scores[last]!, this.#segments[last]!, this.#docs[last]!, this.#ids[last]!, this.#held[last]!);
+  /**
+   * {@link drain} for large k: the slots sorted once (heap or not). Faster than n root removals,
+   * each a sift-down of string compares when scores tie.
+   */
+  #drainBySort(): RankedDoc[] {
+    const n = this.#size;
+    const scores = this.#scores;
+    const ids = this.#ids;
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => {
+      const sa = scores[a]!;
+      const sb = scores[b]!;
+      if (sa !== sb) return sa > sb ? -1 : 1;
+      return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+    });
+    const out = new Array<RankedDoc>(n);
+    for (let i = 0; i < n; i++) {
+      const slot = order[i]!;
+      out[i] = { segment: this.#segments[slot]!, doc: this.#docs[slot]!, id: ids[slot]!, score: scores[slot]!, held: this.#held[slot]! };
     }
     this.#reset();
     return out;
@@ -171,21 +202,6 @@ export class TopK {
 
   // Sifts move a hole, not the entry: each level copies one entry instead of swapping two (an
   // exhaustive top-30 offers ~115 candidates a Reuters query, and swaps were most of their cost).
-
-  /** Places the entry at hole `i` (a new last slot), moving worse-ranked parents down. */
-  #up(i: number, score: number, segment: number, doc: number, id: string, held: number): void {
-    const scores = this.#scores;
-    const ids = this.#ids;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      const ps = scores[parent]!;
-      // Stop when the entry is not worse than its parent (lower score, or equal and larger id).
-      if (!(score < ps || (score === ps && id > ids[parent]!))) break;
-      this.#move(parent, i);
-      i = parent;
-    }
-    this.#set(i, score, segment, doc, id, held);
-  }
 
   /** Places the entry at hole `i`, moving the worse of its children up while one is worse than it. */
   #down(i: number, score: number, segment: number, doc: number, id: string, held: number): void {

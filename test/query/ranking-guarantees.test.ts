@@ -425,6 +425,23 @@ test('a tie run longer than the page and its window still pages as one big page'
   }
 });
 
+test('a long tie orders by how many exact forms each document holds, then by id', () => {
+  // Same stem count and length, so one score for "ports": ports ports (+2), port ports (0), port port (−2).
+  const bodies = ['ports ports', 'port ports', 'port port'];
+  const random = rng(5);
+  const docs: NewsDocument[] = [];
+  for (let i = 0; i < 240; i++) docs.push({ id: `t${String(Math.floor(random() * 1e6)).padStart(6, '0')}-${i}`, title: 'harbour', body: bodies[i % 3]! });
+  const expected = [0, 1, 2].flatMap((kind) => docs.filter((_, i) => i % 3 === kind).map((d) => d.id).sort());
+  for (const maxBufferedDocs of [1000, 37]) {
+    const index = new SearchIndex({ maxBufferedDocs });
+    index.addAll(docs);
+    assert.equal(ids(index, 'ports'), expected, `${maxBufferedDocs}: one big page`);
+    const pages: string[] = [];
+    for (let offset = 0; offset < docs.length; offset += 25) pages.push(...ids(index, 'ports', { limit: 25, offset }));
+    assert.equal(pages, expected, `${maxBufferedDocs}: pages of 25`);
+  }
+});
+
 test('a recency decay that zeroes old documents leaves one long tie, paged consistently', () => {
   const docs: NewsDocument[] = [];
   for (let i = 0; i < 60; i++) {

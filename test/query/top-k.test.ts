@@ -9,7 +9,8 @@ test('equals sorting everything and taking k', () => {
   const random = rng(42);
   for (let round = 0; round < 200; round++) {
     const n = Math.floor(random() * 300);
-    // Both ways of draining: a sort of the slots up to 64 kept, root removals beyond.
+    // Both ways of draining (an insertion sort of up to 64 kept slots, one sort beyond), with fewer
+    // offers than k (never made a heap) and more (heapified when the k-th arrives).
     const k = Math.floor(random() * (round % 2 === 0 ? 40 : 160));
     const items = Array.from({ length: n }, (_, i) => ({ id: `id${Math.floor(random() * 1000)}-${i}`, score: Math.floor(random() * 20) / 4 }));
     const top = new TopK(k);
@@ -22,6 +23,9 @@ test('equals sorting everything and taking k', () => {
     // Every field of a hit travels with it through the heap.
     assert.equal(top.drain().map((h) => `${h.id} ${h.segment} ${h.doc} ${h.score}`), expected);
     assert.equal(top.drain(), [], 'a drained heap is empty');
+    // A drained heap starts over: the same offers give the same page.
+    items.forEach((it, i) => top.offer(it.score, i % 3, i, it.id));
+    assert.equal(top.drain().map((h) => `${h.id} ${h.segment} ${h.doc} ${h.score}`), expected, 'reused');
   }
 });
 
