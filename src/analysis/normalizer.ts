@@ -18,6 +18,9 @@ const LETTER_FOLDS: ReadonlyMap<number, string> = new Map([
   [0x0127, 'h'], // ħ
   [0x0131, 'i'], // dotless ı: Turkish İstanbul/Istanbul/ıstanbul all end as istanbul
   [0x00fe, 'th'], // þ
+  // Final sigma: lower-casing makes ς only at a word's end, so the joined parts of a compound
+  // (ΑΘΗΝΑΣ-ΠΕΙΡΑΙΩΣ → αθηνασπειραιωσ) and a lower-case original (αθηνας) would differ.
+  [0x03c2, 'σ'],
   [0x2019, "'"], // right single quotation mark used as an apostrophe
   [0x02bc, "'"], // modifier letter apostrophe
 ]);

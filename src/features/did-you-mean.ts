@@ -23,7 +23,8 @@ const MAX_WORDS = 8;
  */
 function forEachQueryWord(query: string, max: number, fn: (raw: string, offset: number) => void): void {
   let found = 0;
-  for (const m of query.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+  // Marks and joiners continue a word: NFD Latin (Nguyễn), Thai, Devanagari, pointed Hebrew and Arabic.
+  for (const m of query.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u200c\u200d]*/gu)) {
     if (found >= max) return;
     const raw = m[0];
     const offset = m.index;

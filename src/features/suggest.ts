@@ -5,7 +5,7 @@ import { normalize } from '../analysis/normalizer.js';
 import { forEachPostingDoc } from '../index/segment.js';
 import { exactTerm } from '../index/exact-terms.js';
 import type { IndexView } from './index-view.js';
-import { wordsWithPrefix, type Word } from './vocabulary.js';
+import { ownFormDf, wordsWithPrefix, type Word } from './vocabulary.js';
 
 /** One completion. */
 export interface Suggestion {
@@ -30,7 +30,10 @@ export function suggest(view: IndexView, query: string, limit = 5): Suggestion[]
   if (start === query.length) return [];
   const partial = query.slice(start);
   const head = query.slice(0, start);
-  const prefix = normalize(partial.replace(/^[^\p{L}\p{N}]+/u, ''));
+  // Operators and quotes before the word (-pri, +pri, "pri, (pri) stay in the completed text: dropped,
+  // an exclusion would come back as an inclusion.
+  const lead = /^[^\p{L}\p{N}]*/u.exec(partial)![0];
+  const prefix = normalize(partial.slice(lead.length));
   if (prefix === '') return [];
   const earlier: string[] = [];
   view.analyzer.analyze(head, (term) => earlier.push(term));
@@ -41,7 +44,7 @@ export function suggest(view: IndexView, query: string, limit = 5): Suggestion[]
   return scored
     .filter((s) => context === undefined || s.cooc > 0 || scored.every((x) => x.cooc === 0))
     .slice(0, limit)
-    .map(({ w, cooc }) => ({ text: head + w.word, word: w.word, df: w.df, cooccurrence: cooc }));
+    .map(({ w, cooc }) => ({ text: head + lead + w.word, word: w.word, df: w.df, cooccurrence: cooc }));
 }
 
 /** Per segment, the live documents containing every term. */
@@ -63,8 +66,10 @@ function docsWithAll(view: IndexView, terms: readonly string[]): Array<Set<numbe
   });
 }
 
-/** Documents in `context` that contain the word (as written when it differs from its stem). */
+/** Documents in `context` that contain the word as written (not only another form of its stem). */
 function countWith(view: IndexView, word: Word, context: readonly Set<number>[]): number {
+  // A word that is its own stem: its stem's postings hold its other forms too (invest: investment).
+  if (word.otherForms !== undefined) return ownFormDf(view, word.stem, word.otherForms, context);
   let n = 0;
   const term = word.word === word.stem ? word.stem : exactTerm(word.word);
   view.segments.forEach((segment, s) => {

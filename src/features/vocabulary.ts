@@ -11,6 +11,8 @@ export interface Word {
   readonly word: string;
   readonly stem: string;
   readonly df: number;
+  /** For a word that is its own stem: its stem's other forms in the index, whose occurrences are not it. */
+  readonly otherForms?: readonly string[];
 }
 
 /** The first term `analyzer` makes of `word` (its stem), or undefined for a stop word. */
@@ -24,14 +26,16 @@ export function stemOf(analyzer: Analyzer, word: string): string | undefined {
 
 /**
  * Documents containing `stem` written as itself: its own tf minus the tf of every other form of it,
- * per document. A stem like "investig" that is never a word on its own has 0.
+ * per document. A stem like "investig" that is never a word on its own has 0. With `within`, only
+ * documents in within[segment] count.
  */
-export function ownFormDf(view: IndexView, stem: string, otherForms: readonly string[]): number {
+export function ownFormDf(view: IndexView, stem: string, otherForms: readonly string[], within?: readonly ReadonlySet<number>[]): number {
   let df = 0;
-  view.segments.forEach((segment) => {
+  view.segments.forEach((segment, s) => {
     const data = segment.data;
     const ordinal = data.dictionary.lookup(stem);
     if (ordinal < 0) return;
+    const allowed = within?.[s];
     // tf left per document in a reused typed array, only the listed documents counted (others may
     // hold a previous call's values): a Map per call was most of an unknown-word query, since a
     // common stem near the typo has thousands of documents.
@@ -43,7 +47,7 @@ export function ownFormDf(view: IndexView, stem: string, otherForms: readonly st
     const docs = listed;
     let count = 0;
     forEachPostingTf(data, ordinal, (doc, _mask, n) => {
-      if (segment.deletes.has(doc)) return;
+      if (segment.deletes.has(doc) || (allowed !== undefined && !allowed.has(doc))) return;
       left[doc] = n;
       docs[count++] = doc;
     });
@@ -93,8 +97,14 @@ export function collectWords(view: IndexView, forms: ReadonlyMap<string, string>
   }
   for (const stem of stems) {
     const others = [...forms].filter(([, s]) => s === stem).map(([f]) => f);
-    const df = others.length === 0 ? view.df(stem) : ownFormDf(view, stem, variantsOf(view, stem, others));
-    if (df > 0) words.push({ word: stem, stem, df });
+    if (others.length === 0) {
+      const df = view.df(stem);
+      if (df > 0) words.push({ word: stem, stem, df });
+      continue;
+    }
+    const otherForms = variantsOf(view, stem, others);
+    const df = ownFormDf(view, stem, otherForms);
+    if (df > 0) words.push({ word: stem, stem, df, otherForms });
   }
   return words;
 }

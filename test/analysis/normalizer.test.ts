@@ -75,6 +75,10 @@ test('other scripts are lower-cased; optional vowel points of Hebrew and Arabic 
     ['Москва', 'москва'],
     ['ΑΘΗΝΑ', 'αθηνα'],
     ['Αθήνα', 'αθηνα'],
+    // Final sigma is sigma: lower-casing writes ς only at a word's end, not inside a joined compound.
+    ['Αθήνας', 'αθηνασ'],
+    ['ΑΘΗΝΑΣΠΕΙΡΑΙΩΣ', 'αθηνασπειραιωσ'],
+    ['οδος', 'οδοσ'],
     ['עִבְרִית', 'עברית'],
     ['العَرَبِيَّة', 'العربية'],
   ]);

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { englishAnalyzer } from '../../src/analysis/analyzer.js';
+import { analyzeToTokens, englishAnalyzer } from '../../src/analysis/analyzer.js';
 import { defaultNewsSchema } from '../../src/document.js';
 import { correctWordOneWalk, didYouMean, editDistance } from '../../src/features/did-you-mean.js';
 import type { IndexView } from '../../src/features/index-view.js';
@@ -108,6 +108,26 @@ test('on 5,000 Reuters articles, 300 misspellings: never a farther answer than o
   const r = assertNeverFarther(view, misspellings(docs.slice(0, 300).map((d) => d.body).join(' '), 300, 11));
   assert.ok(r.corrected > 100, String(r.corrected));
   assert.ok(r.differ < r.corrected / 10, JSON.stringify(r));
+});
+
+
+test('a word with combining marks is one word: no correction when it is spelt right, a whole-word one when not', () => {
+  const nfd = 'Nguye\u0302\u0303n';
+  const view = viewOf([
+    { id: 'a', title: `${nfd.normalize('NFC')} wins`, body: 'Election results from Hanoi.' },
+    { id: 'b', title: 'นายกรัฐมนตรี แถลง', body: 'ข่าว' },
+  ]);
+  assert.is(didYouMean(view, nfd), undefined, 'NFD spelling of an indexed word');
+  assert.is(didYouMean(view, nfd.normalize('NFC')), undefined, 'NFC spelling of an indexed word');
+  // A typo inside Thai (segmented by dictionary) or inside an NFD word: whatever is offered is made
+  // of indexed terms, never a corrected fragment spliced into the rest of the word.
+  for (const typo of ['นายกรxัฐมนตรี', 'Nguye\u0302\u0303nn', 'Ngxuye\u0302\u0303n']) {
+    const offered = didYouMean(view, typo);
+    if (offered === undefined) continue;
+    for (const token of analyzeToTokens(view.analyzer, offered)) assert.ok(view.df(token.term) > 0, `${typo} → ${offered}: ${token.term} is not indexed`);
+  }
+  // An extra letter in a decomposed word: the whole word is corrected, in its indexed form.
+  assert.is(didYouMean(view, 'Ngxuye\u0302\u0303n'), 'nguyen');
 });
 
 test.run();

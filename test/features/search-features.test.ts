@@ -94,6 +94,30 @@ test('suggest completes the last word, ranked by co-occurrence then frequency', 
   assert.equal(index.suggest('qing '), []);
 });
 
+test('suggest keeps operators and quotes before the completed word', () => {
+  const index = build();
+  for (const lead of ['-', '+', '"', '(', '-"']) {
+    const s = index.suggest(`port ${lead}qing`);
+    assert.ok(s.length > 0, lead);
+    for (const x of s) assert.ok(x.text.startsWith(`port ${lead}qing`), `${lead}: ${x.text}`);
+  }
+});
+
+test("suggest counts a word that is its own stem only where it is written so, with the earlier words too", () => {
+  // "invest" is the stem of investment and investors: its stem postings hold them all.
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'a', title: 'Port invest plan', body: 'The port will invest.' },
+    { id: 'b', title: 'Port investment', body: 'Investment in the port.' },
+    { id: 'c', title: 'Port investors', body: 'Investors like the port.' },
+    { id: 'd', title: 'Invest', body: 'Invest now.' },
+  ]);
+  const byWord = new Map(index.suggest('port inv', { limit: 10 }).map((x) => [x.word, x]));
+  assert.equal([byWord.get('invest')!.df, byWord.get('invest')!.cooccurrence], [2, 1]);
+  assert.equal([byWord.get('investment')!.df, byWord.get('investment')!.cooccurrence], [1, 1]);
+  for (const x of byWord.values()) assert.ok(x.cooccurrence <= x.df, `${x.word}: ${x.cooccurrence} > ${x.df}`);
+});
+
 test('did-you-mean corrects unknown words from the vocabulary and leaves known ones', () => {
   const index = build();
   assert.is(index.didYouMean('qingdoa port'), 'qingdao port');
