@@ -16,14 +16,14 @@ import { copySearchOptions } from './search-options.js';
 import { checkQueryTree } from './query/check-tree.js';
 import { Bm25fWeights, type FieldStatistics } from './scoring/bm25f.js';
 import { validateDecay, type DecayFunction, type ResolvedDecay } from './scoring/recency.js';
-import type { CandidateFilter, DateRange } from './query/executor.js';
+import { rankTerms, type CandidateFilter, type DateRange } from './query/executor.js';
 import type { QueryNode } from './query/ast.js';
 import { parseQuery, type ParseOptions } from './query/parser.js';
 import { DEFAULT_MAX_EXPANSIONS, MAX_BOOST, planQuery } from './query/planner.js';
 import type { PlanNode, TieBreak } from './query/plan.js';
 import { runPlan, type SortOrder } from './query/run-plan.js';
 import { explainPlan } from './query/explain-plan.js';
-import { PROXIMITY_WEIGHT, proximityBonus, wordPairs } from './query/proximity.js';
+import { PROXIMITY_WEIGHT, RESCORE_WINDOW, proximityBonus, wordPairs } from './query/proximity.js';
 import { parseDate, parseDateRange } from './dates/index.js';
 import { checkHighlightOptions, highlight, highlightAll, type HighlightOptions, type Passage, type PhraseTerms } from './features/highlight.js';
 import { countFacets, type FacetRequest, type Facets } from './features/facets.js';
@@ -605,9 +605,16 @@ export class SearchIndex {
     if (location === undefined || location.segment === undefined) return undefined;
     const terms = explainPlan(prepared.plan, location.segment, location.doc, prepared.weights, this.#layout, prepared.fieldStats);
     if (prepared.plan.kind === 'terms' && terms.length > 0 && options.proximity !== false) {
-      // Searches add this to the best k + 10 candidates of a free-text query (see proximity.ts).
+      // Searches add this to the best RESCORE_WINDOW candidates of a free-text query, by BM25F score
+      // then id (see proximity.ts): a document past them shows its score without it.
       const bonus = proximityBonus(location.segment, location.doc, wordPairs(prepared.plan.terms), prepared.weights);
-      if (bonus > 0) terms.push({ term: 'word proximity', kind: 'proximity', weight: PROXIMITY_WEIGHT, pseudoTf: 0, score: bonus, fields: [] });
+      if (bonus > 0) {
+        const segment = this.#segments.indexOf(location.segment);
+        const window = rankTerms(this.#segments, prepared.plan.terms, prepared.weights, RESCORE_WINDOW, undefined, undefined).hits;
+        if (window.some((h) => h.segment === segment && h.doc === location.doc)) {
+          terms.push({ term: 'word proximity', kind: 'proximity', weight: PROXIMITY_WEIGHT, pseudoTf: 0, score: bonus, fields: [] });
+        }
+      }
     }
     let score = 0;
     for (const t of terms) score += t.score;

@@ -374,6 +374,19 @@ test('explain breaks the score down per term and field, summing to the search sc
   assert.equal(index.explain('port', 'missing'), undefined);
 });
 
+test('explain gives the proximity bonus only where search gives it: the best 30 by BM25F', () => {
+  // 40 documents holding the pair adjacent: every one would earn the bonus, but search rescores only
+  // the best RESCORE_WINDOW candidates, so hits 31–40 show their BM25F score alone.
+  const index = new SearchIndex();
+  index.addAll(Array.from({ length: 40 }, (_, i) => ({ id: `d${String(i).padStart(2, '0')}`, title: 'x', body: `trade fair ${'filler '.repeat(i)}` })));
+  const { hits } = index.search('trade fair', { limit: 40 });
+  assert.is(hits.length, 40);
+  for (const hit of hits) assert.is(index.explain('trade fair', hit.id)!.score, hit.score, hit.id);
+  const kinds = (id: string): string[] => index.explain('trade fair', id)!.terms.map((t) => t.kind);
+  assert.ok(kinds(hits[0]!.id).includes('proximity'));
+  assert.not.ok(kinds(hits[39]!.id).includes('proximity'));
+});
+
 test('scores follow every change of the length statistics, the document count unchanged', () => {
   // The weights of an unboosted search are kept between searches: a replace that changes a field's
   // length, or a remove and an add, must still give the scores of an index built from the result.
