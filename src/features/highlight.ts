@@ -268,13 +268,30 @@ function isIdeographicAt(text: string, i: number): boolean {
   return false;
 }
 
-/** Splitting at `i` would separate the halves of a surrogate pair. */
-function splitsPair(text: string, i: number): boolean {
+/**
+ * Splitting at `i` would break a character apart: the halves of a surrogate pair, a letter and the
+ * combining marks after it (Thai tone marks, NFD accents, a decomposed voiced kana), a joiner from
+ * what it joins (emoji ZWJ sequences), a variation selector or skin tone from its base.
+ */
+function splitsCluster(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   const h = text.charCodeAt(i - 1);
-  return c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff;
+  if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) return true;
+  if (h === 0x200d || c === 0x200d || c === 0x200c) return true;
+  if (c < 0x300) return false;
+  // A virama joins the consonants either side into one conjunct (Unicode's GB9c: क्ष).
+  if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d) return true;
+  // Skin tones U+1F3FB–1F3FF and variation selectors supplement U+E0100–E01EF, as surrogate pairs.
+  if (c === 0xd83c) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdffb && text.charCodeAt(i + 1) <= 0xdfff;
+  if (c === 0xdb40) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdd00 && text.charCodeAt(i + 1) <= 0xddef;
+  // Half-width katakana voiced marks (ﾞ ﾟ) and decomposed Hangul vowels and finals are letters by
+  // category but belong to the character before.
+  if (c === 0xff9e || c === 0xff9f || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff)) return true;
+  return COMBINING.test(text[i]!);
 }
+
+const COMBINING = /^\p{M}$/u;
 
 /**
  * A cut at `i` keeps words whole: it is at an end of the text, next to whitespace, or next to an
@@ -282,7 +299,7 @@ function splitsPair(text: string, i: number): boolean {
  */
 function isBoundary(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return true;
-  if (splitsPair(text, i)) return false;
+  if (splitsCluster(text, i)) return false;
   return isSpace(text.charCodeAt(i - 1)) || isSpace(text.charCodeAt(i)) || isIdeographicAt(text, i - 1) || isIdeographicAt(text, i);
 }
 
@@ -372,10 +389,12 @@ function windowEnd(text: string, ws: number, ge: number, length: number): number
   const sentenceFloor = Math.max(ge, ws + Math.floor(length * 0.6));
   for (let i = target; i > sentenceFloor; i--) if (isSentenceStart(text, i)) return i;
   for (let i = target; i > ge; i--) if (isBoundary(text, i)) return i;
-  // One long unbroken run (a URL, Thai): go a little past the target, then cut between code points.
+  // One long unbroken run (a URL, Thai): go a little past the target, then cut between characters.
   const slack = Math.max(16, length >> 2);
   for (let i = target + 1; i <= n && i <= target + slack; i++) if (isBoundary(text, i)) return i;
-  return splitsPair(text, target) ? target + 1 : target;
+  let end = target;
+  while (end < n && splitsCluster(text, end)) end++;
+  return end;
 }
 
 /** The index of the first mark ending after `offset`. */

@@ -9,6 +9,7 @@ import { InvalidOptionError } from '../../src/errors.js';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { sharedPath } from '../_support/paths.js';
+import { rng } from '../_support/random.js';
 
 const analyzer = englishAnalyzer();
 
@@ -165,6 +166,40 @@ test('text without spaces is cut between code points, never inside a surrogate p
   assert.not.ok(/^[\uDC00-\uDFFF]/.test(text.slice(p.end)));
   const lead = highlight(text, analyzer, terms('zebra'), { passageLength: 51 }).passages[0]!;
   assert.ok(lead.end % 2 === 0 && lead.end > 0);
+});
+
+test('text without spaces is cut between whole characters: marks, joiners, modifiers stay with their base', () => {
+  // The oracle is Intl.Segmenter's grapheme clusters (flags aside: a run of regional indicators
+  // pairs up by count, which a cut cannot see locally).
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const pieces = [
+    'นายกรัฐมนตรี', 'เศรษฐกิจไทย', 'ข่าว', // Thai vowel signs and tone marks
+    '👨\u200d👩\u200d👧', '👍🏽', '❤️', '🏳️\u200d🌈', // emoji: ZWJ sequences, skin tone, variation selector
+    'Nguye\u0302\u0303n', 'cafe\u0301', // NFD Latin
+    'か\u3099', 'ﾊﾞｽ', // decomposed and half-width voiced kana
+    '\u1109\u1165\u110b\u116e\u11af', // NFD Hangul (서울)
+    'क्षत्रिय', 'שָׁלוֹם', // Devanagari virama, pointed Hebrew
+  ];
+  const random = rng(11);
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    while (text.length < 400) text += pieces[Math.floor(random() * pieces.length)];
+    const at = Math.floor(random() * text.length);
+    // A findable word somewhere inside the run (not cutting a cluster: inserted at a cluster start).
+    const starts = new Set([...graphemes.segment(text)].map((g) => g.index));
+    let i = at;
+    while (!starts.has(i)) i--;
+    text = `${text.slice(0, i)} port ${text.slice(i)}`;
+    const boundaries = new Set([...graphemes.segment(text)].map((g) => g.index));
+    boundaries.add(text.length);
+    const passageLength = 20 + Math.floor(random() * 80);
+    for (const query of ['port', 'zebra']) {
+      for (const p of highlight(text, analyzer, terms(query), { passageLength, maxPassages: 2 }).passages) {
+        assert.ok(boundaries.has(p.start), `round ${round}: start ${p.start} inside a character`);
+        assert.ok(boundaries.has(p.end), `round ${round}: end ${p.end} inside a character: ${JSON.stringify(text.slice(p.end - 3, p.end + 3))}`);
+      }
+    }
+  }
 });
 
 test('options: passage length, count, mark tags and ellipsis', () => {
