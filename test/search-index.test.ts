@@ -374,6 +374,25 @@ test('explain breaks the score down per term and field, summing to the search sc
   assert.equal(index.explain('port', 'missing'), undefined);
 });
 
+test('text is found from another Unicode form of it: NFD and NFC, full- and half-width', () => {
+  const pairs: Array<[string, string]> = [
+    ['서울특별시 시장', '서울특별시'.normalize('NFD')],
+    ['ﾊﾞｽ停', 'バス'],
+    ['金利は３．５％', '3.5'],
+    ['売上高１，２５０億円', '1,250'],
+    ['２０２４－０３－１７発表', '2024-03-17'],
+    [`Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetze`.normalize('NFD'), 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetze'],
+  ];
+  for (const [text, query] of pairs) {
+    for (const [indexed, asked] of [[text, query], [text.normalize('NFC'), query.normalize('NFD')]] as const) {
+      const index = new SearchIndex();
+      index.add({ id: 'a', title: indexed, body: '' });
+      index.add({ id: 'b', title: 'unrelated', body: '' });
+      assert.equal(index.search(asked).hits.map((h) => h.id), ['a'], `${indexed} ← ${asked}`);
+    }
+  }
+});
+
 test('explain gives the proximity bonus only where search gives it: the best 30 by BM25F', () => {
   // 40 documents holding the pair adjacent: every one would earn the bonus, but search rescores only
   // the best RESCORE_WINDOW candidates, so hits 31–40 show their BM25F score alone.

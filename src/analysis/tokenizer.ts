@@ -6,7 +6,8 @@
 import type { SpanSink, Token, TokenSink, Tokenizer } from './types.js';
 
 /**
- * Longest term emitted, in UTF-16 units. A longer run (base64, a hash, 1 MB of one letter) is
+ * Longest term emitted, in UTF-16 units not counting combining marks and joiners (so a word in NFD
+ * is as long as in NFC). A longer run (base64, a hash, 1 MB of one letter) is
  * dropped, not cut into chunks: its pieces are not words anyone searches for and would only bloat
  * the dictionary. The dropped token still takes its position, so a phrase cannot match across it.
  */
@@ -19,7 +20,7 @@ const MAX_CHAIN_PARTS = MAX_TOKEN_LENGTH;
 // Character classes. A packed class also carries WIDE when the code point is a surrogate pair.
 const SEP = 0;
 const LETTER = 1; // \p{L} and \p{N} except ASCII digits and the scripts below
-const DIGIT = 2; // ASCII 0-9 only: number rules (decimal point, thousands commas) apply to these
+const DIGIT = 2; // 0-9, ASCII or full-width: number rules (decimal point, thousands commas) apply to these
 const EXTEND = 3; // \p{M}, ZWJ, ZWNJ, soft hyphen: continue a word, never start one
 const CJK = 4; // Han, Hiragana, Katakana, Hangul letters and numbers: bigrammed
 const SEA = 5; // Thai, Lao, Khmer, Myanmar: written without spaces, dictionary-segmented
@@ -48,6 +49,18 @@ bmpClass[0x2d] = HYPHEN;
 bmpClass[0x2e] = DOT;
 bmpClass[0x2c] = COMMA;
 bmpClass.fill(SEP, 0xd800, 0xe000); // lone surrogates; pairs are decoded before the table is read
+// Full-width digits and number punctuation (Japanese and Chinese news: ３．５％, １，２５０) follow the
+// ASCII rules, so the normalised terms (NFKC: 3.5, 1250) are those of the ASCII text.
+bmpClass.fill(DIGIT, 0xff10, 0xff1a);
+bmpClass[0xff0c] = COMMA;
+bmpClass[0xff0d] = HYPHEN;
+bmpClass[0xff0e] = DOT;
+// Continue the character before, never start a word: half-width voiced kana marks (ﾊﾞ is バ) and
+// decomposed Hangul vowels and finals (an NFD syllable is one unit, as its NFC form is).
+bmpClass[0xff9e] = EXTEND;
+bmpClass[0xff9f] = EXTEND;
+bmpClass.fill(EXTEND, 0x1160, 0x1200);
+bmpClass.fill(EXTEND, 0xd7b0, 0xd800);
 
 // Astral code points (emoji, rare Han) are cached too, up to a bound so hostile input cannot grow it.
 const astralClass = new Map<number, number>();
@@ -90,8 +103,8 @@ function classAt(text: string, i: number, n: number): number {
   return k | WIDE;
 }
 
-function isAsciiDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** A letter that is one UTF-16 unit, as dotted acronyms are made of (`U.S.`, `e.g.`). */
@@ -130,7 +143,8 @@ class Scan {
     this.#tokenSink(raw ?? this.#text.slice(start, end), position, start, end);
   };
   #pos = 0;
-  // [start, end, flags, removed] per part of the current hyphen chain.
+  // [start, end, flags, uncounted] per part of the current hyphen chain: uncounted units are those the
+  // term's length leaves out (dropped commas and acronym dots, combining marks).
   readonly #parts = new Int32Array(MAX_CHAIN_PARTS * 4);
   readonly #terms: (string | null)[] = [];
 
@@ -184,8 +198,8 @@ class Scan {
         if (
           j === n ||
           kj === SEP ||
-          (kj === DOT && j - i > 1 && !isAsciiDigit(text.charCodeAt(j - 1))) ||
-          (kj === COMMA && !isAsciiDigit(text.charCodeAt(j - 1)))
+          (kj === DOT && j - i > 1 && !isDigit(text.charCodeAt(j - 1))) ||
+          (kj === COMMA && !isDigit(text.charCodeAt(j - 1)))
         ) {
           // A span, not a string: the consumer slices only if it needs one (most tokens are memo hits).
           if (j - i <= MAX_TOKEN_LENGTH) this.#sink(null, this.#pos, i, j);
@@ -198,7 +212,7 @@ class Scan {
       }
       const p = classAt(text, i, n);
       const k = p & CLASS_MASK;
-      if (k === LETTER) i = this.#chain(i);
+      if (k === LETTER || k === DIGIT) i = this.#chain(i);
       else if (k === CJK) i = this.#cjk(i);
       else if (k === SEA) i = this.#sea(i, p & WIDE ? 2 : 1);
       else i += p & WIDE ? 2 : 1;
@@ -217,7 +231,7 @@ class Scan {
       count++;
       if (count === MAX_CHAIN_PARTS || j + 1 >= n) break;
       const h = text.charCodeAt(j);
-      if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) break;
+      if (h !== 0x2d && h !== 0x2010 && h !== 0x2011 && h !== 0xff0d) break;
       const next = classAt(text, j + 1, n) & CLASS_MASK;
       if (next !== LETTER && next !== DIGIT) break;
       j++;
@@ -254,7 +268,7 @@ class Scan {
       return j;
     }
 
-    let flags = isAsciiDigit(c0) ? NUMERIC : 0;
+    let flags = isDigit(c0) ? NUMERIC : 0;
     let removed = 0;
     let hasDot = false;
     let j = start + ((c0 & 0xfc00) === 0xd800 ? 2 : 1);
@@ -271,8 +285,13 @@ class Scan {
       }
       if (k === DIGIT) {
         j++;
-      } else if (k === LETTER || k === EXTEND) {
+      } else if (k === LETTER) {
         flags &= ~NUMERIC;
+        j += w;
+      } else if (k === EXTEND) {
+        // Marks and joiners do not count towards MAX_TOKEN_LENGTH: an NFD word is as long as its NFC form.
+        flags &= ~NUMERIC;
+        removed += w;
         j += w;
       } else if (k === APOS) {
         // Internal apostrophe (don't, O'Neill, 1990's): only when a letter follows.
@@ -282,7 +301,7 @@ class Scan {
         j++;
       } else if (k === DOT) {
         // Decimal point between ASCII digits (3.5, A380.5, 192.168.0.1); a full stop is not.
-        if (j + 1 >= n || !isAsciiDigit(text.charCodeAt(j - 1)) || !isAsciiDigit(text.charCodeAt(j + 1))) break;
+        if (j + 1 >= n || !isDigit(text.charCodeAt(j - 1)) || !isDigit(text.charCodeAt(j + 1))) break;
         hasDot = true;
         j++;
       } else if (k === COMMA) {
@@ -291,10 +310,10 @@ class Scan {
           !(flags & NUMERIC) ||
           hasDot ||
           j + 3 >= n ||
-          !isAsciiDigit(text.charCodeAt(j + 1)) ||
-          !isAsciiDigit(text.charCodeAt(j + 2)) ||
-          !isAsciiDigit(text.charCodeAt(j + 3)) ||
-          (j + 4 < n && isAsciiDigit(text.charCodeAt(j + 4)))
+          !isDigit(text.charCodeAt(j + 1)) ||
+          !isDigit(text.charCodeAt(j + 2)) ||
+          !isDigit(text.charCodeAt(j + 3)) ||
+          (j + 4 < n && isDigit(text.charCodeAt(j + 4)))
         ) {
           break;
         }
@@ -326,7 +345,7 @@ class Scan {
     let from = s;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
-      if (c === 0x2c || (c === 0x2e && dropDots)) {
+      if (c === 0x2c || c === 0xff0c || (c === 0x2e && dropDots)) {
         out += text.slice(from, j);
         from = j + 1;
       } else if (c === 0x2019) {
@@ -342,7 +361,7 @@ class Scan {
     const pos = this.#pos;
     if (count === 1) {
       if (!(parts[2]! & REWRITE)) {
-        if (parts[1]! - parts[0]! <= MAX_TOKEN_LENGTH) sink(null, pos, parts[0]!, parts[1]!);
+        if (parts[1]! - parts[0]! - parts[3]! <= MAX_TOKEN_LENGTH) sink(null, pos, parts[0]!, parts[1]!);
       } else {
         const term = this.#partTerm(parts, 0);
         if (term !== null) sink(term, pos, parts[0]!, parts[1]!);
@@ -359,7 +378,7 @@ class Scan {
       const at = q * 4;
       const term = this.#partTerm(parts, at);
       terms.push(term);
-      length += term === null ? MAX_TOKEN_LENGTH + 1 : term.length;
+      length += term === null ? MAX_TOKEN_LENGTH + 1 : parts[at + 1]! - parts[at]! - parts[at + 3]!;
       if (!(parts[at + 2]! & NUMERIC)) numeric = false;
     }
     const start = parts[0]!;

@@ -234,6 +234,26 @@ test('a combining voicing mark stays with its kana in a bigram', () => {
   assert.equal(show('か\u3099き'), ['か\u3099き@0[0,3]']);
 });
 
+test('decomposed Hangul and half-width voiced kana make the units of their composed forms', () => {
+  // NFD 서울시: initial consonant + vowel (+ final) is one unit, so the bigrams are those of the NFC text.
+  const nfd = '서울시'.normalize('NFD');
+  assert.equal(terms(nfd).map((t) => t.normalize('NFC')), terms('서울시'));
+  assert.equal(terms(nfd).length, 2);
+  // ﾊﾞｽ is バス: the voiced mark stays with its kana.
+  assert.equal(terms('ﾊﾞｽ'), ['ﾊﾞｽ']);
+  assert.equal(terms('ﾊﾞｽ').map((t) => t.normalize('NFKC')), terms('バス'));
+});
+
+test('full-width numbers follow the ASCII number rules', () => {
+  // Digit groups joined by a full-width hyphen are joined with an ASCII one, as any hyphen is.
+  assert.equal(terms('３．５％ １，２５０ ２０２４-０３-１７ ２０２４－０３－１７'), ['３．５', '１２５０', '２０２４-０３-１７', '２０２４-０３-１７']);
+  for (const [wide, ascii] of [['３．５', '3.5'], ['１，２５０', '1,250'], ['２０２４-０３-１７', '2024-03-17'], ['ＣＯＶＩＤ－１９', 'COVID-19']]) {
+    assert.equal(terms(wide!).map((t) => t.normalize('NFKC')), terms(ascii!), wide);
+  }
+  // A full-width full stop after a word is not a decimal point.
+  assert.equal(terms('円安．'), ['円安']);
+});
+
 test('Thai is split into words by the dictionary segmenter', () => {
   assert.equal(show('ภาษาไทยง่าย ok'), ['ภาษา@0[0,4]', 'ไทย@1[4,7]', 'ง่าย@2[7,11]', 'ok@3[12,14]']);
 });
@@ -250,6 +270,18 @@ test('a token of MAX_TOKEN_LENGTH units is kept; a longer one is dropped but kee
   const max = 'x'.repeat(MAX_TOKEN_LENGTH);
   const over = 'y'.repeat(MAX_TOKEN_LENGTH + 1);
   assert.equal(show(`${max} ${over} z`), [`${max}@0[0,${MAX_TOKEN_LENGTH}]`, `z@2[${2 * MAX_TOKEN_LENGTH + 3},${2 * MAX_TOKEN_LENGTH + 4}]`]);
+});
+
+test('combining marks and joiners do not count towards the limit: an NFD word is kept as its NFC form is', () => {
+  const word = 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetze';
+  assert.is(word.length, MAX_TOKEN_LENGTH);
+  const nfd = word.normalize('NFD');
+  assert.ok(nfd.length > MAX_TOKEN_LENGTH);
+  assert.equal(terms(nfd), [nfd]);
+  // Joined with one more part it is over the limit (65 counted units): the parts stay, the join goes.
+  assert.equal(terms(`${nfd}-x`), [nfd, 'x']);
+  assert.equal(terms(`${word}e`), []);
+  assert.equal(terms(`${nfd}e`), []);
 });
 
 test('a compound longer than the limit is dropped while its parts are kept', () => {
