@@ -2,6 +2,7 @@
 // line, paragraphs, and a CMS footer that is dropped only at the end of the document.
 // It reads one document per text; it does not sniff formats or decode bytes.
 
+import { parseDate } from '../dates/index.js';
 import { matchDateAt } from './date-text.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
 import { collapseWhitespace } from './whitespace.js';
@@ -145,7 +146,8 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
     const value = clean(line.slice(label.valueStart, labels[k + 1]?.start ?? line.length));
     if (value.length > MAX_LABEL_VALUE) return undefined;
     if (value.length === 0 || label.kind === 'ignored' || meta[label.kind] !== undefined) continue;
-    meta[label.kind] = label.kind === 'date' ? (matchDateAt(value, 0)?.value ?? value) : value;
+    // A label's whole value is the date when the index reads it as one (zone, AM/PM and all).
+    meta[label.kind] = label.kind === 'date' && parseDate(value) === undefined ? (matchDateAt(value, 0)?.value ?? value) : value;
   }
   return meta;
 }

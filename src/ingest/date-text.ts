@@ -1,6 +1,9 @@
 // Finds a date written in running text (CMS date lines, a byline under an HTML title) in the shapes
 // the index reads, and rewrites only the shapes it cannot read (2024/03/17, 2024年3月17日) to ISO.
-// It does not parse dates into instants: the index owns that.
+// It does not parse dates into instants (the index owns that), but asks the index's parser whether
+// a time, AM/PM and zone written after a date belong to it.
+
+import { parseDate } from '../dates/index.js';
 
 /** A date found in text: the string to store, and where it was found. */
 export interface DateMatch {
@@ -61,6 +64,24 @@ const SHAPES: readonly DateShape[] = [
 const FIND = SHAPES.map((s) => new RegExp(s.source, 'gi'));
 const AT = SHAPES.map((s) => new RegExp(s.source, 'iy'));
 
+// What may follow a date and belong to it: a time (after a comma or `at`), AM/PM, a zone. Zone
+// names are only those the parser knows (not any capitals: `2024-03-17 AP` is the source, not a zone).
+const ZONE = '(?:Z|[+-]\\d{2}(?::?\\d{2})?|(?:GMT|UTC|UT)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?|[ECMP][SD]T)';
+const SUFFIX = new RegExp(`(?:\\s*,?\\s*(?:at\\s+)?${TIME})?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*${ZONE})?(?![\\w])`, 'iy');
+
+/**
+ * `match` with the time, AM/PM and zone written after it when the whole still parses: cut before
+ * them, `2024-03-17 23:30 -05:00` was stored as 23:30 UTC and `March 17, 2024 11:30 PM EST` as
+ * midnight UTC of the 17th (five hours and a day off).
+ */
+function extended(text: string, match: DateMatch): DateMatch {
+  SUFFIX.lastIndex = match.end;
+  const m = SUFFIX.exec(text);
+  if (m === null || m[0].trim() === '') return match;
+  const value = collapse(`${match.value} ${m[0]}`);
+  return parseDate(value) === undefined ? match : { value, start: match.start, end: match.end + m[0].length };
+}
+
 /** The first date anywhere in `text`, or undefined. */
 export function findDate(text: string): DateMatch | undefined {
   let best: DateMatch | undefined;
@@ -72,7 +93,7 @@ export function findDate(text: string): DateMatch | undefined {
       if (best !== undefined && m.index >= best.start) break;
       const value = (SHAPES[i] as DateShape).normalise(m);
       if (value !== undefined) {
-        best = { value, start: m.index, end: m.index + m[0].length };
+        best = extended(text, { value, start: m.index, end: m.index + m[0].length });
         break;
       }
     }
@@ -88,7 +109,7 @@ export function matchDateAt(text: string, start: number): DateMatch | undefined 
     const m = re.exec(text);
     if (m === null) continue;
     const value = (SHAPES[i] as DateShape).normalise(m);
-    if (value !== undefined) return { value, start, end: start + m[0].length };
+    if (value !== undefined) return extended(text, { value, start, end: start + m[0].length });
   }
   return undefined;
 }

@@ -78,6 +78,12 @@ test('labelled parts in any order, with editor, and Chinese CMS labels', () => {
   });
 });
 
+test('a date line keeps its time zone and AM/PM, labelled or leading', () => {
+  assert.equal(parseCmsMetaLine('Date: 2024-03-17 23:30 -05:00'), { date: '2024-03-17 23:30 -05:00' });
+  assert.equal(parseCmsMetaLine('Published: March 17, 2024 11:30 PM EST | Source: Xinhua'), { date: 'March 17, 2024 11:30 PM EST', source: 'Xinhua' });
+  assert.equal(parseCmsMetaLine('2024-03-17 23:30:00 +08:00 Wang Lei source: Port Daily'), { date: '2024-03-17 23:30:00 +08:00', author: 'Wang Lei', source: 'Port Daily' });
+});
+
 test('a document without a date line: no date, and the second line is body', () => {
   const doc = parseCmsText('Road Closed on Monday\n\nThe road will be closed for repairs.\n\nDrivers should detour.');
   assert.is(doc.title, 'Road Closed on Monday');

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseDate } from '../../src/dates/index.js';
 import { findDate, matchDateAt } from '../../src/ingest/date-text.js';
 
 test('the shapes the index reads are kept as written', () => {
@@ -28,6 +29,30 @@ test('shapes the index does not read are rewritten to ISO', () => {
 test('findDate returns the earliest date and its span', () => {
   assert.equal(findDate('Updated 2024-03-18, first published 17 March 2024'), { value: '2024-03-18', start: 8, end: 18 });
   assert.is(findDate('Published 2024-03-17.')?.value, '2024-03-17');
+});
+
+test('a time, AM/PM and zone after a date are kept with it, so the instant is the one written', () => {
+  // Each value must parse to the instant its text means: cut before the zone or the time, the index
+  // read the rest as UTC (hours off, sometimes another day).
+  const cases: Array<[string, string, string]> = [
+    ['Date: 2024-03-17 23:30 -05:00', '2024-03-17 23:30 -05:00', '2024-03-18T04:30:00.000Z'],
+    ['March 17, 2024 11:30 PM EST by staff', 'March 17, 2024 11:30 PM EST', '2024-03-18T04:30:00.000Z'],
+    ['2024-03-17 23:30:00 +08:00 Wang Lei source: Port Daily', '2024-03-17 23:30:00 +08:00', '2024-03-17T15:30:00.000Z'],
+    ['2024-03-17 11:30 PM', '2024-03-17 11:30 PM', '2024-03-17T23:30:00.000Z'],
+    ['17-MAR-2024 23:30:00 GMT-5', '17-MAR-2024 23:30:00 GMT-5', '2024-03-18T04:30:00.000Z'],
+    ['2024/03/17 23:30 +08:00', '2024-03-17 23:30 +08:00', '2024-03-17T15:30:00.000Z'],
+    ['Published March 17, 2024 at 9:05 a.m. ET', 'March 17, 2024 at 9:05 a.m.', '2024-03-17T09:05:00.000Z'],
+  ];
+  for (const [text, value, instant] of cases) {
+    const found = findDate(text)!;
+    assert.is(found.value, value, text);
+    assert.is(new Date(parseDate(found.value)!).toISOString(), instant, text);
+    assert.is(text.slice(found.start, found.end).replace(/\s+/g, ' ').replace('2024/03/17', '2024-03-17'), value, `${text}: span`);
+  }
+  // What follows is not taken when it is not a time or a zone the parser knows: the source stays.
+  assert.is(findDate('2024-03-17 AP Wang Lei')?.value, '2024-03-17');
+  assert.is(findDate('March 17, 2024 ESTABLISHED')?.value, 'March 17, 2024');
+  assert.is(findDate('2024-03-17T10:00Z EST')?.value, '2024-03-17T10:00Z');
 });
 
 test('numbers that are not dates are not dates', () => {
