@@ -1,8 +1,8 @@
 // Reading and writing index files for the CLI, with the typed errors turned into one-line messages.
 // The CLI's indexes store the body too (for excerpts), unlike the library's default schema.
 
-import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { IndexFormatError, SearchIndex, defaultNewsSchema, type Schema } from '../index.js';
 import { CliError } from './cli-error.js';
 
@@ -34,12 +34,25 @@ export function readIndexFile(path: string): { index: SearchIndex; bytes: Uint8A
   }
 }
 
-/** Writes bytes, creating the folder; failures become CliErrors. */
+/**
+ * Writes bytes, creating the folder; failures become CliErrors. The bytes go to a temporary file in
+ * the same folder, renamed over `path` once whole: a full disk or a size limit mid-write used to
+ * leave a truncated file where a good index had been.
+ */
 export function writeIndexFile(path: string, bytes: Uint8Array): void {
+  const folder = dirname(path);
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
+    // Only when missing: Node's recursive mkdir loops forever on a /proc path the kernel refuses.
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
   } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created, or already renamed.
+    }
     throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
   }
 }

@@ -1,6 +1,7 @@
 // The `broadsheet` command: dispatches to index, search, stats and demo; turns CliErrors and bad
 // options into one-line messages with exit code 2 (usage) or 1 (input), never a stack trace.
 
+import { IndexFormatError } from '../index.js';
 import { CliError } from './cli-error.js';
 import { processOutput, type Output } from './output.js';
 import { indexCommand } from './commands/index-command.js';
@@ -32,11 +33,14 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
       case 'demo':
         return await demoCommand(rest, out);
       case undefined:
+        // A usage error: the usage goes where errors go.
+        out.stderr(HELP);
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         out.stdout(HELP);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new CliError(`unknown command "${command}" (try broadsheet --help)`);
     }
@@ -44,6 +48,12 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
     if (error instanceof CliError) {
       out.stderr(`broadsheet: ${error.message}`);
       return error.exitCode;
+    }
+    // A file whose checksums pass but whose data is malformed is refused where it is first read,
+    // which for lazily decoded parts is mid-command, after loading.
+    if (error instanceof IndexFormatError) {
+      out.stderr(`broadsheet: not a readable Broadsheet index (${error.part}: found ${error.found}, expected ${error.expected})`);
+      return 1;
     }
     // node:util parseArgs rejects unknown or malformed options with these codes.
     const code = (error as { code?: string }).code;
@@ -57,6 +67,12 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
 
 const invokedDirectly = process.argv[1] !== undefined && /[\\/](main\.(ts|js)|broadsheet(\.js)?)$/.test(process.argv[1]);
 if (invokedDirectly || process.env['BROADSHEET_CLI'] === '1') {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly. Other write errors (a full
+  // disk) get one line, not a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`broadsheet: cannot write output: ${error.code ?? error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../_support/paths.js';
@@ -110,6 +110,76 @@ test('errors are one line with a non-zero exit, never a stack trace', () => {
   const unknown = run('index', 'corpus', '--bogus');
   assert.is(unknown.code, 2);
   for (const r of [missing, bad, nothing, option, unknown]) assert.not.match(r.stderr, /\n\s+at /);
+});
+
+test('a failed write leaves the previous index whole; the output may not be an input', () => {
+  const dir = join(work, 'atomic');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'a.txt'), 'Harbour dredging starts\n\n2024-05-02 09:00:00 admin source: share:\n\nDredging of the harbour began.\n');
+  const out = join(dir, 'out.bsx');
+  assert.is(run('index', join(dir, 'a.txt'), '--out', out, '--quiet').code, 0);
+  const before = readFileSync(out);
+  // A write that fails part-way: a file-size limit of 1 KiB (SIGXFSZ ignored so the write errors).
+  const limited = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f 2; exec "${process.execPath}" "${bin}" index corpus --out "${out}" --quiet`], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+  assert.is(limited.status, 1, limited.stderr);
+  assert.match(limited.stderr, /^broadsheet: cannot write/);
+  assert.equal(readFileSync(out), before, 'the old index is untouched');
+  assert.equal(readdirSync(dir).sort(), ['a.txt', 'out.bsx'], 'no temporary file left behind');
+  // The input file is not overwritten by the index made from it.
+  const input = join(dir, 'a.txt');
+  const text = readFileSync(input, 'utf8');
+  const clash = run('index', input, '--out', input, '--quiet');
+  assert.is(clash.code, 2);
+  assert.match(clash.stderr, /is one of the input files/);
+  assert.is(readFileSync(input, 'utf8'), text);
+});
+
+test('--replace-duplicates with an unreadable date replaces the document, undated', () => {
+  const dir = join(work, 'replace');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'a.json'), JSON.stringify([{ id: 'r1', title: 'Ferry timetable', body: 'Old ferry times.', date: '2024-03-01' }]));
+  writeFileSync(join(dir, 'b.json'), JSON.stringify([{ id: 'r1', title: 'Ferry timetable', body: 'New ferry times.', date: 'the 45th of Smarch' }]));
+  const out = join(work, 'replace.bsx');
+  const r = run('index', join(dir, 'a.json'), join(dir, 'b.json'), '--out', out, '--quiet', '--replace-duplicates');
+  assert.is(r.code, 0, r.stderr);
+  const hits = JSON.parse(run('search', out, 'ferry', '--json').stdout) as { hits: Array<{ id: string; date: string | null; excerpt: string }> };
+  assert.equal(hits.hits.map((h) => [h.id, h.date]), [['r1', null]]);
+  assert.match(hits.hits[0]!.excerpt, /New ferry/);
+});
+
+test('documents refused for a reason other than their date are reported, by demo and index', () => {
+  const dir = join(work, 'refused');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'a.json'), JSON.stringify([{ id: 'x'.repeat(5000), title: 'Long id', body: 'A body.' }]));
+  const demo = run('demo', dir);
+  assert.is(demo.code, 1);
+  assert.match(demo.stderr, /^broadsheet: demo: no document could be indexed .*rejected: x+… \(id\)/);
+  const index = run('index', dir, '--out', join(work, 'refused.bsx'), '--quiet');
+  assert.is(index.code, 1);
+  assert.match(index.stderr, /1 documents were rejected: x+… \(id\)/);
+});
+
+test('numbers in options are digits only; usage errors go to stderr', () => {
+  for (const value of ['', ' ', '0x10', '1e1', '9007199254740993', '-1']) {
+    const r = run('search', indexFile, 'port', '--limit', value);
+    assert.is(r.code, 2, JSON.stringify(value));
+    assert.match(r.stderr, /--limit/);
+  }
+  assert.is(run('search', indexFile, 'port', '--limit', '007').code, 0);
+  const huge = run('index', 'corpus', '--out', join(work, 'huge.bsx'), '--max-file-mb', '1e308', '--quiet');
+  assert.is(huge.code, 2);
+  assert.match(huge.stderr, /--max-file-mb must be a positive number/);
+  const bare = run();
+  assert.is(bare.code, 2);
+  assert.is(bare.stdout, '');
+  assert.match(bare.stderr, /Usage: broadsheet/);
+});
+
+test('output to a closed pipe ends quietly', () => {
+  // demo writes line by line, long after the reader has gone.
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" demo | head -c 1 >/dev/null`], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+  assert.not.match(r.stderr, /\n\s+at /);
+  assert.not.match(r.stderr, /EPIPE|internal error/);
 });
 
 test('--help for every command', () => {

@@ -2,7 +2,7 @@
 // (or the given paths) in memory and runs example searches, printing ranked results.
 
 import { parseArgs } from 'node:util';
-import { SearchIndex, type NewsDocument } from '../../index.js';
+import { InvalidDocumentError, SearchIndex, type NewsDocument } from '../../index.js';
 import { collectCorpus } from '../../ingest/index.js';
 import { CliError } from '../cli-error.js';
 import { cliSchema } from '../index-file.js';
@@ -11,7 +11,8 @@ import type { Output } from '../output.js';
 
 export const DEMO_HELP = `Usage: broadsheet demo [path|glob...] [--query "<q>"]...
 
-Indexes the given news files (default: corpus/) in memory and runs example searches.`;
+Indexes the given news files (default: the corpus/ folder of the current directory, as in a
+checkout of Broadsheet) in memory and runs example searches.`;
 
 const EXAMPLES = ['port throughput', 'trade fair', 'budget deficit', 'electric vehicles', 'march 2024', 'qingdao harbour investment'];
 
@@ -31,19 +32,33 @@ export async function demoCommand(argv: string[], out: Output): Promise<number> 
   if (documents.length === 0) throw new CliError(`demo: no documents found in ${inputs.join(' ')}`, 1);
   const index = new SearchIndex({ schema: cliSchema() });
   let undated = 0;
+  const rejected: string[] = [];
   for (const doc of documents) {
     try {
       index.add(doc as NewsDocument);
-    } catch {
+    } catch (error) {
+      // Only an unreadable date has a fallback (indexed undated); other refusals are reported.
+      if (!(error instanceof InvalidDocumentError)) throw error;
+      if (error.field !== 'date') {
+        rejected.push(`${doc.id.length > 80 ? `${doc.id.slice(0, 80)}…` : doc.id} (${error.field})`);
+        continue;
+      }
       const { date: _dropped, ...rest } = doc;
-      index.add(rest as NewsDocument);
-      undated++;
+      try {
+        index.add(rest as NewsDocument);
+        undated++;
+      } catch (again) {
+        if (!(again instanceof InvalidDocumentError)) throw again;
+        rejected.push(`${doc.id.length > 80 ? `${doc.id.slice(0, 80)}…` : doc.id} (${again.field})`);
+      }
     }
   }
+  if (index.size === 0) throw new CliError(`demo: no document could be indexed from ${inputs.join(' ')}; rejected: ${rejected.slice(0, 5).join(', ')}`, 1);
   const ms = performance.now() - started;
   out.stdout(`Indexed ${index.size} documents from ${report.files.length} files in ${ms.toFixed(0)} ms` +
     `${report.skipped.length > 0 ? ` (${report.skipped.length} skipped: ${[...new Set(report.skipped.map((s) => s.reason))].join(', ')})` : ''}` +
-    `${undated > 0 ? `; ${undated} with unreadable dates indexed undated` : ''}.`);
+    `${undated > 0 ? `; ${undated} with unreadable dates indexed undated` : ''}` +
+    `${rejected.length > 0 ? `; ${rejected.length} rejected: ${rejected.slice(0, 3).join(', ')}${rejected.length > 3 ? ', …' : ''}` : ''}.`);
   for (const query of values.query ?? EXAMPLES) {
     const t = performance.now();
     const result = index.search(query, { limit: 3 });

@@ -2,7 +2,8 @@
 // file. Exit 0 when anything was indexed, 1 when nothing usable was found.
 
 import { parseArgs } from 'node:util';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InvalidDocumentError, SearchIndex, type NewsDocument } from '../../index.js';
 import { loadCorpus, type IngestedDocument, type SkippedFile } from '../../ingest/index.js';
 import { CliError } from '../cli-error.js';
@@ -52,7 +53,8 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
   let maxFileBytes: number | undefined;
   if (values['max-file-mb'] !== undefined) {
     const mb = Number(values['max-file-mb']);
-    if (!(mb > 0) || !Number.isFinite(mb)) throw new CliError('index: --max-file-mb must be a positive number');
+    // Finite in bytes too: 1e308 MB passed the first check and overflowed to Infinity.
+    if (!(mb > 0) || !Number.isFinite(mb * 1024 * 1024)) throw new CliError('index: --max-file-mb must be a positive number');
     maxFileBytes = mb * 1024 * 1024;
   }
   try {
@@ -71,16 +73,26 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
   });
   const index = new SearchIndex({ schema: cliSchema() });
   const issues: DocumentIssue[] = [];
-  for await (const doc of load) addLeniently(index, doc, issues);
-  progress?.stop();
+  try {
+    for await (const doc of load) addLeniently(index, doc, issues);
+  } finally {
+    // Stopped on every path: the redraw timer of a terminal's bar kept a failed run alive forever.
+    progress?.stop();
+  }
+  // The run's report: filled in as files are read (iterating starts a new one).
+  const report = load.report;
+  // The index must not overwrite what it was made from (`index news.jsonl --out news.jsonl`).
+  const target = canonical(values.out);
+  const clash = report.files.find((f) => canonical(f.path) === target);
+  if (clash !== undefined) throw new CliError(`index: --out ${values.out} is one of the input files`);
   index.optimize();
   const bytes = index.serialize();
-  const report = load.report;
   const seconds = (performance.now() - started) / 1000;
 
   const skippedDocs = issues.filter((i) => i.action === 'skipped');
   if (index.size === 0) {
     out.stderr(summarizeSkipped(report.skipped));
+    if (skippedDocs.length > 0) out.stderr(rejected(skippedDocs));
     throw new CliError(`index: nothing to index in ${positionals.join(' ')} (${report.filesTotal} files matched, none gave a document)`, 1);
   }
   writeIndexFile(values.out, bytes);
@@ -90,7 +102,7 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
   if (report.skipped.length > 0) lines.push(summarizeSkipped(report.skipped));
   const undated = issues.filter((i) => i.action === 'indexed-without-date');
   if (undated.length > 0) lines.push(`${undated.length} documents had an unreadable date and were indexed without one: ${undated.slice(0, 5).map((i) => i.id).join(', ')}${undated.length > 5 ? ', …' : ''}`);
-  if (skippedDocs.length > 0) lines.push(`${skippedDocs.length} documents were rejected: ${skippedDocs.slice(0, 5).map((i) => `${i.id} (${i.field})`).join(', ')}`);
+  if (skippedDocs.length > 0) lines.push(rejected(skippedDocs));
   const fallback = report.notes.filter((n) => n.kind === 'encoding' && n.encoding === 'latin1-fallback');
   if (fallback.length > 0) lines.push(`${fallback.length} files were not valid UTF-8 and were read as Latin-1: ${fallback.slice(0, 5).map((n) => n.path).join(', ')}`);
   out.stdout(lines.join('\n'));
@@ -110,11 +122,31 @@ function addLeniently(index: SearchIndex, doc: IngestedDocument, issues: Documen
     if (!(error instanceof InvalidDocumentError)) throw error;
     if (error.field === 'date') {
       const { date: _dropped, ...rest } = news;
-      index.add(rest as NewsDocument);
-      issues.push({ id: news.id, field: 'date', action: 'indexed-without-date' });
+      try {
+        // The id may be indexed already: a replacing document whose date is unreadable replaces too.
+        if (index.has(news.id)) index.replace(rest as NewsDocument);
+        else index.add(rest as NewsDocument);
+        issues.push({ id: news.id, field: 'date', action: 'indexed-without-date' });
+      } catch (again) {
+        if (!(again instanceof InvalidDocumentError)) throw again;
+        issues.push({ id: again.id ?? news.id, field: again.field, action: 'skipped' });
+      }
     } else {
-      issues.push({ id: error.id ?? '(no id)', field: error.field, action: 'skipped' });
+      issues.push({ id: error.id ?? (typeof news.id === 'string' ? news.id : '(no id)'), field: error.field, action: 'skipped' });
     }
+  }
+}
+
+function rejected(issues: readonly DocumentIssue[]): string {
+  return `${issues.length} documents were rejected: ${issues.slice(0, 5).map((i) => `${i.id.length > 80 ? `${i.id.slice(0, 80)}…` : i.id} (${i.field})`).join(', ')}${issues.length > 5 ? ', …' : ''}`;
+}
+
+/** The path with symlinks resolved when it exists (the same file reached two ways is one file). */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 

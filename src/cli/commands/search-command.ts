@@ -73,7 +73,8 @@ export function searchCommand(argv: string[], out: Output): number {
 
 function count(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
+  // Digits only: Number() reads '' and ' ' as 0, and takes 0x10 and 1e1.
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`search: --${name} must be a whole number ≥ 0`);
+  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n)) throw new CliError(`search: --${name} must be a whole number ≥ 0`);
   return n;
 }
