@@ -18,3 +18,9 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(2)} MiB`;
 }
+
+/** The day part of an ISO date-time, `+010000-06-01` included (a fixed slice cut expanded years short). */
+export function isoDayOf(iso: string): string {
+  const t = iso.indexOf('T');
+  return t < 0 ? iso : iso.slice(0, t);
+}

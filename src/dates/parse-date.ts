@@ -27,6 +27,7 @@
 import {
   MAX_TIME,
   MS_PER_DAY,
+  civilFromDays,
   daysFromCivil,
   daysInMonth,
   isLeapYear,
@@ -53,11 +54,22 @@ export function parseDate(value: string | number | Date): number | undefined {
     if (!Number.isFinite(value) || Math.abs(value) > MAX_TIME) return undefined;
     return Math.trunc(value) + 0;
   }
-  if (value instanceof Date) {
-    const t = value.getTime();
-    return Number.isNaN(t) ? undefined : t;
+  const t = dateTime(value);
+  return t === undefined || Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * The time value of a Date (NaN for an Invalid Date), or undefined when `value` is not a Date.
+ * Asks the Date internals rather than `instanceof`, which refuses a Date made in another realm (an
+ * iframe, a vm context) and accepts an object that only inherits from Date.prototype.
+ */
+export function dateTime(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -239,6 +251,13 @@ function scanText(text: string): boolean {
   if (!ok || p !== n) return false;
   if (direct) return true;
   resultMs = epochDay * MS_PER_DAY + msOfDay - offsetMinutes * 60_000;
+  if (resultMs < -MAX_TIME && (precision === 'year' || precision === 'month')) {
+    // The earliest year and month start before the earliest time value (-271821-04-20) but reach
+    // into it: they stand for their readable part, as the latest ones do at the other end.
+    const { year, month } = civilFromDays(epochDay);
+    const end = precision === 'year' ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month, 1) + daysInMonth(year, month);
+    if (end * MS_PER_DAY > -MAX_TIME) resultMs = -MAX_TIME;
+  }
   return Math.abs(resultMs) <= MAX_TIME;
 }
 

@@ -4,6 +4,7 @@
 import type { DocRef, IndexView } from './index-view.js';
 import { keywordColumn } from './keyword-values.js';
 import { InvalidOptionError } from '../errors.js';
+import { MS_PER_DAY, civilFromDays } from '../dates/civil.js';
 
 /** Which facets to count. */
 export interface FacetRequest {
@@ -32,18 +33,21 @@ export function countFacets(view: IndexView, matches: readonly DocRef[], request
   if (!Number.isInteger(limit)) throw new InvalidOptionError('facets.limit must be an integer', 'facets');
   const out: Facets = {};
   if (request.year === true || request.month === true) {
-    const years = new Map<string, number>();
-    const months = new Map<string, number>();
+    // Keyed by number (year; year × 12 + month index), so years before 0 and after 9999 neither merge
+    // (a fixed slice of the ISO string read -000001 and -000050 as "-000") nor sort as strings.
+    const years = new Map<number, number>();
+    const months = new Map<number, number>();
     for (const { segment, doc } of matches) {
       const t = view.segments[segment]!.data.dates.value[doc]!;
       if (Number.isNaN(t)) continue;
-      const iso = new Date(t).toISOString();
-      years.set(iso.slice(0, 4), (years.get(iso.slice(0, 4)) ?? 0) + 1);
-      months.set(iso.slice(0, 7), (months.get(iso.slice(0, 7)) ?? 0) + 1);
+      const { year, month } = civilFromDays(Math.floor(t / MS_PER_DAY));
+      years.set(year, (years.get(year) ?? 0) + 1);
+      const key = year * 12 + month - 1;
+      months.set(key, (months.get(key) ?? 0) + 1);
     }
     // Dates read best in calendar order, newest first.
-    if (request.year === true) out['year'] = byValueDesc(years, limit);
-    if (request.month === true) out['month'] = byValueDesc(months, limit);
+    if (request.year === true) out['year'] = newestFirst(years, limit, (y) => isoYear(y));
+    if (request.month === true) out['month'] = newestFirst(months, limit, (m) => `${isoYear(Math.floor(m / 12))}-${String((m - Math.floor(m / 12) * 12) + 1).padStart(2, '0')}`);
   }
   for (const name of request.fields ?? []) {
     const field = view.layout.byName.get(name);
@@ -64,7 +68,14 @@ export function countFacets(view: IndexView, matches: readonly DocRef[], request
   return out;
 }
 
-function byValueDesc(counts: Map<string, number>, limit: number): FacetCount[] {
-  const list = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? 1 : -1));
-  return limit > 0 ? list.slice(0, limit) : list;
+function newestFirst(counts: Map<number, number>, limit: number, name: (key: number) => string): FacetCount[] {
+  const keys = [...counts.keys()].sort((a, b) => b - a);
+  const list = (limit > 0 ? keys.slice(0, limit) : keys).map((key) => ({ value: name(key), count: counts.get(key)! }));
+  return list;
+}
+
+/** The year as ISO 8601 writes it: four digits in 0–9999, else a sign and six (as toISOString). */
+function isoYear(year: number): string {
+  if (year >= 0 && year <= 9999) return String(year).padStart(4, '0');
+  return `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
 }

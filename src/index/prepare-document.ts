@@ -3,7 +3,7 @@
 
 import type { FieldLayout } from './field-layout.js';
 import { IndexFormatError, InvalidDocumentError } from '../errors.js';
-import { parseDate, toIsoString } from '../dates/index.js';
+import { dateTime, parseDate, toIsoString } from '../dates/index.js';
 
 /** A document that passed validation, ready for the writer. */
 export interface PreparedDocument {
@@ -41,10 +41,10 @@ export function prepareDocument(doc: unknown, layout: FieldLayout): PreparedDocu
       else throw new InvalidDocumentError(`field ${field.name} must be a string`, id, field.name);
     } else if (field.kind === 'date') {
       if (value === undefined || value === null || value === '') continue;
-      if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
+      if (typeof value !== 'string' && typeof value !== 'number' && dateTime(value) === undefined) {
         throw new InvalidDocumentError(`field ${field.name} must be a date string, epoch milliseconds or a Date`, id, field.name);
       }
-      const ms = parseDate(value);
+      const ms = parseDate(value as string | number | Date);
       if (ms === undefined) throw new InvalidDocumentError(`field ${field.name}: unparseable date`, id, field.name);
       date = ms;
     } else {
@@ -59,10 +59,11 @@ export function prepareDocument(doc: unknown, layout: FieldLayout): PreparedDocu
     const value = record[name];
     if (value === undefined || value === null || name === layout.dateField) {
       stored[i] = null;
-    } else if (value instanceof Date) {
-      stored[i] = Number.isNaN(value.getTime()) ? null : value.toISOString();
     } else if (Array.isArray(value)) {
       stored[i] = value.slice();
+    } else if (typeof value === 'object' && dateTime(value) !== undefined) {
+      const t = dateTime(value)!;
+      stored[i] = Number.isNaN(t) ? null : new Date(t).toISOString();
     } else if (typeof value === 'number' && !Number.isFinite(value)) {
       stored[i] = null; // JSON cannot carry NaN or Infinity.
     } else {

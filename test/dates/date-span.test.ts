@@ -31,6 +31,17 @@ spans('a month spans its real length, leap Februaries included', () => {
   assert.equal(parseDateSpan('mar 2024'), { from: utc(2024, 3, 1), to: utc(2024, 4, 1) });
 });
 
+spans('the first year and month are their readable part, from the earliest time value; the last likewise', () => {
+  // -271821-04-20T00:00Z is -8.64e15, the earliest instant a Date can hold.
+  assert.equal(parseDateSpan('-271821'), { from: -8.64e15, to: Date.UTC(-271820, 0, 1) });
+  assert.equal(parseDateSpan('-271821-04'), { from: -8.64e15, to: Date.UTC(-271821, 4, 1) });
+  assert.is(parseDateSpan('-271821-03'), undefined, 'wholly before the earliest instant');
+  assert.is(parseDateSpan('-271822'), undefined);
+  assert.equal(parseDateSpan('-271821-04-20'), { from: -8.64e15, to: -8.64e15 + 86_400_000 });
+  assert.is(parseDateSpan('-271821-04-19'), undefined);
+  assert.is(parseDateSpan('+275760')!.from, Date.UTC(275760, 0, 1));
+});
+
 spans('an ISO week spans Monday to Monday', () => {
   assert.equal(parseDateSpan('2024-W11'), { from: utc(2024, 3, 11), to: utc(2024, 3, 18) });
 });

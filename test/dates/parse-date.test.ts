@@ -1,5 +1,6 @@
 // parseDate: every supported format with exact epoch values, zones, precision, and rejection of
 // anything it cannot read completely. Expectations come from Date.UTC (month written 1-based here).
+import { runInNewContext } from 'node:vm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -303,6 +304,12 @@ values('Date objects give their time value; invalid Dates are unreadable', () =>
   assert.is(parseDate(new Date(SEED)), SEED);
   assert.is(parseDate(new Date(-8.64e15)), -8.64e15);
   assert.is(parseDate(new Date(Number.NaN)), undefined);
+  // A Date from another realm (an iframe, a vm context) is a Date; an object inheriting from
+  // Date.prototype without being one is not.
+  const foreign = runInNewContext('new Date(1710689672000)') as Date;
+  assert.not.ok(foreign instanceof Date);
+  assert.is(parseDate(foreign), SEED);
+  assert.is(parseDate(Object.create(Date.prototype) as Date), undefined);
 });
 
 values('values of other types (from untyped callers) are unreadable', () => {

@@ -72,6 +72,15 @@ test('facets count the whole match set and equal a brute-force count', () => {
   assert.is(index.search('port AND date:2024-03').total, months.get('2024-03'));
 });
 
+test('year and month facets keep years before 0 and after 9999 apart, newest first', () => {
+  const index = new SearchIndex();
+  const dates = ['-000001-03-01', '-000050-03-01', '+010000-01-05', '+010000-06-05', '2024-03-17', '0099-12-31'];
+  index.addAll(dates.map((date, i) => ({ id: `d${i}`, title: 'Port', body: 'Port news.', date })));
+  const r = index.search('port', { facets: { year: true, month: true } });
+  assert.equal(r.facets!['year']!.map((f) => [f.value, f.count]), [['+010000', 2], ['2024', 1], ['0099', 1], ['-000001', 1], ['-000050', 1]]);
+  assert.equal(r.facets!['month']!.map((f) => f.value), ['+010000-06', '+010000-01', '2024-03', '0099-12', '-000001-03', '-000050-03']);
+});
+
 test('facets on a non-keyword field is an InvalidOptionError', () => {
   assert.throws(() => build().search('port', { facets: { fields: ['title'] } }), (e: unknown) => e instanceof InvalidOptionError && e.option === 'facets');
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { InvalidDocumentError, SearchIndex, type NewsDocument } from '../../index.js';
 import { collectCorpus } from '../../ingest/index.js';
 import { CliError } from '../cli-error.js';
+import { isoDayOf } from '../output.js';
 import { cliSchema } from '../index-file.js';
 import { excerpt } from '../excerpt.js';
 import type { Output } from '../output.js';
@@ -65,7 +66,7 @@ export async function demoCommand(argv: string[], out: Output): Promise<number> 
     const took = performance.now() - t;
     out.stdout(`\n» ${query}  (${result.total} matches, ${took.toFixed(2)} ms)`);
     result.hits.forEach((hit, i) => {
-      const date = typeof hit.document['date'] === 'string' ? hit.document['date'].slice(0, 10) : 'undated';
+      const date = typeof hit.document['date'] === 'string' ? isoDayOf(hit.document['date']) : 'undated';
       out.stdout(`  ${i + 1}. [${date}] ${String(hit.document['title'] ?? hit.id)}  (score ${hit.score.toFixed(2)})`);
       const body = typeof hit.document['body'] === 'string' ? hit.document['body'] : '';
       const text = excerpt(body, query, 140);

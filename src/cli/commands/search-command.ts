@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
+import { isoDayOf } from '../output.js';
 import { readIndexFile } from '../index-file.js';
 import { excerpt } from '../excerpt.js';
 import type { Output } from '../output.js';
@@ -63,7 +64,7 @@ export function searchCommand(argv: string[], out: Output): number {
   const lines = [`${result.total} results for "${query}"${offset > 0 ? ` (from ${offset + 1})` : ''}:`, ''];
   for (const h of hits) {
     lines.push(`${String(h.rank).padStart(3)}. ${h.title || '(untitled)'}`);
-    lines.push(`     ${h.date === null ? 'undated' : h.date.slice(0, 10)} · score ${h.score.toFixed(3)} · ${h.id}`);
+    lines.push(`     ${h.date === null ? 'undated' : isoDayOf(h.date)} · score ${h.score.toFixed(3)} · ${h.id}`);
     if (h.excerpt !== '') lines.push(`     ${h.excerpt}`);
     lines.push('');
   }

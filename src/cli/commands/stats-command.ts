@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { describeIndexBytes } from '../../index.js';
 import { CliError } from '../cli-error.js';
 import { readIndexFile } from '../index-file.js';
-import { formatBytes, type Output } from '../output.js';
+import { formatBytes, type Output, isoDayOf } from '../output.js';
 
 export const STATS_HELP = `Usage: broadsheet stats <index-file> [--json]
 
@@ -36,7 +36,7 @@ export function statsCommand(argv: string[], out: Output): number {
     `  segments    ${stats.segments}`,
     `  terms       ${stats.terms}`,
     `  postings    ${stats.postings}`,
-    `  dates       ${range === null ? 'none' : `${range.from.slice(0, 10)} … ${range.to.slice(0, 10)}`}`,
+    `  dates       ${range === null ? 'none' : `${isoDayOf(range.from)} … ${isoDayOf(range.to)}`}`,
     '  bytes by section:',
     ...Object.entries(summary.sections)
       .sort((a, b) => b[1] - a[1])
