@@ -147,8 +147,10 @@ function parseArrayItems(text: string, options: JsonOptions): JsonParseResult {
       } else if (c === 34) inString = true;
       else if (c === 123 || c === 91) depth++;
       else if (c === 125 || c === 93) {
-        if (depth === 0) break; // the array's own `]`
-        depth--;
+        if (depth > 0) depth--;
+        else if (c === 93) break; // the array's own `]`
+        // A stray `}` at depth 0 stays in the item (JSON.parse reports it): breaking there without
+        // consuming it re-read the same empty item forever.
       } else if (c === 44 && depth === 0) break;
     }
     item++;

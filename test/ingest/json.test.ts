@@ -102,6 +102,11 @@ test('a broken array keeps its good items and reports the bad one with its line'
   const cut = parseJson('[{"title": "A", "body": "a"}, {"title": "B", "bo');
   assert.equal(cut.documents.map((d) => d.title), ['A']);
   assert.equal(cut.errors.map((e) => e.item), [2]);
+  // A stray closing brace: that item is reported, the others kept (it once looped forever).
+  const stray = parseJson('[\n  {"id": "a1", "title": "Port", "body": "p"}},\n  {"id": "a2", "title": "Ferry", "body": "f"}\n]', { idBase: 's.json' });
+  assert.equal(stray.documents.map((d) => d.id), ['a2']);
+  assert.equal(stray.errors.map((e) => [e.line, e.item]), [[2, 1]]);
+  for (const text of ['[}]', '[}}}', '[{}}, }', '[ } , ] ']) assert.ok(parseJson(text).errors.length >= 1, text);
 });
 
 test('invalid JSON that is not an array is fatal; an object without documents is fatal; nothing throws', () => {
