@@ -2,7 +2,7 @@
 // each file with the base its id is relative to; inputs that match nothing are reported, not thrown.
 // It lists paths only: it never opens a file.
 
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { SkippedFile } from './types.js';
@@ -67,7 +67,10 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     onlyFiles: false,
     markDirectories: true,
     dot: false,
-    followSymbolicLinks: true,
+    // Links to folders are followed by walkFolder, which remembers the folders it has walked:
+    // fast-glob's own following has no cycle check (a link to `..` walked every file ~40 times, two
+    // such links 2^40 paths until memory ran out).
+    followSymbolicLinks: false,
     suppressErrors: true,
     ignore: [...options.ignore],
   };
@@ -86,8 +89,42 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     return undefined;
   }
   if (!info.isDirectory()) return [{ path: absolute, relativePath: path.basename(absolute) }];
-  const files = await fg('**/*', { ...globOptions, cwd: absolute });
+  const files: string[] = [];
+  await walkFolder(absolute, globOptions, new Set([await realpath(absolute)]), files, problems);
   return sorted(files, absolute);
+}
+
+/**
+ * Every entry under `folder` into `files`, following links to folders not walked yet (`walked`
+ * holds real paths); a link back to one of them is reported, not followed.
+ */
+async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<string>, files: string[], problems: SkippedFile[]): Promise<void> {
+  const entries = await fg('**/*', { ...globOptions, cwd: folder, objectMode: true });
+  for (const entry of entries) {
+    const file = entry.path;
+    if (!entry.dirent.isSymbolicLink()) {
+      files.push(file);
+      continue;
+    }
+    let target;
+    try {
+      target = await stat(file);
+    } catch {
+      files.push(file); // dangling: the loader reports it unreadable
+      continue;
+    }
+    if (!target.isDirectory()) {
+      files.push(file);
+      continue;
+    }
+    const real = await realpath(file);
+    if (walked.has(real)) {
+      problems.push({ path: file, reason: 'unreadable', detail: 'link to a folder already walked (a loop): not followed' });
+      continue;
+    }
+    walked.add(real);
+    await walkFolder(file, globOptions, walked, files, problems);
+  }
 }
 
 /** The static directory part of a glob (`corpus/{a,b}/*.txt` → `corpus`), ids are relative to it. */

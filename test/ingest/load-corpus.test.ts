@@ -221,6 +221,24 @@ loader('a file matched by two inputs is loaded once', async ({ dir }) => {
   assert.is(report.filesTotal, 3);
 });
 
+loader('links to folders are followed once; a link back to a walked folder is reported, not looped', async ({ dir }) => {
+  const root = path.join(dir, 'links');
+  await mkdir(path.join(root, 'd'), { recursive: true });
+  await mkdir(path.join(dir, 'elsewhere'), { recursive: true });
+  await writeFile(path.join(root, 'd', 'a.txt'), 'Port opens\n\nThe port opened on Monday.\n');
+  await writeFile(path.join(dir, 'elsewhere', 'b.txt'), 'Ferry resumes\n\nThe ferry runs again.\n');
+  await symlink('..', path.join(root, 'd', 'up')); // back to `links`
+  await symlink('.', path.join(root, 'd', 'self')); // to itself
+  await symlink(path.join(dir, 'elsewhere'), path.join(root, 'd', 'other')); // a real folder elsewhere
+  const { docs, report } = await drain(path.join(root, 'd'));
+  assert.equal(docs.map((d) => d.title).sort(), ['Ferry resumes', 'Port opens']);
+  const loops = report.skipped.filter((s) => s.reason === 'unreadable' && /loop/.test(s.detail ?? ''));
+  assert.ok(loops.some((s) => s.path.endsWith(path.join('d', 'self'))), JSON.stringify(report.skipped));
+  // Every file listed is accounted for, and the walk is finite (at most a handful of entries).
+  assert.is(report.files.length + report.skipped.filter((s) => s.reason !== 'unreadable').length >= 2, true);
+  assert.ok(report.filesTotal < 10, `${report.filesTotal} files`);
+});
+
 loader('onProgress reports each file with the running totals', async ({ dir }) => {
   const calls: IngestProgress[] = [];
   const { docs } = await drain(path.join(dir, 'corpus', 'feeds'), { onProgress: (p) => calls.push({ ...p }) });
