@@ -97,19 +97,23 @@ function pickString(record: JsonObject, keys: readonly string[], sep: string): s
   return s === undefined || s.length === 0 ? undefined : s;
 }
 
-function stringOf(v: unknown, sep: string): string | undefined {
+/** `{name}` wrappers and lists are read this deep; past it a value is ignored (a 20,000-level chain overflowed the stack). */
+const MAX_VALUE_DEPTH = 8;
+
+function stringOf(v: unknown, sep: string, depth = 0): string | undefined {
+  if (depth > MAX_VALUE_DEPTH) return undefined;
   if (typeof v === 'string') return sep === '\n\n' ? v.trim() : collapseWhitespace(v);
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
     const parts: string[] = [];
     for (const item of v) {
-      const s = Array.isArray(item) ? undefined : stringOf(item, sep);
+      const s = Array.isArray(item) ? undefined : stringOf(item, sep, depth + 1);
       if (s !== undefined && s.length > 0) parts.push(s);
     }
     return parts.join(sep);
   }
-  if (isObject(v)) return stringOf(v['name'] ?? v['value'] ?? v['text'], sep);
+  if (isObject(v)) return stringOf(v['name'] ?? v['value'] ?? v['text'], sep, depth + 1);
   return undefined;
 }
 

@@ -119,6 +119,15 @@ test('invalid JSON that is not an array is fatal; an object without documents is
   assert.equal(parseJson('   ').documents, []);
 });
 
+test('a mapped value nested thousands of levels deep is ignored, not a stack overflow that loses the file', () => {
+  let deep = '"x"';
+  for (let i = 0; i < 20_000; i++) deep = `{"name":${deep}}`;
+  const r = parseJson(`[{"id":"good","title":"Port","body":"Fine."},{"id":"deep","title":"Ferry","author":${deep},"body":"b"}]`);
+  assert.equal(r.documents.map((d) => [d.id, d.author]), [['good', undefined], ['deep', undefined]]);
+  // A few levels of {name} wrappers are still read.
+  assert.is(parseJson('[{"id":"n","title":"T","body":"b","author":{"name":{"name":"Li Wei"}}}]').documents[0]!.author, 'Li Wei');
+});
+
 test('__proto__ and constructor keys are never copied onto documents', () => {
   const [doc] = parseJson('{"title": "T", "body": "b", "__proto__": {"polluted": "yes"}, "constructor": "x", "extra": "kept"}', {
     format: 'jsonl',
