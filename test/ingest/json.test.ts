@@ -128,6 +128,16 @@ test('a mapped value nested thousands of levels deep is ignored, not a stack ove
   assert.is(parseJson('[{"id":"n","title":"T","body":"b","author":{"name":{"name":"Li Wei"}}}]').documents[0]!.author, 'Li Wei');
 });
 
+test('a wrapper with a title of its own (JSON Feed) yields its items, not one document of its metadata', () => {
+  const feed = parseJson(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Port News', items: [{ id: '1', title: 'Port reopens', content_text: 'The port reopened.' }, { id: '2', title: 'Ferry resumes', content_text: 'Ferries run.' }] }));
+  assert.equal(feed.documents.map((d) => d.title), ['Port reopens', 'Ferry resumes']);
+  const named = parseJson(JSON.stringify({ name: 'Harbour desk', articles: [{ title: 'A', body: 'a' }] }));
+  assert.equal(named.documents.map((d) => d.title), ['A']);
+  // An article with a body stays one document, whatever arrays it carries.
+  const article = parseJson(JSON.stringify({ title: 'Port', body: 'The port.', items: [{ title: 'related' }] }));
+  assert.equal(article.documents.map((d) => d.title), ['Port']);
+});
+
 test('__proto__ and constructor keys are never copied onto documents', () => {
   const [doc] = parseJson('{"title": "T", "body": "b", "__proto__": {"polluted": "yes"}, "constructor": "x", "extra": "kept"}', {
     format: 'jsonl',
