@@ -48,6 +48,59 @@ export function textOf(node: DomNode | DomDocument): string {
   return out;
 }
 
+/** Elements whose text a reader never sees. */
+const INVISIBLE = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * Text a reader sees under a node: {@link textOf} without script, style, noscript and template
+ * elements below it (a headline's tracking script read "Port reopenstrackHeadline(1)").
+ */
+export function visibleTextOf(node: DomNode | DomDocument): string {
+  let out = '';
+  const stack: (DomNode | DomDocument)[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode | DomDocument;
+    if (DomUtils.isText(n)) out += n.data;
+    else if (DomUtils.hasChildren(n)) {
+      if (n !== node && DomUtils.isTag(n) && INVISIBLE.has(n.name.toLowerCase())) continue;
+      const children = n.children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+    }
+  }
+  return out;
+}
+
+/**
+ * Per element of `root` (and `root`), the non-space units of its visible text, summed
+ * children-before-parents over one pre-order list: linear however deep paragraphs nest (a text
+ * scan per element was quadratic on `<p><b>…<p><b>…` soups: 100 KB took 2.7 s).
+ */
+export function visibleTextLengths(root: DomDocument): Map<DomNode | DomDocument, number> {
+  const order = allElements(root);
+  const lengths = new Map<DomNode | DomDocument, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i] as DomElement;
+    let own = 0;
+    if (!INVISIBLE.has(el.name.toLowerCase())) {
+      for (const child of el.children) {
+        if (DomUtils.isText(child)) own += nonSpaceUnits(child.data);
+        else if (DomUtils.isTag(child)) own += lengths.get(child) ?? 0;
+      }
+    }
+    lengths.set(el, own);
+  }
+  return lengths;
+}
+
+function nonSpaceUnits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0)) n++;
+  }
+  return n;
+}
+
 /**
  * Every element under `root` in document order. Iterative with push/pop: DomUtils' finders shift
  * and unshift their stacks, which turns a 20,000-deep page into seconds of work.

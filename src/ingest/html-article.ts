@@ -4,7 +4,7 @@
 
 import { DomUtils } from 'htmlparser2';
 import { parseCmsMetaLine, type CmsMeta } from './cms-text.js';
-import { allElements, attr, tagName, textOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { allElements, attr, tagName, visibleTextLengths, visibleTextOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { domToText } from './html-text.js';
 import { collapseWhitespace } from './whitespace.js';
 
@@ -42,8 +42,9 @@ const BYLINE = /^(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{
  * role=main element, else the block whose paragraphs hold most text, else <body>.
  */
 export function findArticle(dom: DomDocument, elements: readonly DomElement[]): ArticleScope {
-  const paragraphText = measureParagraphs(dom);
-  const container = pickContainer(dom, elements, paragraphText);
+  const lengths = visibleTextLengths(dom);
+  const paragraphText = measureParagraphs(dom, lengths);
+  const container = pickContainer(dom, elements, paragraphText, lengths);
   return { container, elements: container === dom ? elements : allElements(container), paragraphText };
 }
 
@@ -57,21 +58,26 @@ export function articleText(scope: ArticleScope, h1: DomElement | undefined, tit
   return stripLeadingMeta(domToText(scope.container), title);
 }
 
-function pickContainer(dom: DomDocument, elements: readonly DomElement[], ptext: ReadonlyMap<DomNode | DomDocument, number>): DomElement | DomDocument {
+function pickContainer(
+  dom: DomDocument,
+  elements: readonly DomElement[],
+  ptext: ReadonlyMap<DomNode | DomDocument, number>,
+  lengths: ReadonlyMap<DomNode | DomDocument, number>,
+): DomElement | DomDocument {
   const articles = elements.filter((el) => tagName(el) === 'article');
-  if (articles.length > 0) return richest(articles, ptext);
+  if (articles.length > 0) return richest(articles, ptext, lengths);
   const byItemprop = elements.find((el) => attr(el, 'itemprop')?.toLowerCase() === 'articlebody');
   if (byItemprop !== undefined) return byItemprop;
   const main = elements.find((el) => tagName(el) === 'main') ?? elements.find((el) => attr(el, 'role') === 'main');
   if (main !== undefined) return main;
-  return densestBlock(elements) ?? elements.find((el) => tagName(el) === 'body') ?? dom;
+  return densestBlock(elements, lengths) ?? elements.find((el) => tagName(el) === 'body') ?? dom;
 }
 
-function richest(candidates: readonly DomElement[], ptext: ReadonlyMap<DomNode | DomDocument, number>): DomElement {
+function richest(candidates: readonly DomElement[], ptext: ReadonlyMap<DomNode | DomDocument, number>, lengths: ReadonlyMap<DomNode | DomDocument, number>): DomElement {
   let best = candidates[0] as DomElement;
   let bestScore = -1;
   for (const el of candidates) {
-    const score = ptext.get(el) || textOf(el).length / 4;
+    const score = ptext.get(el) || (lengths.get(el) ?? 0) / 4;
     if (score > bestScore) {
       best = el;
       bestScore = score;
@@ -84,12 +90,12 @@ function richest(candidates: readonly DomElement[], ptext: ReadonlyMap<DomNode |
  * Paragraph text of every element, summed children-before-parents over one pre-order list:
  * linear even for pathologically deep pages, unlike a subtree scan per element.
  */
-function measureParagraphs(dom: DomDocument): Map<DomNode | DomDocument, number> {
+function measureParagraphs(dom: DomDocument, lengths: ReadonlyMap<DomNode | DomDocument, number>): Map<DomNode | DomDocument, number> {
   const order = allElements(dom);
   const totals = new Map<DomNode | DomDocument, number>();
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i] as DomElement;
-    const own = tagName(el) === 'p' ? textOf(el).trim().length : (totals.get(el) ?? 0);
+    const own = tagName(el) === 'p' ? (lengths.get(el) ?? 0) : (totals.get(el) ?? 0);
     totals.set(el, own);
     const parent = el.parent;
     if (parent !== null) totals.set(parent, (totals.get(parent) ?? 0) + own);
@@ -101,11 +107,11 @@ function measureParagraphs(dom: DomDocument): Map<DomNode | DomDocument, number>
  * The element whose paragraphs hold the most text: each <p> credits its parent fully and its
  * grandparent half, so an article split over sibling divs still lands on their common parent.
  */
-function densestBlock(elements: readonly DomElement[]): DomElement | undefined {
+function densestBlock(elements: readonly DomElement[], lengths: ReadonlyMap<DomNode | DomDocument, number>): DomElement | undefined {
   const scores = new Map<DomElement, number>();
   for (const p of elements) {
     if (tagName(p) !== 'p') continue;
-    const len = textOf(p).trim().length;
+    const len = lengths.get(p) ?? 0;
     const parent = p.parent;
     if (len === 0 || parent === null || !DomUtils.isTag(parent)) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
@@ -140,7 +146,7 @@ function removeChrome(scope: ArticleScope, h1: DomElement | undefined, title: st
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as DomNode);
   }
   if (h1 !== undefined && isWithin(h1, container)) {
-    const headline = collapseWhitespace(textOf(h1));
+    const headline = collapseWhitespace(visibleTextOf(h1));
     if (title.length > 0 && headline.includes(title)) doomed.push(h1);
     doomed.push(...beforeHeadline(container, h1));
   }
@@ -179,7 +185,7 @@ function beforeHeadline(container: DomElement | DomDocument, h1: DomElement): Do
       if (sibling === node) break;
       if (!DomUtils.isTag(sibling)) continue;
       before.push(sibling);
-      length += collapseWhitespace(textOf(sibling)).length;
+      length += collapseWhitespace(visibleTextOf(sibling)).length;
     }
     if (parent === container) break;
     node = parent;

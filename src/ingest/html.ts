@@ -5,7 +5,7 @@
 
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { findDate } from './date-text.js';
-import { allElements, attr, tagName, textOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { allElements, attr, tagName, visibleTextOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { articleText, findArticle, type ArticleScope } from './html-article.js';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
@@ -129,7 +129,7 @@ function pickH1(scope: ArticleScope, elements: readonly DomElement[], siteName: 
   for (const list of scope.elements === elements ? [elements] : [scope.elements, elements]) {
     for (const h of list) {
       if (tagName(h) !== 'h1') continue;
-      const text = collapseWhitespace(textOf(h));
+      const text = collapseWhitespace(visibleTextOf(h));
       if (text.length > 0 && (siteName === undefined || text.toLowerCase() !== siteName.toLowerCase())) return h;
     }
   }
@@ -145,9 +145,9 @@ function pickTitle(
 ): string {
   const og = firstMeta(metas, ['og:title', 'twitter:title']);
   if (og !== undefined) return trimTitleSuffix(og, siteName);
-  if (h1 !== undefined) return collapseWhitespace(textOf(h1));
+  if (h1 !== undefined) return collapseWhitespace(visibleTextOf(h1));
   const titleEl = elements.find((el) => tagName(el) === 'title');
-  const pageTitle = titleEl === undefined ? '' : collapseWhitespace(textOf(titleEl));
+  const pageTitle = titleEl === undefined ? '' : collapseWhitespace(visibleTextOf(titleEl));
   if (pageTitle.length === 0) return ld.headline ?? '';
   const trimmed = trimTitleSuffix(pageTitle, siteName);
   return trimmed === pageTitle ? trimByPageText(pageTitle, elements) : trimmed;
@@ -160,7 +160,7 @@ function pickTitle(
 function trimByPageText(pageTitle: string, elements: readonly DomElement[]): string {
   const body = elements.find((el) => tagName(el) === 'body');
   if (body === undefined) return pageTitle;
-  const text = collapseWhitespace(textOf(body));
+  const text = collapseWhitespace(visibleTextOf(body));
   if (text.includes(pageTitle)) return pageTitle;
   for (const sep of TITLE_SEPARATORS) {
     const last = pageTitle.lastIndexOf(sep);
@@ -189,7 +189,7 @@ function pickDate(
   const all = allElements(dom);
   const marked = all.find((el) => attr(el, 'itemprop')?.toLowerCase() === 'datepublished');
   if (marked !== undefined) {
-    const value = attr(marked, 'datetime') ?? attr(marked, 'content') ?? collapseWhitespace(textOf(marked));
+    const value = attr(marked, 'datetime') ?? attr(marked, 'content') ?? collapseWhitespace(visibleTextOf(marked));
     if (value.length > 0) return value;
   }
   for (const list of [scope.elements, all]) {
@@ -252,7 +252,7 @@ function pickAuthor(metas: Map<string, string>, ld: JsonLdArticle, elements: rea
   }
   if (ld.author !== undefined) return ld.author;
   const rel = elements.find((el) => attr(el, 'rel')?.toLowerCase() === 'author' && tagName(el) !== 'link');
-  const text = rel === undefined ? '' : collapseWhitespace(textOf(rel));
+  const text = rel === undefined ? '' : collapseWhitespace(visibleTextOf(rel));
   return text.length > 0 ? text : undefined;
 }
 

@@ -14,6 +14,22 @@ function page(head: string, body: string): string {
   return `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 }
 
+test('titles and bylines are the text a reader sees: scripts, styles and noscript inside them are left out', () => {
+  const html = '<html><body><h1>Port reopens<script>trackHeadline(1)</script><noscript>enable JS</noscript></h1>' +
+    '<p class="byline">By <a rel="author" href="/li">Li Wei<style>.x{}</style></a></p><article><p>The port reopened on Monday after repairs.</p></article></body></html>';
+  const doc = parseHtml(html, { idBase: 'p.html' })!;
+  assert.is(doc.title, 'Port reopens');
+  assert.is(doc.author, 'Li Wei');
+});
+
+test('paragraphs nested by unclosed inline tags still give the article text', () => {
+  // htmlparser2 nests each <p> inside the last when a <b> is left open: thousands deep here.
+  const html = `<html><body><h1>Harbour soup</h1>${'<p><b>word of the harbour '.repeat(3000)}</body></html>`;
+  const doc = parseHtml(html, { idBase: 's.html' })!;
+  assert.is(doc.title, 'Harbour soup');
+  assert.ok(doc.body.split('harbour').length > 2500, 'the nested paragraphs are the body');
+});
+
 test('a full news page: metadata from og/article/canonical metas', () => {
   const doc = parseHtml(articlePage, { idBase: 'news/ferry.html' });
   assert.is(doc.id, 'news/ferry.html');
