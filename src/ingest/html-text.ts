@@ -5,6 +5,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { tagName, type DomDocument, type DomNode } from './dom.js';
 import { collapseWhitespace, isSpaceCode } from './whitespace.js';
+import { flattenDeepMarkup } from './markup-depth.js';
 
 /** Elements whose content is never reader-visible text. */
 const SKIPPED = new Set([
@@ -126,7 +127,7 @@ export function domToText(nodes: DomNode | DomDocument | readonly (DomNode | Dom
 
 /** Text of an HTML fragment (a feed description, a JSON body): markup and entities resolved. */
 export function htmlToText(html: string): string {
-  return domToText(parseDocument(html));
+  return domToText(parseDocument(flattenDeepMarkup(html)));
 }
 
 /** True when a string carries HTML markup or entities worth running through `htmlToText`. */

@@ -10,6 +10,7 @@ import { articleText, findArticle, type ArticleScope } from './html-article.js';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
 import { collapseWhitespace } from './whitespace.js';
+import { flattenDeepMarkup } from './markup-depth.js';
 
 /** Options of the HTML page parser. */
 export type HtmlOptions = ParseOptions;
@@ -41,7 +42,7 @@ const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'h
  * Broken or truncated HTML yields whatever text it has.
  */
 export function parseHtml(html: string, options: HtmlOptions = {}): IngestedDocument {
-  const dom = parseDocument(html);
+  const dom = parseDocument(flattenDeepMarkup(html));
   const elements = allElements(dom);
   const metas = readMetas(elements);
   const ld = readJsonLd(elements);
