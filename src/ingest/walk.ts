@@ -71,7 +71,9 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     // fast-glob's own following has no cycle check (a link to `..` walked every file ~40 times, two
     // such links 2^40 paths until memory ran out).
     followSymbolicLinks: false,
-    suppressErrors: true,
+    // Errors are caught per folder by walkFolder: suppressed, a folder the process may not list
+    // vanished from the walk with every file in it, neither loaded nor reported.
+    suppressErrors: false,
     ignore: [...options.ignore],
   };
   // A path that exists is taken literally, even with glob characters in its name (`news [1].html`).
@@ -95,11 +97,32 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
 }
 
 /**
+ * fast-glob's entries under `folder`. A folder it cannot read (EACCES, EPERM, ELOOP, …) stops its
+ * walk: it is reported `unreadable` and the walk is run again without it, so every other file is
+ * still found (one re-walk per such folder; they are rare).
+ */
+async function listFolder(folder: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<fg.Entry[]> {
+  const skip: string[] = [];
+  for (;;) {
+    try {
+      return await fg('**/*', { ...globOptions, cwd: folder, objectMode: true, ignore: [...(globOptions.ignore ?? []), ...skip] });
+    } catch (error) {
+      const failed = (error as NodeJS.ErrnoException).path;
+      const relative = failed === undefined ? '' : path.relative(folder, failed);
+      if (failed === undefined || relative === '' || relative.startsWith('..') || skip.length >= 10_000) throw error;
+      problems.push({ path: failed, reason: 'unreadable', detail: errorCode(error) ?? String(error) });
+      const pattern = fg.escapePath(relative.split(path.sep).join('/'));
+      skip.push(pattern, `${pattern}/**`);
+    }
+  }
+}
+
+/**
  * Every entry under `folder` into `files`, following links to folders not walked yet (`walked`
  * holds real paths); a link back to one of them is reported, not followed.
  */
 async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<string>, files: string[], problems: SkippedFile[]): Promise<void> {
-  const entries = await fg('**/*', { ...globOptions, cwd: folder, objectMode: true });
+  const entries = await listFolder(folder, globOptions, problems);
   for (const entry of entries) {
     const file = entry.path;
     if (!entry.dirent.isSymbolicLink()) {

@@ -1,4 +1,6 @@
-import { copyFile, mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
@@ -8,6 +10,7 @@ import { InvalidOptionError } from '../../src/errors.js';
 import { collectCorpus, loadCorpus } from '../../src/ingest/load-corpus.js';
 import type { IngestedDocument, IngestProgress, IngestReport, SkippedFile } from '../../src/ingest/types.js';
 import { FIXTURES, SEED, seedAvailable, tempDir } from './helpers.js';
+import { projectRoot } from '../_support/paths.js';
 
 const MB = 1024 * 1024;
 
@@ -237,6 +240,33 @@ loader('links to folders are followed once; a link back to a walked folder is re
   // Every file listed is accounted for, and the walk is finite (at most a handful of entries).
   assert.is(report.files.length + report.skipped.filter((s) => s.reason !== 'unreadable').length >= 2, true);
   assert.ok(report.filesTotal < 10, `${report.filesTotal} files`);
+});
+
+loader('a folder the process may not list is reported unreadable; the rest of the walk goes on', async ({ dir }) => {
+  // Root reads every folder whatever its mode: the loader then runs as `nobody` (setpriv).
+  const root = path.join(dir, 'locked-walk');
+  await mkdir(path.join(root, 'c', 'locked'), { recursive: true });
+  await mkdir(path.join(root, 'c', 'ok'), { recursive: true });
+  for (let i = 1; i <= 3; i++) await writeFile(path.join(root, 'c', 'locked', `s${i}.txt`), `Story ${i}\n\nBody ${i}.\n`);
+  await writeFile(path.join(root, 'c', 'ok', 'a.txt'), 'Ok story\n\nFine body.\n');
+  await chmod(dir, 0o755);
+  await chmod(root, 0o755);
+  await chmod(path.join(root, 'c', 'locked'), 0o000);
+  const script = `const { collectCorpus } = await import(${JSON.stringify(pathToFileURL(path.join(projectRoot, 'src', 'ingest', 'load-corpus.ts')).href)});` +
+    `const r = await collectCorpus(${JSON.stringify(path.join(root, 'c'))});` +
+    `console.log(JSON.stringify({ titles: r.documents.map((d) => d.title), skipped: r.report.skipped.map((s) => [s.path, s.reason, s.detail]) }));`;
+  const args = ['--import', 'tsx', '--input-type=module', '-e', script];
+  const run = process.getuid?.() === 0
+    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 })
+    : spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+  await chmod(path.join(root, 'c', 'locked'), 0o755);
+  if (run.status !== 0 || run.stdout.trim() === '') {
+    console.log(`  (skipped: the loader could not be run as an unprivileged user here: ${(run.error?.message ?? run.stderr).split('\n')[0]})`);
+    return;
+  }
+  const out = JSON.parse(run.stdout) as { titles: string[]; skipped: Array<[string, string, string]> };
+  assert.equal(out.titles, ['Ok story']);
+  assert.equal(out.skipped, [[path.join(root, 'c', 'locked'), 'unreadable', 'EACCES']]);
 });
 
 loader('onProgress reports each file with the running totals', async ({ dir }) => {
