@@ -3,7 +3,7 @@
 // It reads one document per text; it does not sniff formats or decode bytes.
 
 import { parseDate } from '../dates/index.js';
-import { matchDateAt } from './date-text.js';
+import { findDate, matchDateAt } from './date-text.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
 import { collapseWhitespace } from './whitespace.js';
 
@@ -125,12 +125,12 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
   const restStart = lead === undefined ? 0 : lead.end;
 
   // Label positions in the rest of the line.
-  const labels: { kind: LabelKind; start: number; valueStart: number }[] = [];
+  const labels: { kind: LabelKind; name: string; start: number; valueStart: number }[] = [];
   LABEL_RE.lastIndex = restStart;
   let m: RegExpExecArray | null;
   while ((m = LABEL_RE.exec(line)) !== null) {
     const name = (m[1] as string).toLowerCase().replace(/\s+/g, ' ');
-    labels.push({ kind: LABELS.get(name) ?? 'ignored', start: m.index, valueStart: m.index + m[0].length });
+    labels.push({ kind: LABELS.get(name) ?? 'ignored', name, start: m.index, valueStart: m.index + m[0].length });
   }
   if (lead === undefined && labels.length === 0) return undefined;
 
@@ -146,6 +146,10 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
     const value = clean(line.slice(label.valueStart, labels[k + 1]?.start ?? line.length));
     if (value.length > MAX_LABEL_VALUE) return undefined;
     if (value.length === 0 || label.kind === 'ignored' || meta[label.kind] !== undefined) continue;
+    // A notice's own lines use the same labels: "Time: 9:00-17:00, February 12" holds no date the
+    // index reads, "From: March 1 to March 5" is a period, not a publisher. Such a line is body.
+    if (label.kind === 'date' && parseDate(value) === undefined && findDate(value) === undefined) return undefined;
+    if (label.name === 'from' && /\d/.test(value)) return undefined;
     // A label's whole value is the date when the index reads it as one (zone, AM/PM and all).
     meta[label.kind] = label.kind === 'date' && parseDate(value) === undefined ? (matchDateAt(value, 0)?.value ?? value) : value;
   }

@@ -84,6 +84,17 @@ test('a date line keeps its time zone and AM/PM, labelled or leading', () => {
   assert.equal(parseCmsMetaLine('2024-03-17 23:30:00 +08:00 Wang Lei source: Port Daily'), { date: '2024-03-17 23:30:00 +08:00', author: 'Wang Lei', source: 'Port Daily' });
 });
 
+test("a notice's own labelled lines stay body when their values are not a date or a publisher", () => {
+  const fair = parseCmsText('Notice on the Lantern Festival Fair\n\nTime: 9:00-17:00, February 12\nVenue: Jiaozhou Cultural Square\nAll residents are welcome.\n');
+  assert.is(fair.date, undefined);
+  assert.match(fair.body, /^Time: 9:00-17:00, February 12/);
+  const road = parseCmsText('Road Closure Notice\n\nFrom: March 1 to March 5\nThe road will be closed for repairs.\n');
+  assert.is(road.source, undefined);
+  assert.match(road.body, /^From: March 1 to March 5/);
+  // Real meta lines with the same labels still are.
+  assert.equal(parseCmsMetaLine('Time: 2024-03-17 09:00 | From: Xinhua'), { date: '2024-03-17 09:00', source: 'Xinhua' });
+});
+
 test('a document without a date line: no date, and the second line is body', () => {
   const doc = parseCmsText('Road Closed on Monday\n\nThe road will be closed for repairs.\n\nDrivers should detour.');
   assert.is(doc.title, 'Road Closed on Monday');
