@@ -6,7 +6,10 @@ export type DecodeResult =
   | {
       kind: 'text';
       text: string;
-      /** `utf-8`, `utf-16le`, `utf-16be`, a declared charset (`gbk`, ...) or `latin1-fallback`. */
+      /**
+       * `utf-8`, `utf-8-repaired` (a BOM or mostly valid UTF-8, bad sequences read as U+FFFD),
+       * `utf-16le`, `utf-16be`, a declared charset (`gbk`, ...) or `latin1-fallback`.
+       */
       encoding: string;
     }
   | { kind: 'binary'; detail: string };
@@ -34,18 +37,42 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const binary = binaryReason(bytes);
   if (binary !== undefined) return { kind: 'binary', detail: binary };
 
-  const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: fall through to a declared charset, then to windows-1252.
+    // Not valid UTF-8 throughout: a few bad bytes in UTF-8 text, or another charset.
   }
   const declared = declaredCharset(bytes);
+  // A BOM says UTF-8, and so do many valid multi-byte sequences around a few bad ones (a truncated
+  // copy, one corrupt byte): read as windows-1252, every Chinese title became mojibake.
+  if (bom || declared === undefined) {
+    const lenient = new TextDecoder('utf-8').decode(body);
+    if (bom || mostlyUtf8(lenient)) return { kind: 'text', text: lenient, encoding: 'utf-8-repaired' };
+  }
   if (declared !== undefined) {
     const text = declared.encoding === 'windows-1252' ? decodeWindows1252(bytes) : declared.decode(bytes);
     return { kind: 'text', text, encoding: declared.encoding };
   }
   return { kind: 'text', text: decodeWindows1252(bytes), encoding: 'latin1-fallback' };
+}
+
+/**
+ * True when a lenient UTF-8 decode holds at least ten times as many real non-ASCII characters as
+ * replacement characters: windows-1252 text decoded as UTF-8 is nearly all replacements (é + ASCII
+ * is never a valid sequence), real UTF-8 with a bad byte nearly none.
+ */
+function mostlyUtf8(text: string): boolean {
+  let valid = 0;
+  let replaced = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0xfffd) replaced++;
+    else if (c < 0xdc00 || c > 0xdfff) valid++; // a surrogate pair counts once
+  }
+  return valid >= 1 && replaced * 10 <= valid;
 }
 
 /** What windows-1252 puts at 0x80–0x9F (undefined slots keep their Latin-1 code point). */

@@ -71,7 +71,7 @@ export interface SkippedFile {
 export interface IngestNote {
   path: string;
   kind: 'encoding' | 'replaced' | 'exact-duplicate-kept';
-  /** For `encoding`: how the bytes were decoded (`latin1-fallback`, or a declared charset). */
+  /** For `encoding`: how the bytes were decoded (`latin1-fallback`, `utf-8-repaired`, or a declared charset). */
   encoding?: string;
   id?: string;
   duplicateOf?: string;

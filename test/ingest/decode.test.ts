@@ -31,6 +31,18 @@ test('invalid UTF-8 falls back to windows-1252 and says so', () => {
   assert.equal(decodeBytes(bytes), { kind: 'text', text: 'Café “q”', encoding: 'latin1-fallback' });
 });
 
+test('UTF-8 with a bad byte stays UTF-8, the bad sequence replaced, and says so', () => {
+  // One corrupt byte in a Chinese article: read as windows-1252, every character was mojibake.
+  const text = '青岛港集装箱吞吐量创新高。'.repeat(20);
+  const good = utf8(text);
+  const bad = new Uint8Array([...good.subarray(0, 30), 0xff, ...good.subarray(30)]);
+  const decoded = decodeBytes(bad);
+  assert.equal(decoded.kind === 'text' ? [decoded.encoding, decoded.text.replace('\ufffd', '')] : decoded, ['utf-8-repaired', text]);
+  // A BOM says UTF-8 however much is wrong after it, and is not part of the text.
+  const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Caf'), 0xe9, ...utf8(' news')]);
+  assert.equal(decodeBytes(withBom), { kind: 'text', text: 'Caf\ufffd news', encoding: 'utf-8-repaired' });
+});
+
 test('a declared charset is honoured when the bytes are not UTF-8', () => {
   const head = utf8('<html><head><meta charset="gbk"><title>');
   const gbk = new Uint8Array([0xd0, 0xc2, 0xce, 0xc5]); // 新闻

@@ -105,6 +105,8 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
   if (skippedDocs.length > 0) lines.push(rejected(skippedDocs));
   const fallback = report.notes.filter((n) => n.kind === 'encoding' && n.encoding === 'latin1-fallback');
   if (fallback.length > 0) lines.push(`${fallback.length} files were not valid UTF-8 and were read as Latin-1: ${fallback.slice(0, 5).map((n) => n.path).join(', ')}`);
+  const repaired = report.notes.filter((n) => n.kind === 'encoding' && n.encoding === 'utf-8-repaired');
+  if (repaired.length > 0) lines.push(`${repaired.length} files had invalid UTF-8 bytes, read as U+FFFD: ${repaired.slice(0, 5).map((n) => n.path).join(', ')}`);
   out.stdout(lines.join('\n'));
   return 0;
 }
