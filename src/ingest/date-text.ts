@@ -91,7 +91,7 @@ export function findDate(text: string): DateMatch | undefined {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (best !== undefined && m.index >= best.start) break;
-      const value = (SHAPES[i] as DateShape).normalise(m);
+      const value = readable((SHAPES[i] as DateShape).normalise(m));
       if (value !== undefined) {
         best = extended(text, { value, start: m.index, end: m.index + m[0].length });
         break;
@@ -108,10 +108,15 @@ export function matchDateAt(text: string, start: number): DateMatch | undefined 
     re.lastIndex = start;
     const m = re.exec(text);
     if (m === null) continue;
-    const value = (SHAPES[i] as DateShape).normalise(m);
+    const value = readable((SHAPES[i] as DateShape).normalise(m));
     if (value !== undefined) return extended(text, { value, start, end: start + m[0].length });
   }
   return undefined;
+}
+
+/** `value` when the index reads it as a date (not 2024-02-30, not 25:61); undefined otherwise. */
+function readable(value: string | undefined): string | undefined {
+  return value !== undefined && parseDate(value) !== undefined ? value : undefined;
 }
 
 function isoDay(y: string | undefined, mo: string | undefined, d: string | undefined): string | undefined {

@@ -3,6 +3,7 @@
 // a report entry, never an exception. It does not index: it hands documents to whoever iterates.
 
 import { createHash } from 'node:crypto';
+import { parseDate } from '../dates/index.js';
 import { InvalidOptionError } from '../errors.js';
 import type { JsonOptions } from './json.js';
 import { loadFile, type DocumentOrigin, type LoadFileOptions } from './load-file.js';
@@ -151,6 +152,12 @@ class CorpusLoader implements CorpusLoad {
         for (let i = 0; i < loaded.documents.length; i++) {
           const doc = loaded.documents[i] as IngestedDocument;
           const origin = loaded.origins[i] ?? {};
+          // A date the index cannot read would make adding the document throw: it is dropped, and
+          // its text kept in a note (the documented lenient fallback; the article is not lost).
+          if (typeof doc.date === 'string' && parseDate(doc.date) === undefined) {
+            report.notes.push({ path: file.path, kind: 'unreadable-date', id: doc.id, date: doc.date });
+            delete doc.date;
+          }
           const verdict = dedupe.check(doc);
           if (verdict.skip !== undefined) {
             report.skipped.push(documentSkip(file.path, verdict.skip, doc, origin, multi, verdict.duplicateOf));
@@ -205,7 +212,9 @@ class Deduper {
   check(doc: IngestedDocument): Verdict {
     if (doc.title.length === 0 && doc.body.length === 0) return { skip: 'no-body' };
     // A 20-byte digest per document instead of its text: memory stays flat on big corpora.
-    const hash = createHash('sha1').update(doc.title).update('\u0000').update(doc.body).digest('base64');
+    // Hashed as UTF-16 code units: as UTF-8, lone surrogates all became U+FFFD and different titles
+    // collided into exact duplicates.
+    const hash = createHash('sha1').update(Buffer.from(doc.title, 'utf16le')).update('\u0000').update(Buffer.from(doc.body, 'utf16le')).digest('base64');
     const previousHash = this.#hashById.get(doc.id);
     if (previousHash !== undefined) {
       if (this.#onDuplicateId === 'report') return { skip: 'duplicate-id', duplicateOf: doc.id };

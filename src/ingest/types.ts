@@ -70,9 +70,16 @@ export interface SkippedFile {
 /** Something worth knowing about a loaded file or document that did not stop it from loading. */
 export interface IngestNote {
   path: string;
-  kind: 'encoding' | 'replaced' | 'exact-duplicate-kept';
+  /**
+   * `encoding`: not plain UTF-8 (see `encoding`); `replaced`: a later document took the id;
+   * `exact-duplicate-kept`; `unreadable-date`: the document's date (in `date`) is one the index
+   * cannot read, so it was loaded without one.
+   */
+  kind: 'encoding' | 'replaced' | 'exact-duplicate-kept' | 'unreadable-date';
   /** For `encoding`: how the bytes were decoded (`latin1-fallback`, `utf-8-repaired`, or a declared charset). */
   encoding?: string;
+  /** For `unreadable-date`: the date text as the file had it. */
+  date?: string;
   id?: string;
   duplicateOf?: string;
 }

@@ -55,6 +55,13 @@ test('a time, AM/PM and zone after a date are kept with it, so the instant is th
   assert.is(findDate('2024-03-17T10:00Z EST')?.value, '2024-03-17T10:00Z');
 });
 
+test('impossible dates are not dates: findDate moves on to a real one', () => {
+  assert.is(findDate('Posted 2024-02-30'), undefined);
+  assert.is(findDate('Posted 2024-02-30, corrected 2024-03-01')?.value, '2024-03-01');
+  assert.is(matchDateAt('2024-03-17 25:61:61', 0), undefined);
+  assert.is(findDate('Feb 30, 2024'), undefined);
+});
+
 test('numbers that are not dates are not dates', () => {
   assert.is(findDate('MetInfo 7.2.0 ©2008-2024'), undefined);
   assert.is(findDate('room 2024-13-45'), undefined);

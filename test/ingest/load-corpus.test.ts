@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { NewsDocument } from '../../src/document.js';
 import { InvalidOptionError } from '../../src/errors.js';
+import { SearchIndex } from '../../src/search-index.js';
 import { collectCorpus, loadCorpus } from '../../src/ingest/load-corpus.js';
 import type { IngestedDocument, IngestProgress, IngestReport, SkippedFile } from '../../src/ingest/types.js';
 import { FIXTURES, SEED, seedAvailable, tempDir } from './helpers.js';
@@ -267,6 +268,29 @@ loader('a folder the process may not list is reported unreadable; the rest of th
   const out = JSON.parse(run.stdout) as { titles: string[]; skipped: Array<[string, string, string]> };
   assert.equal(out.titles, ['Ok story']);
   assert.equal(out.skipped, [[path.join(root, 'c', 'locked'), 'unreadable', 'EACCES']]);
+});
+
+loader('a date the index cannot read is dropped with a note, so every loaded document can be added', async ({ dir }) => {
+  const root = path.join(dir, 'dates');
+  await mkdir(root, { recursive: true });
+  await writeFile(path.join(root, 'a.json'), JSON.stringify([
+    { id: 'ok', title: 'Port', body: 'Port news.', date: '2024-03-17' },
+    { id: 'junk', title: 'Ferry', body: 'Ferry news.', date: 'the 45th of Smarch' },
+  ]));
+  const { docs, report } = await drain(root);
+  assert.equal(docs.map((d) => [d.id, d.date]), [['ok', '2024-03-17'], ['junk', undefined]]);
+  assert.equal(report.notes.filter((n) => n.kind === 'unreadable-date').map((n) => [n.id, n.date]), [['junk', 'the 45th of Smarch']]);
+  const index = new SearchIndex();
+  index.addAll(docs as NewsDocument[]);
+  assert.is(index.size, 2);
+});
+
+loader('titles that differ only in lone surrogates are different documents', async ({ dir }) => {
+  const root = path.join(dir, 'surrogates');
+  await mkdir(root, { recursive: true });
+  await writeFile(path.join(root, 'a.json'), '[{"id":"s1","title":"Port \\ud800","body":"b"},{"id":"s2","title":"Port \\udc00","body":"b"}]');
+  const { docs, report } = await drain(root);
+  assert.equal(docs.map((d) => d.id), ['s1', 's2'], JSON.stringify(report.skipped));
 });
 
 loader('onProgress reports each file with the running totals', async ({ dir }) => {

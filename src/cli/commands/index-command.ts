@@ -100,8 +100,9 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
     `Indexed ${index.size} documents from ${report.files.filter((f) => f.documents > 0).length} files in ${seconds.toFixed(2)} s → ${values.out} (${formatBytes(bytes.length)})`,
   ];
   if (report.skipped.length > 0) lines.push(summarizeSkipped(report.skipped));
-  const undated = issues.filter((i) => i.action === 'indexed-without-date');
-  if (undated.length > 0) lines.push(`${undated.length} documents had an unreadable date and were indexed without one: ${undated.slice(0, 5).map((i) => i.id).join(', ')}${undated.length > 5 ? ', …' : ''}`);
+  // The loader drops dates the index cannot read (noted); the index may refuse others (issues).
+  const undated = [...report.notes.filter((n) => n.kind === 'unreadable-date').map((n) => n.id ?? n.path), ...issues.filter((i) => i.action === 'indexed-without-date').map((i) => i.id)];
+  if (undated.length > 0) lines.push(`${undated.length} documents had an unreadable date and were indexed without one: ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''}`);
   if (skippedDocs.length > 0) lines.push(rejected(skippedDocs));
   const fallback = report.notes.filter((n) => n.kind === 'encoding' && n.encoding === 'latin1-fallback');
   if (fallback.length > 0) lines.push(`${fallback.length} files were not valid UTF-8 and were read as Latin-1: ${fallback.slice(0, 5).map((n) => n.path).join(', ')}`);
