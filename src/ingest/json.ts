@@ -53,7 +53,13 @@ const CONTAINER_KEYS = ['articles', 'items', 'docs', 'documents', 'data', 'resul
  */
 export function parseJson(text: string, options: JsonOptions = {}): JsonParseResult {
   const format = options.format ?? 'auto';
-  if (format === 'jsonl') return parseLines(text, options);
+  if (format === 'jsonl') {
+    const lines = parseLines(text, options);
+    // A pretty-printed JSON document saved as .jsonl: no line parses alone, the whole text may.
+    if (lines.documents.length > 0) return lines;
+    const whole = parseJson(text, { ...options, format: 'json' });
+    return whole.documents.length > 0 ? whole : lines;
+  }
   let value: unknown;
   try {
     value = JSON.parse(stripBom(text));

@@ -138,6 +138,16 @@ test('a wrapper with a title of its own (JSON Feed) yields its items, not one do
   assert.equal(article.documents.map((d) => d.title), ['Port']);
 });
 
+test('a pretty-printed JSON array in a .jsonl file is read whole when no line parses alone', () => {
+  const pretty = JSON.stringify([{ id: 'p1', title: 'Port', body: 'Port news.' }, { id: 'p2', title: 'Ferry', body: 'Ferry news.' }], null, 2);
+  const r = parseJson(pretty, { format: 'jsonl' });
+  assert.equal(r.documents.map((d) => d.id), ['p1', 'p2']);
+  assert.equal(r.errors, []);
+  // Real JSONL with one bad line keeps its line-by-line reading and the error.
+  const lines = parseJson('{"id":"a","title":"A","body":"a"}\n{oops\n', { format: 'jsonl' });
+  assert.equal([lines.format, lines.documents.length, lines.errors.length], ['jsonl', 1, 1]);
+});
+
 test('__proto__ and constructor keys are never copied onto documents', () => {
   const [doc] = parseJson('{"title": "T", "body": "b", "__proto__": {"polluted": "yes"}, "constructor": "x", "extra": "kept"}', {
     format: 'jsonl',
