@@ -31,7 +31,8 @@ export function formatFromExtension(path: string): IngestFormat | undefined {
 export function formatFromContent(text: string): IngestFormat | undefined {
   const head = skipProlog(text.slice(0, HEAD));
   const c = head.charCodeAt(0);
-  if (c === 123 /* { */ || c === 91 /* [ */) return 'json';
+  // JSON only when what follows the bracket can start a JSON value: `[Photos] Port…` is CMS text.
+  if (c === 123 /* { */ || c === 91 /* [ */) return /^(?:\{\s*["}]|\[\s*[[{"\]\-0-9tfn])/.test(head) ? 'json' : undefined;
   if (c !== 60 /* < */) return undefined;
   const lower = head.slice(0, 512).toLowerCase();
   if (/^<(?:rss|feed|rdf:rdf)[\s>]/.test(lower)) return 'feed';

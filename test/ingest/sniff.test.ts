@@ -51,4 +51,13 @@ test('no extension: content decides, plain text is CMS text', () => {
   assert.is(sniffFormat('corpus/feed', '<rss></rss>'), 'feed');
 });
 
+test('text that starts with a bracket is JSON only when a JSON value follows it', () => {
+  for (const text of ['[Photos] Port reopens\n\nThe port reopened. [Print] [Close]', '{Breaking} Ferry resumes', '[ Video ] Harbour']) {
+    assert.is(formatFromContent(text), undefined, text);
+    assert.is(sniffFormat('story', text), 'cms-text', text);
+    assert.is(sniffFormat('story.txt', text), 'cms-text', text);
+  }
+  for (const text of ['[{"id": 1}]', '[ ]', '{ "title": "x" }', '{}', '[\n  "a"]', '[1, 2]']) assert.is(formatFromContent(text), 'json', text);
+});
+
 test.run();
