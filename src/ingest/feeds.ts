@@ -130,7 +130,9 @@ function titleText(el: DomElement | undefined): string {
  */
 function bodyText(el: DomElement | undefined): string {
   if (el === undefined) return '';
-  if (attr(el, 'type') === 'xhtml' || el.children.some((c) => DomUtils.isTag(c))) return domToText(el.children);
+  // Elements inside are markup to walk; `type="xhtml"` with no elements (its markup in CDATA, which
+  // the XML parser leaves as text) is escaped HTML like any other: walked, it came out as raw tags.
+  if (el.children.some((c) => DomUtils.isTag(c))) return domToText(el.children);
   const raw = textOf(el);
   return looksLikeHtml(raw) ? htmlToText(raw) : paragraphs(raw);
 }

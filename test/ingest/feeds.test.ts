@@ -64,6 +64,12 @@ test('Atom: xhtml content, html title, a link without rel, updated as the date',
   assert.is(doc?.date, '2025-01-06T08:00:00+08:00');
 });
 
+test('Atom: xhtml content whose markup sits in CDATA is read as HTML, not as raw tags', () => {
+  const feed = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>Port</title><id>p1</id>' +
+    '<content type="xhtml"><![CDATA[<p>The port <b>reopened</b>.</p><script>track()</script><p>Ships queue.</p>]]></content></entry></feed>';
+  assert.is(parseFeed(feed).documents[0]?.body, 'The port reopened.\n\nShips queue.');
+});
+
 test('Atom: an entry without id, link or date gets idBase#n and no date; summary is the body', () => {
   const doc = parseFeed(atom, { idBase: 'city.atom' }).documents[2];
   assert.is(doc?.id, 'city.atom#3');
