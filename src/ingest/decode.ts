@@ -34,6 +34,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (b0 === 0xfe && b1 === 0xff) {
     return { kind: 'text', text: decodeLenient('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
   }
+  const bomless = bomlessUtf16(bytes);
+  if (bomless !== undefined) {
+    const text = decodeLenient(bomless, bytes);
+    if (!text.includes('\u0000')) return { kind: 'text', text, encoding: bomless };
+  }
   const binary = binaryReason(bytes);
   if (binary !== undefined) return { kind: 'binary', detail: binary };
 
@@ -56,6 +61,26 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { kind: 'text', text, encoding: declared.encoding };
   }
   return { kind: 'text', text: decodeWindows1252(bytes), encoding: 'latin1-fallback' };
+}
+
+/**
+ * UTF-16 written without a BOM (some exporters and shells do): Latin-script text has a NUL in
+ * nearly every other byte, at odd offsets for little-endian and even ones for big-endian. Read as
+ * bytes it was reported binary ("NUL byte"). Undefined when the pattern is not there.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return undefined;
 }
 
 /**

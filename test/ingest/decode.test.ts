@@ -25,6 +25,16 @@ test('UTF-16LE and UTF-16BE with BOM (their NUL bytes are not binary)', () => {
   assert.equal(decodeBytes(utf16('Café 新闻', true)), { kind: 'text', text: 'Café 新闻', encoding: 'utf-16be' });
 });
 
+test('UTF-16 without a BOM is recognised by its NUL pattern, not reported binary', () => {
+  const text = 'Port opens\n\nThe port opened today, café included.\n';
+  const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+  assert.equal(decodeBytes(le), { kind: 'text', text, encoding: 'utf-16le' });
+  const be = new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+  assert.equal(decodeBytes(be), { kind: 'text', text, encoding: 'utf-16be' });
+  // A real binary with NULs scattered is still binary.
+  assert.is(decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00])).kind, 'binary');
+});
+
 test('invalid UTF-8 falls back to windows-1252 and says so', () => {
   // "Café “quoted”" in windows-1252: é = E9, curly quotes = 93/94.
   const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94]);
