@@ -37,7 +37,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const bomless = bomlessUtf16(bytes);
   if (bomless !== undefined) {
     const text = decodeLenient(bomless, bytes);
-    if (!text.includes('\u0000')) return { kind: 'text', text, encoding: bomless };
+    // Text, once decoded: no C0 controls but tab and line breaks (a binary's NUL pattern decodes to them).
+    if (!/[\u0000-\u0008\u000b\u000e-\u001f]/.test(text)) return { kind: 'text', text, encoding: bomless };
   }
   const binary = binaryReason(bytes);
   if (binary !== undefined) return { kind: 'binary', detail: binary };
@@ -70,7 +71,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
  */
 function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
-  if (n < 4) return undefined;
+  if (n < 32) return undefined; // too few bytes to tell a pattern from chance
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < n; i += 2) {

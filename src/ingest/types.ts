@@ -43,7 +43,9 @@ export type SkipReason =
   | 'duplicate-id'
   | 'not-found'
   | 'unreadable'
-  | 'exact-duplicate';
+  | 'exact-duplicate'
+  /** A dot file or folder under an input folder: not read (a folder is reported once, not walked). */
+  | 'hidden';
 
 /**
  * A file, pattern or single document that was not loaded, with its reason. Entries about one

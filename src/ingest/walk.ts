@@ -2,7 +2,7 @@
 // each file with the base its id is relative to; inputs that match nothing are reported, not thrown.
 // It lists paths only: it never opens a file.
 
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { SkippedFile } from './types.js';
@@ -66,6 +66,7 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     absolute: true,
     onlyFiles: false,
     markDirectories: true,
+    // Dot files and folders are not walked; walkFolder reports them (reportHidden).
     dot: false,
     // Links to folders are followed by walkFolder, which remembers the folders it has walked:
     // fast-glob's own following has no cycle check (a link to `..` walked every file ~40 times, two
@@ -97,6 +98,22 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
 }
 
 /**
+ * Dot files and folders directly in `folder` (.git, .DS_Store, drafts kept hidden): not read, but
+ * reported, so every file under an input is loaded or accounted for; a folder is one entry.
+ */
+async function reportHidden(folder: string, problems: SkippedFile[]): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return; // listFolder reports a folder it cannot read
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) problems.push({ path: path.join(folder, name), reason: 'hidden', detail: 'dot file or folder: not read (give its path to read it)' });
+  }
+}
+
+/**
  * fast-glob's entries under `folder`. A folder it cannot read (EACCES, EPERM, ELOOP, …) stops its
  * walk: it is reported `unreadable` and the walk is run again without it, so every other file is
  * still found (one re-walk per such folder; they are rare).
@@ -123,8 +140,10 @@ async function listFolder(folder: string, globOptions: fg.Options, problems: Ski
  */
 async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<string>, files: string[], problems: SkippedFile[]): Promise<void> {
   const entries = await listFolder(folder, globOptions, problems);
+  await reportHidden(folder, problems);
   for (const entry of entries) {
     const file = entry.path;
+    if (file.endsWith('/')) await reportHidden(file, problems);
     if (!entry.dirent.isSymbolicLink()) {
       files.push(file);
       continue;

@@ -293,6 +293,19 @@ loader('titles that differ only in lone surrogates are different documents', asy
   assert.equal(docs.map((d) => d.id), ['s1', 's2'], JSON.stringify(report.skipped));
 });
 
+loader('dot files and folders are reported hidden, a folder once; given by path they are read', async ({ dir }) => {
+  const root = path.join(dir, 'dots');
+  await mkdir(path.join(root, '.archive', 'old'), { recursive: true });
+  await writeFile(path.join(root, 'a.txt'), 'Port opens\n\nThe port opened.\n');
+  await writeFile(path.join(root, '.story.txt'), 'Hidden story\n\nA hidden body.\n');
+  for (let i = 0; i < 5; i++) await writeFile(path.join(root, '.archive', 'old', `s${i}.txt`), `Old ${i}\n\nOld body.\n`);
+  const { docs, report } = await drain(root);
+  assert.equal(docs.map((d) => d.title), ['Port opens']);
+  assert.equal(report.skipped.filter((s) => s.reason === 'hidden').map((s) => path.basename(s.path)).sort(), ['.archive', '.story.txt']);
+  const given = await drain(path.join(root, '.story.txt'));
+  assert.equal(given.docs.map((d) => d.title), ['Hidden story']);
+});
+
 loader('onProgress reports each file with the running totals', async ({ dir }) => {
   const calls: IngestProgress[] = [];
   const { docs } = await drain(path.join(dir, 'corpus', 'feeds'), { onProgress: (p) => calls.push({ ...p }) });
