@@ -66,6 +66,12 @@ export function loadCorpus(inputs: string | readonly string[], options: LoadCorp
   if (onExactDuplicate !== 'skip' && onExactDuplicate !== 'keep') {
     throw new InvalidOptionError("onExactDuplicate must be 'skip' or 'keep'", 'onExactDuplicate');
   }
+  // A string given for ignore was spread into single-character patterns; a number for cwd failed
+  // every input as unreadable.
+  if (options.ignore !== undefined && !(Array.isArray(options.ignore) && options.ignore.every((g) => typeof g === 'string'))) {
+    throw new InvalidOptionError('ignore must be an array of glob strings', 'ignore');
+  }
+  if (options.cwd !== undefined && typeof options.cwd !== 'string') throw new InvalidOptionError('cwd must be a path string', 'cwd');
   return new CorpusLoader(list, {
     cwd: options.cwd ?? process.cwd(),
     ignore: options.ignore ?? [],

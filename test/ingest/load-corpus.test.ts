@@ -347,6 +347,9 @@ loader('bad options are rejected up front with InvalidOptionError naming the opt
     [() => loadCorpus('x', { maxFileBytes: Number.NaN }), 'maxFileBytes'],
     [() => loadCorpus('x', { onDuplicateId: 'merge' as 'replace' }), 'onDuplicateId'],
     [() => loadCorpus('x', { onExactDuplicate: 'drop' as 'skip' }), 'onExactDuplicate'],
+    [() => loadCorpus('x', { ignore: 'drafts/**' as unknown as string[] }), 'ignore'],
+    [() => loadCorpus('x', { ignore: [5] as unknown as string[] }), 'ignore'],
+    [() => loadCorpus('x', { cwd: 123 as unknown as string }), 'cwd'],
   ];
   for (const [call, option] of cases) {
     try {
