@@ -89,7 +89,7 @@ export interface IngestNote {
 /** What became of one matched file. `documents` is 0 exactly when `reason` is set. */
 export interface FileOutcome {
   path: string;
-  /** The path relative to its glob base, `/`-separated: the id base of its documents. */
+  /** The path relative to its input's base (the common folder of all inputs when they differ), `/`-separated: the id base of its documents. */
   relativePath: string;
   format?: IngestFormat;
   /** How the bytes were decoded (`utf-8`, `utf-16le`, `latin1-fallback`, ...). */

@@ -35,6 +35,7 @@ export interface WalkOptions {
 export async function walkInputs(inputs: readonly string[], options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { files: [], problems: [] };
   const seen = new Set<string>();
+  const bases = new Set<string>();
   for (const input of inputs) {
     let found: CorpusFile[] | undefined;
     try {
@@ -49,13 +50,42 @@ export async function walkInputs(inputs: readonly string[], options: WalkOptions
       result.problems.push({ path: input, reason: 'not-found', detail: 'matched no files' });
       continue;
     }
+    bases.add(baseOf(found[0]!));
     for (const file of found) {
       if (seen.has(file.path)) continue;
       seen.add(file.path);
       result.files.push(file);
     }
   }
+  if (bases.size > 1) {
+    // Inputs with different bases: ids relative to their common folder, so `a/x.txt` and `b/x.txt`
+    // given as two inputs are two ids (relative to each input, both were `x.txt`, and the second
+    // was dropped as a duplicate id, or with 'replace' silently took the first's place).
+    const common = commonFolder([...bases]);
+    for (const file of result.files) file.relativePath = path.relative(common, file.path).split(path.sep).join('/');
+  }
   return result;
+}
+
+/** The folder a found file's relative path is relative to. */
+function baseOf(file: CorpusFile): string {
+  const depth = file.relativePath.split('/').length;
+  let base = file.path;
+  for (let i = 0; i < depth; i++) base = path.dirname(base);
+  return base;
+}
+
+/** The deepest folder holding every one of `folders`. */
+function commonFolder(folders: readonly string[]): string {
+  let common = folders[0]!;
+  for (const folder of folders) {
+    while (path.relative(common, folder).startsWith('..') || path.isAbsolute(path.relative(common, folder))) {
+      const up = path.dirname(common);
+      if (up === common) break;
+      common = up;
+    }
+  }
+  return common;
 }
 
 async function expandInput(input: string, options: WalkOptions, problems: SkippedFile[]): Promise<CorpusFile[] | undefined> {

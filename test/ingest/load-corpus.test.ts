@@ -215,7 +215,23 @@ loader('a file whose name has glob characters is taken literally', async ({ dir 
   const literal = path.join(dir, 'odd [1].txt');
   await copyFile(path.join(FIXTURES, 'cms-seed-format.txt'), literal);
   const { docs } = await drain([literal, odd]);
-  assert.equal(docs.map((d) => d.id), ['odd [1].txt', 'ferry.html']);
+  // Two inputs in different folders: ids are relative to the folder holding both.
+  assert.equal(docs.map((d) => d.id), ['odd [1].txt', 'corpus/articles/ferry.html']);
+});
+
+loader('same-named files from two inputs get different ids, not a duplicate-id drop', async ({ dir }) => {
+  for (const name of ['a', 'b']) {
+    await mkdir(path.join(dir, 'two', name), { recursive: true });
+    await writeFile(path.join(dir, 'two', name, 'x.txt'), `Story ${name}\n\nBody of ${name}.\n`);
+  }
+  const folders = await drain([path.join(dir, 'two', 'a'), path.join(dir, 'two', 'b')]);
+  assert.equal(folders.docs.map((d) => [d.id, d.title]), [['a/x.txt', 'Story a'], ['b/x.txt', 'Story b']]);
+  assert.equal(folders.report.skipped, []);
+  const files = await drain([path.join(dir, 'two', 'a', 'x.txt'), path.join(dir, 'two', 'b', 'x.txt')], { onDuplicateId: 'replace' });
+  assert.equal(files.docs.map((d) => d.id), ['a/x.txt', 'b/x.txt']);
+  // One input, or inputs sharing a folder, keep ids relative to it.
+  const same = await drain([path.join(dir, 'two', 'a', 'x.txt'), path.join(dir, 'two', 'a', '*.txt')]);
+  assert.equal(same.docs.map((d) => d.id), ['x.txt']);
 });
 
 loader('a file matched by two inputs is loaded once', async ({ dir }) => {
