@@ -16,9 +16,12 @@ export function tagName(el: DomElement, local = false): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** An attribute value with surrounding whitespace trimmed; undefined when absent or blank. */
+/**
+ * An attribute value with control characters and whitespace runs made single spaces, then trimmed;
+ * undefined when absent or blank. Values become dates, URLs and ids, none of which wants a tab or NUL.
+ */
 export function attr(el: DomElement, name: string): string | undefined {
-  const value = DomUtils.getAttributeValue(el, name)?.trim();
+  const value = DomUtils.getAttributeValue(el, name)?.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   return value === undefined || value.length === 0 ? undefined : value;
 }
 

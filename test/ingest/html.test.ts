@@ -14,6 +14,14 @@ function page(head: string, body: string): string {
   return `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 }
 
+test('attribute values lose control characters and whitespace runs', () => {
+  const html = '<html><head><link rel="canonical" href=" https://x.example/a\u0000\tb "></head><body><h1>Port</h1>' +
+    '<time datetime="2024-03-17\n\t09:00">today</time><article><p>The port reopened.</p></article></body></html>';
+  const doc = parseHtml(html, { idBase: 'a.html' })!;
+  assert.is(doc.url, 'https://x.example/a b');
+  assert.is(doc.date, '2024-03-17 09:00');
+});
+
 test('titles and bylines are the text a reader sees: scripts, styles and noscript inside them are left out', () => {
   const html = '<html><body><h1>Port reopens<script>trackHeadline(1)</script><noscript>enable JS</noscript></h1>' +
     '<p class="byline">By <a rel="author" href="/li">Li Wei<style>.x{}</style></a></p><article><p>The port reopened on Monday after repairs.</p></article></body></html>';
