@@ -1,7 +1,7 @@
 // Reading and writing index files for the CLI, with the typed errors turned into one-line messages.
 // The CLI's indexes store the body too (for excerpts), unlike the library's default schema.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IndexFormatError, SearchIndex, defaultNewsSchema, type Schema } from '../index.js';
 import { CliError } from './cli-error.js';
@@ -40,13 +40,29 @@ export function readIndexFile(path: string): { index: SearchIndex; bytes: Uint8A
  * leave a truncated file where a good index had been.
  */
 export function writeIndexFile(path: string, bytes: Uint8Array): void {
-  const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let target = path;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) {
+      // A device or a pipe (/dev/null, a FIFO a reader waits on): written through, as asked; a
+      // rename would replace the node itself with a regular file.
+      writeFileSync(path, bytes);
+      return;
+    }
+    // A link keeps pointing at the file it names; that file is replaced.
+    target = realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
+    }
+  }
+  const folder = dirname(target);
+  const temporary = join(folder, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     // Only when missing: Node's recursive mkdir loops forever on a /proc path the kernel refuses.
     if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
     writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (error) {
     try {
       unlinkSync(temporary);

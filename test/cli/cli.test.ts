@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync, readdirSync, symlinkSync, lstatSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../_support/paths.js';
@@ -125,6 +125,16 @@ test('a failed write leaves the previous index whole; the output may not be an i
   assert.match(limited.stderr, /^broadsheet: cannot write/);
   assert.equal(readFileSync(out), before, 'the old index is untouched');
   assert.equal(readdirSync(dir).sort(), ['a.txt', 'out.bsx'], 'no temporary file left behind');
+  // Through a link the file it names is replaced and the link kept; a device is written through,
+  // never replaced by a regular file (as root a rename over /dev/null would do just that).
+  const link = join(dir, 'link.bsx');
+  symlinkSync('out.bsx', link);
+  assert.is(run('index', join(dir, 'a.txt'), '--out', link, '--quiet').code, 0);
+  assert.ok(lstatSync(link).isSymbolicLink());
+  assert.equal(readFileSync(out), before);
+  assert.is(run('index', join(dir, 'a.txt'), '--out', '/dev/null', '--quiet').code, 0);
+  assert.ok(statSync('/dev/null').isCharacterDevice());
+  rmSync(link);
   // The input file is not overwritten by the index made from it.
   const input = join(dir, 'a.txt');
   const text = readFileSync(input, 'utf8');
