@@ -13,6 +13,12 @@ import type { SpanSink, Token, TokenSink, Tokenizer } from './types.js';
  */
 export const MAX_TOKEN_LENGTH = 64;
 
+/**
+ * Longest raw run a token may take, marks included: an NFD word carries a mark or two per letter,
+ * but a letter followed by a million kept marks (Devanagari vowel signs) is not a word either.
+ */
+const MAX_RAW_TOKEN_LENGTH = 4 * MAX_TOKEN_LENGTH;
+
 // A chain of more parts than this has a compound longer than MAX_TOKEN_LENGTH (each part is at least
 // one unit), so nothing is lost by ending the chain there and starting a new one.
 const MAX_CHAIN_PARTS = MAX_TOKEN_LENGTH;
@@ -336,7 +342,7 @@ class Scan {
     const s = parts[at]!;
     const e = parts[at + 1]!;
     const flags = parts[at + 2]!;
-    if (e - s - parts[at + 3]! > MAX_TOKEN_LENGTH) return null;
+    if (e - s - parts[at + 3]! > MAX_TOKEN_LENGTH || e - s > MAX_RAW_TOKEN_LENGTH) return null;
     const text = this.#text;
     if (!(flags & REWRITE)) return text.slice(s, e);
     // Rare path: copy the runs between the units that are dropped or replaced.
@@ -361,7 +367,8 @@ class Scan {
     const pos = this.#pos;
     if (count === 1) {
       if (!(parts[2]! & REWRITE)) {
-        if (parts[1]! - parts[0]! - parts[3]! <= MAX_TOKEN_LENGTH) sink(null, pos, parts[0]!, parts[1]!);
+        const raw = parts[1]! - parts[0]!;
+        if (raw - parts[3]! <= MAX_TOKEN_LENGTH && raw <= MAX_RAW_TOKEN_LENGTH) sink(null, pos, parts[0]!, parts[1]!);
       } else {
         const term = this.#partTerm(parts, 0);
         if (term !== null) sink(term, pos, parts[0]!, parts[1]!);
@@ -374,11 +381,13 @@ class Scan {
     terms.length = 0;
     let numeric = true;
     let length = 0;
+    let rawLength = 0;
     for (let q = 0; q < count; q++) {
       const at = q * 4;
       const term = this.#partTerm(parts, at);
       terms.push(term);
       length += term === null ? MAX_TOKEN_LENGTH + 1 : parts[at + 1]! - parts[at]! - parts[at + 3]!;
+      rawLength += parts[at + 1]! - parts[at]!;
       if (!(parts[at + 2]! & NUMERIC)) numeric = false;
     }
     const start = parts[0]!;
@@ -387,7 +396,7 @@ class Scan {
     if (numeric) {
       // Digit groups joined by hyphens are one token (dates, phone numbers, ranges): 2024-03-17.
       length += count - 1;
-      if (length <= MAX_TOKEN_LENGTH) sink(terms.join('-'), pos, start, end);
+      if (length <= MAX_TOKEN_LENGTH && rawLength <= MAX_RAW_TOKEN_LENGTH) sink(terms.join('-'), pos, start, end);
       this.#pos = pos + 1;
       return;
     }
@@ -396,7 +405,7 @@ class Scan {
     // part's position, so `box-type`, `box type` and `boxtype` all find it.
     const first = terms[0];
     if (first != null) sink(first, pos, start, parts[1]!);
-    if (length <= MAX_TOKEN_LENGTH) sink(terms.join(''), pos, start, end);
+    if (length <= MAX_TOKEN_LENGTH && rawLength <= MAX_RAW_TOKEN_LENGTH) sink(terms.join(''), pos, start, end);
     for (let q = 1; q < count; q++) {
       const term = terms[q];
       if (term != null) sink(term, pos + q, parts[q * 4]!, parts[q * 4 + 1]!);

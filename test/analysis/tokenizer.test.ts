@@ -282,6 +282,9 @@ test('combining marks and joiners do not count towards the limit: an NFD word is
   assert.equal(terms(`${nfd}-x`), [nfd, 'x']);
   assert.equal(terms(`${word}e`), []);
   assert.equal(terms(`${nfd}e`), []);
+  // But a run of marks is not a word: four times the limit in raw units at most.
+  assert.equal(terms(`क${'\u093f'.repeat(5000)} ok`), ['ok']);
+  assert.equal(terms(`a${'\u0301'.repeat(300)}-b ok`), ['b', 'ok']);
 });
 
 test('a compound longer than the limit is dropped while its parts are kept', () => {
