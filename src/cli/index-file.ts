@@ -1,7 +1,7 @@
 // Reading and writing index files for the CLI, with the typed errors turned into one-line messages.
 // The CLI's indexes store the body too (for excerpts), unlike the library's default schema.
 
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IndexFormatError, SearchIndex, defaultNewsSchema, type Schema } from '../index.js';
 import { CliError } from './cli-error.js';
@@ -35,12 +35,29 @@ export function readIndexFile(path: string): { index: SearchIndex; bytes: Uint8A
 }
 
 /**
+ * Creates `folder` and its missing parents one at a time (mkdir -p). Node's recursive mkdir loops
+ * forever under /proc, where the kernel answers ENOENT for a folder it will not create.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  let at = folder;
+  while (!existsSync(at)) {
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]!);
+}
+
+/**
  * Writes bytes, creating the folder; failures become CliErrors. The bytes go to a temporary file in
  * the same folder, renamed over `path` once whole: a full disk or a size limit mid-write used to
  * leave a truncated file where a good index had been.
  */
 export function writeIndexFile(path: string, bytes: Uint8Array): void {
   let target = path;
+  let mode: number | undefined;
   try {
     const info = statSync(path);
     if (!info.isFile()) {
@@ -51,6 +68,7 @@ export function writeIndexFile(path: string, bytes: Uint8Array): void {
     }
     // A link keeps pointing at the file it names; that file is replaced.
     target = realpathSync(path);
+    mode = info.mode & 0o7777; // the replacement keeps the file's permissions
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
@@ -59,9 +77,9 @@ export function writeIndexFile(path: string, bytes: Uint8Array): void {
   const folder = dirname(target);
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    // Only when missing: Node's recursive mkdir loops forever on a /proc path the kernel refuses.
-    if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
-    writeFileSync(temporary, bytes);
+    makeFolders(folder);
+    writeFileSync(temporary, bytes, mode === undefined ? undefined : { mode });
+    if (mode !== undefined) chmodSync(temporary, mode); // writeFileSync's mode passes through the umask
     renameSync(temporary, target);
   } catch (error) {
     try {

@@ -280,8 +280,9 @@ function splitsCluster(text: string, i: number): boolean {
   if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) return true;
   if (h === 0x200d || c === 0x200d || c === 0x200c) return true;
   if (c < 0x300) return false;
-  // A virama joins the consonants either side into one conjunct (Unicode's GB9c: क्ष).
-  if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d) return true;
+  // A virama joins the consonants either side into one conjunct (Unicode's GB9c: क्ष), as do the
+  // Khmer coeng and the Myanmar stacker.
+  if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d || h === 0x17d2 || h === 0x1039) return true;
   // Skin tones U+1F3FB–1F3FF and variation selectors supplement U+E0100–E01EF, as surrogate pairs.
   if (c === 0xd83c) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdffb && text.charCodeAt(i + 1) <= 0xdfff;
   if (c === 0xdb40) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdd00 && text.charCodeAt(i + 1) <= 0xddef;

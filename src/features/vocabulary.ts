@@ -97,12 +97,14 @@ export function collectWords(view: IndexView, forms: ReadonlyMap<string, string>
   }
   for (const stem of stems) {
     const others = [...forms].filter(([, s]) => s === stem).map(([f]) => f);
-    if (others.length === 0) {
+    // Other forms are looked up even when the walk found none: a prefix or a typo's neighbourhood
+    // may miss them (`tra` finds trade but not trading; `repres` is a stem that is never a word).
+    const otherForms = variantsOf(view, stem, others);
+    if (otherForms.length === 0) {
       const df = view.df(stem);
       if (df > 0) words.push({ word: stem, stem, df });
       continue;
     }
-    const otherForms = variantsOf(view, stem, others);
     const df = ownFormDf(view, stem, otherForms);
     if (df > 0) words.push({ word: stem, stem, df, otherForms });
   }

@@ -78,7 +78,8 @@ function extended(text: string, match: DateMatch): DateMatch {
   SUFFIX.lastIndex = match.end;
   const m = SUFFIX.exec(text);
   if (m === null || m[0].trim() === '') return match;
-  const value = collapse(`${match.value} ${m[0]}`);
+  // `March 17, 2024, 11:30 PM`: the comma before the time is dropped (the parser reads a space there).
+  const value = collapse(`${match.value} ${m[0].replace(/^[\s,]+/, '')}`);
   return parseDate(value) === undefined ? match : { value, start: match.start, end: match.end + m[0].length };
 }
 

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync, readdirSync, symlinkSync, lstatSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, mkdirSync, readdirSync, symlinkSync, lstatSync, statSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../_support/paths.js';
@@ -135,6 +135,16 @@ test('a failed write leaves the previous index whole; the output may not be an i
   assert.is(run('index', join(dir, 'a.txt'), '--out', '/dev/null', '--quiet').code, 0);
   assert.ok(statSync('/dev/null').isCharacterDevice());
   rmSync(link);
+  // A replaced index keeps its permissions; folders are made as needed, and a folder the kernel
+  // refuses (under /proc) is an error, not an endless mkdir loop.
+  chmodSync(out, 0o640);
+  assert.is(run('index', join(dir, 'a.txt'), '--out', out, '--quiet').code, 0);
+  assert.is(statSync(out).mode & 0o777, 0o640);
+  assert.is(run('index', join(dir, 'a.txt'), '--out', join(dir, 'n1', 'n2', 'x.bsx'), '--quiet').code, 0);
+  rmSync(join(dir, 'n1'), { recursive: true });
+  const proc = run('index', join(dir, 'a.txt'), '--out', '/proc/broadsheet-nope/x.bsx', '--quiet');
+  assert.is(proc.code, 1);
+  assert.match(proc.stderr, /^broadsheet: cannot write/);
   // The input file is not overwritten by the index made from it.
   const input = join(dir, 'a.txt');
   const text = readFileSync(input, 'utf8');

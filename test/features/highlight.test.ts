@@ -179,6 +179,7 @@ test('text without spaces is cut between whole characters: marks, joiners, modif
     'か\u3099', 'ﾊﾞｽ', // decomposed and half-width voiced kana
     '\u1109\u1165\u110b\u116e\u11af', // NFD Hangul (서울)
     'क्षत्रिय', 'שָׁלוֹם', // Devanagari virama, pointed Hebrew
+    'ក្រុង', 'မြန်မာ', 'ဗုဒ္ဓ', // Khmer coeng, Myanmar stacker
   ];
   const random = rng(11);
   for (let round = 0; round < 300; round++) {

@@ -125,6 +125,13 @@ test("suggest counts a word that is its own stem only where it is written so, wi
   assert.equal([byWord.get('invest')!.df, byWord.get('invest')!.cooccurrence], [2, 1]);
   assert.equal([byWord.get('investment')!.df, byWord.get('investment')!.cooccurrence], [1, 1]);
   for (const x of byWord.values()) assert.ok(x.cooccurrence <= x.df, `${x.word}: ${x.cooccurrence} > ${x.df}`);
+  // The same when the prefix is the whole word and its other forms do not share the prefix's walk.
+  const trade = new SearchIndex();
+  trade.addAll([{ id: 'a', title: 'Port trade', body: 'Trade grew.' }, { id: 'b', title: 'Trading', body: 'Trading desks.' }, { id: 'c', title: 'Traders', body: 'Traders met.' }]);
+  for (const query of ['trade', 'port trade', 'port tra']) {
+    const s = trade.suggest(query, { limit: 10 }).find((x) => x.word === 'trade')!;
+    assert.equal([s.df, s.cooccurrence], [1, 1], query);
+  }
 });
 
 test('did-you-mean corrects unknown words from the vocabulary and leaves known ones', () => {
