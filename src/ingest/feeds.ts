@@ -7,7 +7,7 @@ import { attr, childElements, tagName, textOf, type DomDocument, type DomElement
 import { domToText, htmlToText, looksLikeHtml } from './html-text.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
 import { collapseWhitespace } from './whitespace.js';
-import { flattenDeepMarkup } from './markup-depth.js';
+import { MAX_MARKUP_DEPTH, flattenDeepMarkup } from './markup-depth.js';
 
 /** Options of the feed parser. */
 export type FeedOptions = ParseOptions;
@@ -27,7 +27,7 @@ export interface FeedParseResult {
  * else the link, else `<idBase>#<n>`.
  */
 export function parseFeed(xml: string, options: FeedOptions = {}): FeedParseResult {
-  const dom = parseDocument(flattenDeepMarkup(xml), { xmlMode: true });
+  const dom = parseDocument(flattenDeepMarkup(xml, MAX_MARKUP_DEPTH, true), { xmlMode: true });
   const root = feedRoot(dom);
   if (root === undefined) return { kind: 'unknown', documents: [] };
   const kind = rootKind(root);

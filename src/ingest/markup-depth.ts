@@ -8,26 +8,39 @@
  */
 export const MAX_MARKUP_DEPTH = 1000;
 
-/** Elements that never hold others (HTML void elements): they open no level. */
+/** HTML elements that never hold others (void elements): they open no level. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-/** Elements whose content is text up to their end tag: skipped whole. */
-const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext']);
+/**
+ * HTML elements the parser closes when a sibling of their kind (or a block) opens: a thousand
+ * unclosed `<option>`s or `<p>`s are a flat list, not a thousand levels, so they open none here.
+ */
+const IMPLIED_END = new Set(['p', 'li', 'option', 'optgroup', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rp', 'rt', 'colgroup', 'caption']);
+/** HTML elements whose content htmlparser2 reads as text up to their end tag: skipped whole. */
+const RAW = new Set(['script', 'style', 'textarea', 'title']);
 
 /** Case-insensitive finders of each raw-text element's end tag (searched from a lastIndex). */
 const END_TAGS = new Map([...RAW].map((name) => [name, new RegExp(`</${name}`, 'gi')]));
 
 /**
  * `markup` with every tag that would open a level past `cap` (and its matching end tag) removed;
- * the same string when nothing nests that deep. The depth is an over-estimate (elements that HTML
- * closes implicitly count as open), which only matters past the cap.
+ * the same string when nothing nests that deep. Levels are tracked on a stack of element names, as
+ * the parser does: an end tag closes the innermost open element of its name (and those inside it)
+ * and is ignored when none is open. In XML (`xml`: feeds) `/>` closes an element and no element
+ * is void or raw text; in HTML `<b/>` opens `<b>`, as the parser reads it.
  */
-export function flattenDeepMarkup(markup: string, cap = MAX_MARKUP_DEPTH): string {
+export function flattenDeepMarkup(markup: string, cap = MAX_MARKUP_DEPTH, xml = false): string {
   const n = markup.length;
-  let depth = 0;
-  // Open tags dropped and not yet closed: the next end tags are theirs.
-  let dropped = 0;
+  const stack: string[] = [];
+  // Open elements by name, so an end tag with none open is ignored without a stack search.
+  const openByName = new Map<string, number>();
+  // Open tags dropped and not yet closed, by name: their end tags are dropped too.
+  const droppedByName = new Map<string, number>();
   let out: string[] | undefined;
   let copied = 0;
+  const drop = (from: number, to: number): void => {
+    (out ??= []).push(markup.slice(copied, from));
+    copied = to;
+  };
   let i = markup.indexOf('<');
   while (i >= 0 && i + 1 < n) {
     const c = markup.charCodeAt(i + 1);
@@ -36,36 +49,43 @@ export function flattenDeepMarkup(markup: string, cap = MAX_MARKUP_DEPTH): strin
       // Comment, CDATA section or doctype: nothing inside nests.
       if (markup.startsWith('<!--', i)) end = closeAfter(markup, '-->', i + 4);
       else if (markup.startsWith('<![CDATA[', i)) end = closeAfter(markup, ']]>', i + 9);
-      else end = closeAfter(markup, '>', i + 2);
+      else end = tagEnd(markup, i + 2);
     } else if (c === 0x3f /* ? */) {
       end = closeAfter(markup, '>', i + 2);
     } else if (c === 0x2f /* / */ && isNameStart(markup.charCodeAt(i + 2))) {
-      end = closeAfter(markup, '>', i + 2);
+      const nameEnd = nameEndAt(markup, i + 2);
+      const name = caseOf(markup.slice(i + 2, nameEnd), xml);
+      end = tagEnd(markup, nameEnd);
+      const dropped = droppedByName.get(name) ?? 0;
       if (dropped > 0) {
-        dropped--;
-        (out ??= []).push(markup.slice(copied, i));
-        copied = end;
-      } else if (depth > 0) {
-        depth--;
+        droppedByName.set(name, dropped - 1);
+        drop(i, end);
+      } else if ((openByName.get(name) ?? 0) > 0) {
+        // Closes the innermost open element of that name and everything opened inside it.
+        for (;;) {
+          const top = stack.pop()!;
+          openByName.set(top, openByName.get(top)! - 1);
+          if (top === name) break;
+        }
       }
     } else if (isNameStart(c)) {
       const nameEnd = nameEndAt(markup, i + 1);
-      const name = markup.slice(i + 1, nameEnd).toLowerCase();
-      end = closeAfter(markup, '>', nameEnd);
+      const name = caseOf(markup.slice(i + 1, nameEnd), xml);
+      end = tagEnd(markup, nameEnd);
       const selfClosing = markup.charCodeAt(end - 2) === 0x2f;
-      if (RAW.has(name) && !selfClosing) {
+      if (!xml && RAW.has(name)) {
         // Its text may hold `<` of its own (scripts): jump to its end tag.
         const endTag = END_TAGS.get(name)!;
         endTag.lastIndex = end;
         const close = endTag.exec(markup);
         end = close === null ? n : closeAfter(markup, '>', close.index + 2);
-      } else if (!selfClosing && !VOID.has(name)) {
-        if (depth >= cap) {
-          dropped++;
-          (out ??= []).push(markup.slice(copied, i));
-          copied = end;
+      } else if (xml ? !selfClosing : !VOID.has(name) && !IMPLIED_END.has(name)) {
+        if (stack.length >= cap) {
+          droppedByName.set(name, (droppedByName.get(name) ?? 0) + 1);
+          drop(i, end);
         } else {
-          depth++;
+          stack.push(name);
+          openByName.set(name, (openByName.get(name) ?? 0) + 1);
         }
       }
     } else {
@@ -78,10 +98,31 @@ export function flattenDeepMarkup(markup: string, cap = MAX_MARKUP_DEPTH): strin
   return out.join('');
 }
 
+/** Names compare case-insensitively in HTML, exactly in XML. */
+function caseOf(name: string, xml: boolean): string {
+  return xml ? name : name.toLowerCase();
+}
+
 /** Index just past the first `close` at or after `from`, or the end of the text. */
 function closeAfter(text: string, close: string, from: number): number {
   const at = text.indexOf(close, from);
   return at < 0 ? text.length : at + close.length;
+}
+
+/** Index just past the `>` ending a tag whose attributes start at `from` (quoted `>` skipped). */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) {
+      quote = c;
+    } else if (c === 0x3e) {
+      return j + 1;
+    }
+  }
+  return text.length;
 }
 
 function isNameStart(c: number): boolean {

@@ -17,8 +17,31 @@ test('markup within the cap comes back as the same string', () => {
 test('tags past the cap are dropped with their end tags; the text stays', () => {
   assert.is(flattenDeepMarkup('<a><b><c>x</c>y</b>z</a>', 1), '<a>xyz</a>');
   assert.is(flattenDeepMarkup('<a><b>1<c>2</c></b><d>3</d></a>', 2), '<a><b>12</b><d>3</d></a>');
-  // Void and self-closing elements open no level.
-  assert.is(flattenDeepMarkup('<a><br><img/><x/><b>t</b></a>', 2), '<a><br><img/><x/><b>t</b></a>');
+  // Void elements open no level; in HTML `<x/>` opens `<x>` as the parser reads it, in XML it does not.
+  assert.is(flattenDeepMarkup('<a><br><img/><b>t</b></a>', 2), '<a><br><img/><b>t</b></a>');
+  assert.is(flattenDeepMarkup('<a><x/><b>t</b></a>', 2), '<a><x/>t</a>');
+  assert.is(flattenDeepMarkup('<a><x/><b>t</b></a>', 2, true), '<a><x/><b>t</b></a>');
+  // An end tag with no open element of its name closes nothing.
+  assert.is(flattenDeepMarkup('<a></i><b><c>t</c></b></a>', 2), '<a></i><b>t</b></a>');
+  // A `>` inside a quoted attribute does not end the tag.
+  assert.is(flattenDeepMarkup('<a><b title="x>y">t</b></a>', 1), '<a>t</a>');
+});
+
+test('elements the parser closes by themselves open no level: a long flat list stays whole', () => {
+  const select = `<html><body><select>${'<option>choice'.repeat(1500)}</select><article><p>The port reopened.</p></article></body></html>`;
+  assert.is(flattenDeepMarkup(select), select);
+  const paragraphs = `<html><body>${'<p>para'.repeat(1500)}<noscript>enable</noscript></body></html>`;
+  assert.is(flattenDeepMarkup(paragraphs), paragraphs);
+  const page = parseHtml(`<html><body><h1>Site</h1><select>${'<option>x'.repeat(1200)}</select><article><h1>Port reopens</h1><p>The port reopened on Monday.</p></article></body></html>`, { idBase: 'p.html' });
+  assert.match(page.body, /The port reopened on Monday\./);
+});
+
+test('ways around the cap are closed: self-closing soup, stray end tags, XML void names', () => {
+  for (const soup of ['<b/>'.repeat(5000), '<b></i>'.repeat(5000), `<plaintext>${'<b>'.repeat(5000)}`]) {
+    const flat = flattenDeepMarkup(soup);
+    assert.ok(flat.length < soup.length, 'tags past the cap were dropped');
+  }
+  assert.ok(flattenDeepMarkup('<br>'.repeat(5000), 1000, true).length < 5000 * 4, 'in XML <br> is an element like any other');
 });
 
 test('pathologically deep pages keep their words through every parser', () => {
