@@ -114,8 +114,8 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
   } catch (error) {
     const code = errorCode(error);
     if (fg.isDynamicPattern(input) && (code === 'ENOENT' || code === 'ENOTDIR')) {
-      const files = await fg(input, { ...globOptions, cwd: options.cwd });
-      return sorted(files, path.resolve(options.cwd, globBase(input)));
+      const entries = await listReadable(input, options.cwd, globOptions, problems);
+      return sorted(entries.map((e) => e.path), path.resolve(options.cwd, globBase(input)));
     }
     const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable';
     problems.push({ path: input, reason, detail: code ?? String(error) });
@@ -149,17 +149,24 @@ async function reportHidden(folder: string, problems: SkippedFile[]): Promise<vo
  * still found (one re-walk per such folder; they are rare).
  */
 async function listFolder(folder: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<fg.Entry[]> {
+  return listReadable('**/*', folder, globOptions, problems);
+}
+
+/** fast-glob's entries for `pattern` from `cwd`, each folder it cannot read reported and left out (see listFolder). */
+async function listReadable(pattern: string, cwd: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<fg.Entry[]> {
   const skip: string[] = [];
+  const absolute = path.isAbsolute(pattern);
   for (;;) {
     try {
-      return await fg('**/*', { ...globOptions, cwd: folder, objectMode: true, ignore: [...(globOptions.ignore ?? []), ...skip] });
+      return await fg(pattern, { ...globOptions, cwd, objectMode: true, ignore: [...(globOptions.ignore ?? []), ...skip] });
     } catch (error) {
       const failed = (error as NodeJS.ErrnoException).path;
-      const relative = failed === undefined ? '' : path.relative(folder, failed);
-      if (failed === undefined || relative === '' || relative.startsWith('..') || skip.length >= 10_000) throw error;
+      const relative = failed === undefined ? '' : path.relative(cwd, failed);
+      if (failed === undefined || (!absolute && (relative === '' || relative.startsWith('..'))) || skip.length >= 10_000) throw error;
       problems.push({ path: failed, reason: 'unreadable', detail: errorCode(error) ?? String(error) });
-      const pattern = fg.escapePath(relative.split(path.sep).join('/'));
-      skip.push(pattern, `${pattern}/**`);
+      // Ignore patterns are matched as the entries are written: absolute for an absolute pattern.
+      const folder = fg.escapePath((absolute ? path.resolve(failed) : relative).split(path.sep).join('/'));
+      skip.push(folder, `${folder}/**`);
     }
   }
 }
@@ -190,10 +197,13 @@ async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<s
       continue;
     }
     const real = await realpath(file);
-    if (walked.has(real)) {
-      problems.push({ path: file, reason: 'unreadable', detail: 'link to a folder already walked (a loop): not followed' });
+    // A folder already walked, or an ancestor of one (`../..`): following it loops, or walks files
+    // outside the input. A folder inside a walked one is walked there under its own path.
+    if ([...walked].some((w) => w === real || w.startsWith(real + path.sep))) {
+      problems.push({ path: file, reason: 'unreadable', detail: 'link to a folder already walked or above it (a loop): not followed' });
       continue;
     }
+    if ([...walked].some((w) => real.startsWith(w + path.sep))) continue;
     walked.add(real);
     await walkFolder(file, globOptions, walked, files, problems);
   }

@@ -254,6 +254,9 @@ loader('links to folders are followed once; a link back to a walked folder is re
   assert.equal(docs.map((d) => d.title).sort(), ['Ferry resumes', 'Port opens']);
   const loops = report.skipped.filter((s) => s.reason === 'unreadable' && /loop/.test(s.detail ?? ''));
   assert.ok(loops.some((s) => s.path.endsWith(path.join('d', 'self'))), JSON.stringify(report.skipped));
+  // A link above the input is not followed either: nothing outside it is loaded, nothing twice.
+  assert.ok(loops.some((s) => s.path.endsWith(path.join('d', 'up'))), JSON.stringify(report.skipped));
+  assert.equal(report.skipped.filter((s) => s.reason === 'exact-duplicate'), []);
   // Every file listed is accounted for, and the walk is finite (at most a handful of entries).
   assert.is(report.files.length + report.skipped.filter((s) => s.reason !== 'unreadable').length >= 2, true);
   assert.ok(report.filesTotal < 10, `${report.filesTotal} files`);
