@@ -149,7 +149,7 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
     // A notice's own lines use the same labels: "Time: 9:00-17:00, February 12" holds no date the
     // index reads, "From: March 1 to March 5" is a period, not a publisher. Such a line is body.
     if (label.kind === 'date' && parseDate(value) === undefined && findDate(value) === undefined) return undefined;
-    if (label.name === 'from' && /\d/.test(value)) return undefined;
+    if (label.name === 'from' && /\d/.test(value) && findDate(value) === undefined) return undefined;
     // A label's whole value is the date when the index reads it as one (zone, AM/PM and all).
     meta[label.kind] = label.kind === 'date' && parseDate(value) === undefined ? (matchDateAt(value, 0)?.value ?? value) : value;
   }

@@ -66,8 +66,10 @@ const AT = SHAPES.map((s) => new RegExp(s.source, 'iy'));
 
 // What may follow a date and belong to it: a time (after a comma or `at`), AM/PM, a zone. Zone
 // names are only those the parser knows (not any capitals: `2024-03-17 AP` is the source, not a zone).
-const ZONE = '(?:Z|[+-]\\d{2}(?::?\\d{2})?|(?:GMT|UTC|UT)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?|[ECMP][SD]T)';
-const SUFFIX = new RegExp(`(?:\\s*,?\\s*(?:at\\s+)?${TIME})?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*${ZONE})?(?![\\w])`, 'iy');
+// A numeric offset must stand apart (` -05:00`): touching the time, `9:00-11:30` is a range.
+// Spaces are bounded ({0,4}): unbounded, every optional part rescanned a long run of them.
+const ZONE = '(?:\\s{1,4}[+-]\\d{2}(?::?\\d{2})?|\\s{0,4}(?:Z|(?:GMT|UTC|UT)(?:\\s{0,4}[+-]\\d{1,2}(?::?\\d{2})?)?|[ECMP][SD]T))';
+const SUFFIX = new RegExp(`(?:\\s{0,4},?\\s{0,4}(?:at\\s{1,4})?${TIME})?(?:\\s{0,4}[ap]\\.?m\\.?)?(?:${ZONE})?(?![\\w])`, 'iy');
 
 /**
  * `match` with the time, AM/PM and zone written after it when the whole still parses: cut before

@@ -21,7 +21,8 @@ export function tagName(el: DomElement, local = false): string {
  * undefined when absent or blank. Values become dates, URLs and ids, none of which wants a tab or NUL.
  */
 export function attr(el: DomElement, name: string): string | undefined {
-  const value = DomUtils.getAttributeValue(el, name)?.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  // Controls (C0, DEL, C1) go, whitespace runs become one space: `2024-03-17\u0000T10:00` stays a date.
+  const value = DomUtils.getAttributeValue(el, name)?.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]+/g, '').replace(/\s+/g, ' ').trim();
   return value === undefined || value.length === 0 ? undefined : value;
 }
 

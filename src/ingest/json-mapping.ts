@@ -22,8 +22,9 @@ export interface JsonFieldMapping {
 export const DEFAULT_JSON_MAPPING: JsonFieldMapping = {
   id: ['id', '_id', 'guid', 'uuid', 'docid', 'doc_id', 'newid'],
   title: ['title', 'headline', 'name', 'subject'],
-  body: ['body', 'content', 'text', 'article', 'articleBody', 'description', 'summary', 'abstract'],
-  date: ['date', 'published', 'publishedAt', 'published_at', 'datePublished', 'pubDate', 'pub_date', 'created_at', 'timestamp', 'time'],
+  // content_text / content_html / date_published: JSON Feed's item fields.
+  body: ['body', 'content', 'text', 'article', 'articleBody', 'content_text', 'content_html', 'description', 'summary', 'abstract'],
+  date: ['date', 'published', 'publishedAt', 'published_at', 'datePublished', 'date_published', 'pubDate', 'pub_date', 'created_at', 'timestamp', 'time'],
   author: ['author', 'authors', 'byline', 'creator', 'writer'],
   source: ['source', 'site', 'publisher', 'outlet', 'source_name'],
   url: ['url', 'link', 'href', 'permalink', 'canonical_url'],

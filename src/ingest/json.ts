@@ -190,14 +190,17 @@ function recordsOf(value: unknown, options: JsonOptions): unknown[] | undefined 
   if (Array.isArray(value)) return value;
   if (!isObject(value)) return undefined;
   const mapping = { ...DEFAULT_JSON_MAPPING, ...options.mapping };
-  // A feed-like wrapper has a title of its own (JSON Feed: title + items): without a body of its
-  // own, an array of objects under a known container key is what it holds. Read as one document,
-  // every item was lost without a report.
-  if (pickFirst(value, mapping.body) === undefined) {
-    for (const key of CONTAINER_KEYS) {
-      const v = value[key];
-      if (Array.isArray(v) && v.length > 0 && v.every(isObject)) return v;
-    }
+  // A feed-like wrapper has a title and a description of its own (JSON Feed: title, description,
+  // items): an array under a known container key whose objects are documents (a title or a body
+  // each) is what it holds. Read as one document, every item was lost without a report.
+  // When the wrapper has a body-like field of its own (a feed's description), its items must have
+  // bodies too: an article with a list of related links (titles only) stays one document.
+  const ownBody = pickFirst(value, mapping.body) !== undefined;
+  for (const key of CONTAINER_KEYS) {
+    const v = value[key];
+    if (!Array.isArray(v) || v.length === 0) continue;
+    const documents = v.every((item) => isObject(item) && (pickFirst(item, mapping.body) !== undefined || (!ownBody && pickFirst(item, mapping.title) !== undefined)));
+    if (documents) return v;
   }
   if (pickFirst(value, mapping.title) !== undefined || pickFirst(value, mapping.body) !== undefined) return [value];
   return wrappedArray(value, 0);

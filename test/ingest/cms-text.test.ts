@@ -93,6 +93,7 @@ test("a notice's own labelled lines stay body when their values are not a date o
   assert.match(road.body, /^From: March 1 to March 5/);
   // Real meta lines with the same labels still are.
   assert.equal(parseCmsMetaLine('Time: 2024-03-17 09:00 | From: Xinhua'), { date: '2024-03-17 09:00', source: 'Xinhua' });
+  assert.ok(parseCmsMetaLine('From: Xinhua News Agency 2024-03-17') !== undefined, 'a From: with a date in it is meta');
 });
 
 test('a document without a date line: no date, and the second line is body', () => {

@@ -19,6 +19,9 @@ test('attribute values lose control characters and whitespace runs', () => {
     '<time datetime="2024-03-17\n\t09:00">today</time><article><p>The port reopened.</p></article></body></html>';
   const doc = parseHtml(html, { idBase: 'a.html' })!;
   assert.is(doc.url, 'https://x.example/a b');
+  const c1 = parseHtml('<html><head><link rel="canonical" href="https://x.example/2024\u0085/06"></head><body><time datetime="2024-03-17\u0000T10:00">x</time><p>Body text here.</p></body></html>', { idBase: 'c.html' })!;
+  assert.is(c1.url, 'https://x.example/2024/06');
+  assert.is(c1.date, '2024-03-17T10:00');
   assert.is(doc.date, '2024-03-17 09:00');
 });
 

@@ -131,6 +131,8 @@ test('a mapped value nested thousands of levels deep is ignored, not a stack ove
 test('a wrapper with a title of its own (JSON Feed) yields its items, not one document of its metadata', () => {
   const feed = parseJson(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Port News', items: [{ id: '1', title: 'Port reopens', content_text: 'The port reopened.' }, { id: '2', title: 'Ferry resumes', content_text: 'Ferries run.' }] }));
   assert.equal(feed.documents.map((d) => d.title), ['Port reopens', 'Ferry resumes']);
+  const described = parseJson(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'City feed', description: 'News of the city', items: [{ id: '1', title: 'Port reopens', content_text: 'The port reopened.' }] }));
+  assert.equal(described.documents.map((d) => d.title), ['Port reopens']);
   const named = parseJson(JSON.stringify({ name: 'Harbour desk', articles: [{ title: 'A', body: 'a' }] }));
   assert.equal(named.documents.map((d) => d.title), ['A']);
   // An article with a body stays one document, whatever arrays it carries.
