@@ -33,6 +33,12 @@ test('titles and bylines are the text a reader sees: scripts, styles and noscrip
   assert.is(doc.author, 'Li Wei');
 });
 
+test('thousands of sibling chrome elements are all removed and the article kept', () => {
+  const html = `<html><body>${'<style>.x{}</style><script>t()</script>'.repeat(3000)}<article><h1>Port</h1><p>The port reopened.</p></article>${'<nav>menu</nav>'.repeat(2000)}</body></html>`;
+  const doc = parseHtml(html, { idBase: 'c.html' })!;
+  assert.is(doc.body, 'The port reopened.');
+});
+
 test('paragraphs nested by unclosed inline tags still give the article text', () => {
   // htmlparser2 nests each <p> inside the last when a <b> is left open: thousands deep here.
   const html = `<html><body><h1>Harbour soup</h1>${'<p><b>word of the harbour '.repeat(3000)}</body></html>`;
