@@ -39,17 +39,7 @@ export function childElements(node: DomNode | DomDocument): DomElement[] {
  * tens of thousands deep cannot overflow the stack.
  */
 export function textOf(node: DomNode | DomDocument): string {
-  let out = '';
-  const stack: (DomNode | DomDocument)[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as DomNode | DomDocument;
-    if (DomUtils.isText(n)) out += n.data;
-    else if (DomUtils.hasChildren(n)) {
-      const children = n.children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
-    }
-  }
-  return out;
+  return collectText(node, false);
 }
 
 /** Elements whose text a reader never sees. */
@@ -60,13 +50,17 @@ const INVISIBLE = new Set(['script', 'style', 'noscript', 'template']);
  * elements below it (a headline's tracking script read "Port reopenstrackHeadline(1)").
  */
 export function visibleTextOf(node: DomNode | DomDocument): string {
+  return collectText(node, true);
+}
+
+function collectText(node: DomNode | DomDocument, visibleOnly: boolean): string {
   let out = '';
   const stack: (DomNode | DomDocument)[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as DomNode | DomDocument;
     if (DomUtils.isText(n)) out += n.data;
     else if (DomUtils.hasChildren(n)) {
-      if (n !== node && DomUtils.isTag(n) && INVISIBLE.has(n.name.toLowerCase())) continue;
+      if (visibleOnly && n !== node && DomUtils.isTag(n) && INVISIBLE.has(n.name.toLowerCase())) continue;
       const children = n.children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
     }
