@@ -284,7 +284,17 @@ function splitsCluster(text: string, i: number): boolean {
   // Khmer coeng and the Myanmar stacker.
   if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d || h === 0x17d2 || h === 0x1039) return true;
   // Skin tones U+1F3FB–1F3FF and variation selectors supplement U+E0100–E01EF, as surrogate pairs.
-  if (c === 0xd83c) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdffb && text.charCodeAt(i + 1) <= 0xdfff;
+  if (c === 0xd83c) {
+    const lo = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (lo >= 0xdffb && lo <= 0xdfff) return true;
+    // A flag is a pair of regional indicators: a cut before an even-numbered one of a run splits it.
+    if (isRegionalIndicator(text, i)) {
+      let before = 0;
+      for (let j = i - 2; j >= 0 && before < 64 && isRegionalIndicator(text, j); j -= 2) before++;
+      return before % 2 === 1;
+    }
+    return false;
+  }
   if (c === 0xdb40) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdd00 && text.charCodeAt(i + 1) <= 0xddef;
   // Half-width katakana voiced marks (ﾞ ﾟ) and decomposed Hangul vowels and finals are letters by
   // category but belong to the character before.
@@ -293,6 +303,13 @@ function splitsCluster(text: string, i: number): boolean {
 }
 
 const COMBINING = /^\p{M}$/u;
+
+/** A regional indicator (U+1F1E6–1F1FF, half of a flag) starts at `i`. */
+function isRegionalIndicator(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0xd83c) return false;
+  const lo = text.charCodeAt(i + 1);
+  return lo >= 0xdde6 && lo <= 0xddff;
+}
 
 /**
  * A cut at `i` keeps words whole: it is at an end of the text, next to whitespace, or next to an

@@ -38,6 +38,7 @@ export async function walkInputs(inputs: readonly string[], options: WalkOptions
   const bases = new Set<string>();
   for (const input of inputs) {
     let found: CorpusFile[] | undefined;
+    const problemsBefore = result.problems.length;
     try {
       found = await expandInput(input, options, result.problems);
     } catch (error) {
@@ -47,7 +48,8 @@ export async function walkInputs(inputs: readonly string[], options: WalkOptions
     }
     if (found === undefined) continue;
     if (found.length === 0) {
-      result.problems.push({ path: input, reason: 'not-found', detail: 'matched no files' });
+      // A folder whose only entries were reported (hidden, unreadable) is accounted for by them.
+      if (result.problems.length === problemsBefore) result.problems.push({ path: input, reason: 'not-found', detail: 'matched no files' });
       continue;
     }
     bases.add(baseOf(found[0]!));

@@ -323,6 +323,11 @@ loader('dot files and folders are reported hidden, a folder once; given by path 
   assert.equal(report.skipped.filter((s) => s.reason === 'hidden').map((s) => path.basename(s.path)).sort(), ['.archive', '.story.txt']);
   const given = await drain(path.join(root, '.story.txt'));
   assert.equal(given.docs.map((d) => d.title), ['Hidden story']);
+  // A folder holding only dot files is accounted for by them, not also reported not-found.
+  await mkdir(path.join(root, 'only-dots'));
+  await writeFile(path.join(root, 'only-dots', '.draft.txt'), 'Draft\n\nNot yet.\n');
+  const only = await drain(path.join(root, 'only-dots'));
+  assert.equal(only.report.skipped.map((s) => s.reason), ['hidden']);
 });
 
 loader('onProgress reports each file with the running totals', async ({ dir }) => {
