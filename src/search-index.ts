@@ -84,7 +84,11 @@ export interface SearchOptions {
   dateRange?: { from?: string | number | Date; to?: string | number | Date };
   /** Keyword-field filters: a document matches when it has one of the listed values in every named field. */
   where?: Readonly<Record<string, string | readonly string[]>>;
-  /** `'relevance'` (default), `'newest'` or `'oldest'` first (relevance breaks date ties; undated last). */
+  /**
+   * `'relevance'` (default), `'newest'` or `'oldest'` first (relevance breaks date ties; undated last).
+   * In date order a hit's score is its BM25F score without the proximity bonus, which rescores
+   * relevance order only: `explain(query, id, { proximity: false })` gives that score.
+   */
   sort?: SortOrder;
   /**
    * Recency decay multiplied into the score (Elasticsearch's function_score decay). `origin`
@@ -115,7 +119,7 @@ export interface SearchOptions {
    * For free text of 2–6 words (default true): the best candidates are rescored so that documents
    * where consecutive query words stand together rank above scattered occurrences. Reads positions
    * for the 30 best candidates only (a fixed window, so pages of any size agree); prefix and fuzzy
-   * expansions take no part. `false` skips it.
+   * expansions take no part. `false` skips it. Date order (`sort`) does not use it.
    */
   proximity?: boolean;
 }

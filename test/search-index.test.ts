@@ -406,6 +406,22 @@ test('explain gives the proximity bonus only where search gives it: the best 30 
   assert.not.ok(kinds(hits[39]!.id).includes('proximity'));
 });
 
+test('in date order a hit scores without the proximity bonus, as explain with proximity off says', () => {
+  const index = new SearchIndex();
+  index.addAll([
+    { id: 'near', title: 'x', date: '2024-03-01', body: 'the trade fair opened' },
+    { id: 'apart', title: 'y', date: '2024-03-02', body: 'trade rose; a fair was held' },
+  ]);
+  for (const sort of ['newest', 'oldest'] as const) {
+    const { hits } = index.search('trade fair', { sort });
+    assert.is(hits.length, 2);
+    for (const hit of hits) assert.is(index.explain('trade fair', hit.id, { proximity: false })!.score, hit.score, `${sort} ${hit.id}`);
+  }
+  // The adjacent pair earns a bonus in relevance order, so the two orders really differ in score.
+  const near = index.search('trade fair').hits.find((h) => h.id === 'near')!;
+  assert.ok(near.score > index.search('trade fair', { sort: 'newest' }).hits.find((h) => h.id === 'near')!.score);
+});
+
 test('scores follow every change of the length statistics, the document count unchanged', () => {
   // The weights of an unboosted search are kept between searches: a replace that changes a field's
   // length, or a remove and an add, must still give the scores of an index built from the result.
