@@ -39,6 +39,9 @@ class Scratch {
   /** The bag's summation order (term indices) and each term's place in it (see summationOrder). */
   sumOrder = new Int32Array(16);
   sumRank = new Int32Array(16);
+  /** Block indices of a one-term walk and their bounds (see walkBestFirst). */
+  blockOrder = new Int32Array(64);
+  blockKey = new Float64Array(64);
   /** Window accumulator (0 = untouched) and its touched list, as large as the largest segment. */
   acc = new Float64Array(64);
   list = new Int32Array(64);
@@ -438,6 +441,10 @@ function scoreSegment(
   for (const c of negative) inOrder.push(c);
   const rank = scratch.sumRank;
   inOrder.sort((a, b) => rank[a.term]! - rank[b.term]!);
+  if (n === 1 && negative.length === 0 && positive[0]!.blockTotal > 1) {
+    walkBestFirst(scratch, r, positive[0]!);
+    return;
+  }
   let windowMin = 0;
   for (;;) {
     let windowMax = NO_MORE;
@@ -483,6 +490,50 @@ function scoreSegment(
       accumulateWindow(scratch, r, inOrder, windowMin, windowMax, useBits, anyDeleted ? deleted : undefined);
     }
     windowMin = windowMax + 1;
+  }
+}
+
+/**
+ * One term: its blocks walked in descending order of their bound, until a block's bound cannot reach
+ * the k-th score. In DocId order the threshold rises only as good blocks come by, and every block
+ * before them is walked against a low one; best first, the first block or two set it near its final
+ * value. The kept set does not depend on the order (ties go by id).
+ */
+function walkBestFirst(scratch: Scratch, r: Round, c: TermCursor): void {
+  const blocks = c.blockTotal;
+  if (scratch.blockOrder.length < blocks) {
+    scratch.blockOrder = new Int32Array(blocks * 2);
+    scratch.blockKey = new Float64Array(blocks * 2);
+  }
+  const order = scratch.blockOrder;
+  const key = scratch.blockKey;
+  for (let b = 0; b < blocks; b++) {
+    order[b] = b;
+    key[b] = c.blockBound(b);
+  }
+  sortByKeyDescending(order, key, blocks);
+  r.essential = c;
+  r.nonEssential = 0;
+  r.boundSum = 0;
+  for (let i = 0; i < blocks; i++) {
+    const b = order[i]!;
+    if (key[b]! * SLACK < r.threshold) break;
+    setNeed(scratch.bounds, scratch.weights.k1, c, r.threshold, 0);
+    c.walkBlock(b, scratch.bounds, r);
+  }
+}
+
+/** Sorts `order[0..n)` by `key[order[i]]`, highest first: insertion sort, tens to hundreds of blocks. */
+function sortByKeyDescending(order: Int32Array, key: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const item = order[i]!;
+    const k = key[item]!;
+    let j = i;
+    while (j > 0 && key[order[j - 1]!]! < k) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = item;
   }
 }
 

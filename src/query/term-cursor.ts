@@ -242,6 +242,9 @@ export class TermCursor {
     let ones = buf.onesFields;
     for (;;) {
       if (i === buf.length) {
+        // A block ending at or past the window's end leaves nothing after it in the window: the
+        // next block is decoded by the walk that needs it, if any (a pruned window needs none).
+        if (i > 0 && docs[i - 1]! >= to) break;
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
         i = 0;
         live = this.fields & buf.union;
@@ -267,6 +270,22 @@ export class TermCursor {
     this.#si = i;
   }
 
+  /** Blocks of the term's list (with per-block bounds after open()). */
+  get blockTotal(): number {
+    return this.#blocks;
+  }
+
+  /** The contribution bound of block `b` (a term with skip entries, opened with bounds). */
+  blockBound(b: number): number {
+    return this.#bounds[b]!;
+  }
+
+  /** {@link walkCandidates} over every posting of block `b`, whatever block the stream was in. */
+  walkBlock(b: number, bounds: PruningBounds, sink: CandidateSink): void {
+    if (!this.#streamLoad(b)) return;
+    this.walkCandidates(0, this.#data.blockLastDoc[this.#skipBase + b]!, bounds, sink);
+  }
+
   /**
    * Adds the exact contribution of every posting with DocId in [from, to] into `acc`, listing in
    * `list` (from `count`) documents touched first; returns the new count. The exhaustive
@@ -287,6 +306,7 @@ export class TermCursor {
     let live = this.fields & buf.union;
     for (;;) {
       if (i === buf.length) {
+        if (i > 0 && docs[i - 1]! >= to) break;
         if (!this.#streamLoad(this.#streamBlock + 1)) break;
         i = 0;
         live = this.fields & buf.union;
