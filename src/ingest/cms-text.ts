@@ -146,14 +146,23 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
     const value = clean(line.slice(label.valueStart, labels[k + 1]?.start ?? line.length));
     if (value.length > MAX_LABEL_VALUE) return undefined;
     if (value.length === 0 || label.kind === 'ignored' || meta[label.kind] !== undefined) continue;
+    const date = label.kind === 'date' ? labelledDate(value) : undefined;
     // A notice's own lines use the same labels: "Time: 9:00-17:00, February 12" holds no date the
     // index reads, "From: March 1 to March 5" is a period, not a publisher. Such a line is body.
-    if (label.kind === 'date' && parseDate(value) === undefined && findDate(value) === undefined) return undefined;
+    if (label.kind === 'date' && date === undefined) return undefined;
     if (label.name === 'from' && /\d/.test(value) && findDate(value) === undefined) return undefined;
-    // A label's whole value is the date when the index reads it as one (zone, AM/PM and all).
-    meta[label.kind] = label.kind === 'date' && parseDate(value) === undefined ? (matchDateAt(value, 0)?.value ?? value) : value;
+    meta[label.kind] = date ?? value;
   }
   return meta;
+}
+
+/**
+ * The date a date label's value holds: the whole value when the index reads it as one (zone, AM/PM
+ * and all), else the first date in it. CMSs put words before it (`Date: Published 2024-03-17`,
+ * `Date: Last modified on 17 March 2024`); stored whole, the loader dropped such a date as unreadable.
+ */
+function labelledDate(value: string): string | undefined {
+  return parseDate(value) !== undefined ? value : findDate(value)?.value;
 }
 
 /** True when a line is CMS chrome (powered-by, copyright, share, print/close rows). */

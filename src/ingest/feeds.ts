@@ -5,6 +5,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { attr, childElements, tagName, textOf, type DomDocument, type DomElement } from './dom.js';
 import { domToText, htmlToText, looksLikeHtml } from './html-text.js';
+import { boundedId } from './ids.js';
 import type { IngestedDocument, ParseOptions } from './types.js';
 import { collapseWhitespace } from './whitespace.js';
 import { MAX_MARKUP_DEPTH, flattenDeepMarkup } from './markup-depth.js';
@@ -24,7 +25,7 @@ export interface FeedParseResult {
  * Parses an RSS or Atom feed. Per item: title; date from pubDate / published / updated / dc:date
  * (absent when the feed has none); body from content:encoded / content, else description / summary,
  * as text; `url` from link (Atom: rel=alternate); `category` as an array; id from guid / Atom id,
- * else the link, else `<idBase>#<n>`.
+ * else the link, else `<idBase>#<n>` (one longer than the index takes: a prefix and a hash of it).
  */
 export function parseFeed(xml: string, options: FeedOptions = {}): FeedParseResult {
   const dom = parseDocument(flattenDeepMarkup(xml, MAX_MARKUP_DEPTH, true), { xmlMode: true });
@@ -44,7 +45,7 @@ export function parseFeed(xml: string, options: FeedOptions = {}): FeedParseResu
   for (let n = 0; n < items.length; n++) {
     const item = items[n] as DomElement;
     const doc = kind === 'atom' ? atomEntry(item) : rssItem(item);
-    doc.id = doc.id.length > 0 ? doc.id : (doc.url ?? `${idBase}#${n + 1}`);
+    doc.id = boundedId(doc.id.length > 0 ? doc.id : (doc.url ?? `${idBase}#${n + 1}`));
     if (doc.source === undefined && feedTitle.length > 0) doc.source = feedTitle;
     documents.push(doc);
   }

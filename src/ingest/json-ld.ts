@@ -2,7 +2,7 @@
 // arrays, @graph, several scripts and invalid JSON. It does not validate schema.org, only reads it.
 
 import { attr, tagName, textOf, type DomElement } from './dom.js';
-import { collapseWhitespace } from './whitespace.js';
+import { cleanText, collapseWhitespace } from './whitespace.js';
 
 /** The JSON-LD facts ingest uses; every one is optional. */
 export interface JsonLdArticle {
@@ -95,9 +95,10 @@ function isArticle(node: JsonObject): boolean {
   return Array.isArray(type) && type.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
 }
 
+/** A string value, cleaned as the JSON reader cleans one (a `\ud800` escape is U+FFFD there too). */
 function text(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const s = collapseWhitespace(v);
+  const s = collapseWhitespace(cleanText(v));
   return s.length > 0 ? s : undefined;
 }
 

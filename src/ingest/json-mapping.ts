@@ -3,8 +3,9 @@
 // records in a file (json.ts does) and does not guess a mapping from the data.
 
 import { htmlToText } from './html-text.js';
+import { boundedId } from './ids.js';
 import type { IngestedDocument, IngestedFieldValue } from './types.js';
-import { collapseWhitespace } from './whitespace.js';
+import { cleanText, collapseWhitespace } from './whitespace.js';
 
 /** Candidate keys per document field, tried in order; the first present, non-empty one wins. */
 export interface JsonFieldMapping {
@@ -55,7 +56,7 @@ export function toDocument(record: JsonObject, item: number, multi: boolean, ctx
   const { mapping, idBase } = ctx;
   const id = pickString(record, mapping.id, ' ');
   const doc: IngestedDocument = {
-    id: id ?? (multi ? `${idBase}#${item}` : idBase),
+    id: boundedId(id ?? (multi ? `${idBase}#${item}` : idBase)),
     title: pickString(record, mapping.title, ' ') ?? '',
     body: bodyOf(pickString(record, mapping.body, '\n\n') ?? ''),
   };
@@ -91,7 +92,11 @@ export function pickFirst(record: JsonObject, keys: readonly string[]): unknown 
   return undefined;
 }
 
-/** Strings as they are, numbers as digits, `{name}` objects by name, lists joined with `sep`. */
+/**
+ * Strings cleaned as every format's text is (lone surrogates, controls), numbers as digits, `{name}`
+ * objects by name, lists joined with `sep`. Ids too: a feed's guid is cleaned alike, and JSON alone
+ * can write a lone surrogate (a `\ud800` escape), which as raw UTF-8 bytes would have read as U+FFFD.
+ */
 function pickString(record: JsonObject, keys: readonly string[], sep: string): string | undefined {
   const v = pickFirst(record, keys);
   const s = stringOf(v, sep);
@@ -103,7 +108,7 @@ const MAX_VALUE_DEPTH = 8;
 
 function stringOf(v: unknown, sep: string, depth = 0): string | undefined {
   if (depth > MAX_VALUE_DEPTH) return undefined;
-  if (typeof v === 'string') return sep === '\n\n' ? v.trim() : collapseWhitespace(v);
+  if (typeof v === 'string') return sep === '\n\n' ? cleanText(v).trim() : collapseWhitespace(cleanText(v));
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
@@ -154,10 +159,12 @@ function copyExtras(record: JsonObject, doc: IngestedDocument, skip: ReadonlySet
   }
 }
 
+/** Extras are document fields like any other: their strings are cleaned, their whitespace kept. */
 function extraValue(v: unknown): IngestedFieldValue {
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  return isStringArray(v) ? v : undefined;
+  return isStringArray(v) ? v.map(cleanText) : undefined;
 }
 
 function isStringArray(v: unknown): v is string[] {

@@ -1,4 +1,5 @@
-// Whitespace and control-character clean-up shared by every parser (one line at a time).
+// Whitespace and control-character clean-up shared by every parser: one line at a time (collapse),
+// or whole texts whose line breaks are kept (cleanText).
 // It does not know about paragraphs: callers decide where paragraph breaks go.
 
 /** True for the whitespace code units news text carries (ASCII, NBSP, ideographic and typographic spaces). */
@@ -50,6 +51,43 @@ export function collapseWhitespace(s: string): string {
   }
   if (wordStart >= 0) out += spaceBefore && out.length > 0 ? ' ' + s.slice(wordStart) : s.slice(wordStart);
   return out;
+}
+
+/**
+ * Text from a source that can hold any UTF-16 unit (JSON `\u` escapes), made what every other
+ * format yields: a lone surrogate becomes U+FFFD, as bytes that are not UTF-8 do when decoded, and
+ * control characters go as {@link collapseWhitespace} drops them. Vertical tab and form feed are line
+ * and page breaks in word-processor exports: they become `\n`, so the words on either side stay
+ * apart. Other whitespace is kept as written. Returns the input itself when nothing changes.
+ */
+export function cleanText(s: string): string {
+  let out = '';
+  let copied = 0; // units of `s` already in `out` or replaced
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let replacement: string;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff && i + 1 < n && isLowSurrogate(s.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
+      replacement = '\ufffd';
+    } else if (c === 11 || c === 12) {
+      replacement = '\n';
+    } else if (isControlCode(c)) {
+      replacement = '';
+    } else {
+      continue;
+    }
+    out += s.slice(copied, i) + replacement;
+    copied = i + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** No edge spaces, no doubled spaces, no non-ASCII-space whitespace, no control characters. */

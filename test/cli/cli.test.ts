@@ -167,18 +167,6 @@ test('--replace-duplicates with an unreadable date replaces the document, undate
   assert.match(hits.hits[0]!.excerpt, /New ferry/);
 });
 
-test('documents refused for a reason other than their date are reported, by demo and index', () => {
-  const dir = join(work, 'refused');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'a.json'), JSON.stringify([{ id: 'x'.repeat(5000), title: 'Long id', body: 'A body.' }]));
-  const demo = run('demo', dir);
-  assert.is(demo.code, 1);
-  assert.match(demo.stderr, /^broadsheet: demo: no document could be indexed .*rejected: x+… \(id\)/);
-  const index = run('index', dir, '--out', join(work, 'refused.bsx'), '--quiet');
-  assert.is(index.code, 1);
-  assert.match(index.stderr, /1 documents were rejected: x+… \(id\)/);
-});
-
 test('numbers in options are digits only; usage errors go to stderr', () => {
   for (const value of ['', ' ', '0x10', '1e1', '9007199254740993', '-1']) {
     const r = run('search', indexFile, 'port', '--limit', value);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseDate } from '../../src/dates/index.js';
 import { isFooterLine, parseCmsMetaLine, parseCmsText } from '../../src/ingest/cms-text.js';
 import type { IngestedDocument } from '../../src/ingest/types.js';
 import { FIXTURES, SEED, seedAvailable } from './helpers.js';
@@ -82,6 +83,34 @@ test('a date line keeps its time zone and AM/PM, labelled or leading', () => {
   assert.equal(parseCmsMetaLine('Date: 2024-03-17 23:30 -05:00'), { date: '2024-03-17 23:30 -05:00' });
   assert.equal(parseCmsMetaLine('Published: March 17, 2024 11:30 PM EST | Source: Xinhua'), { date: 'March 17, 2024 11:30 PM EST', source: 'Xinhua' });
   assert.equal(parseCmsMetaLine('2024-03-17 23:30:00 +08:00 Wang Lei source: Port Daily'), { date: '2024-03-17 23:30:00 +08:00', author: 'Wang Lei', source: 'Port Daily' });
+});
+
+test('a date label whose value has words before the date stores the date found in it, which the index reads', () => {
+  const cases: Array<[string, string]> = [
+    ['Date: Published 2024-03-17', '2024-03-17'],
+    ['Published: Updated March 17, 2024 10:30', 'March 17, 2024 10:30'],
+    ['Date: Last modified on 17 March 2024', '17 March 2024'],
+    ['Date: Published 2024-03-17 23:30 -05:00', '2024-03-17 23:30 -05:00'],
+    ['发布时间：更新于2024年3月17日 09:30', '2024-03-17 09:30'],
+  ];
+  for (const [line, date] of cases) {
+    assert.equal(parseCmsMetaLine(line), { date }, line);
+    assert.ok(parseDate(date) !== undefined, date);
+  }
+  assert.equal(parseCmsMetaLine('Date: Published 2024-03-17 | Source: Xinhua'), { date: '2024-03-17', source: 'Xinhua' });
+  const doc = parseCmsText('Port Reopens\n\nDate: Last modified on 17 March 2024\n\nThe port reopened.');
+  assert.is(doc.date, '17 March 2024');
+  assert.is(doc.body, 'The port reopened.');
+});
+
+test('finding a date inside a label value is not eager: no date, or an unlabelled line, stays as it was', () => {
+  const undated = parseCmsText('Port Reopens\n\nDate: to be confirmed\n\nThe port reopened.');
+  assert.is(undated.date, undefined);
+  assert.ok(undated.body.startsWith('Date: to be confirmed'));
+  const prose = parseCmsText('Port Reopens\n\nThe port, closed since 2024-03-17, reopened today.\n\nShips queued.');
+  assert.is(prose.date, undefined);
+  assert.ok(prose.body.startsWith('The port, closed since 2024-03-17'));
+  assert.is(parseCmsMetaLine('Officials said the port reopened on 17 March 2024 after repairs.'), undefined);
 });
 
 test("a notice's own labelled lines stay body when their values are not a date or a publisher", () => {

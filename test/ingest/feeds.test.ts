@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { NewsDocument } from '../../src/document.js';
 import { parseFeed } from '../../src/ingest/feeds.js';
+import { SearchIndex } from '../../src/search-index.js';
 import { FIXTURES } from './helpers.js';
 
 const rss = readFileSync(path.join(FIXTURES, 'feed.rss.xml'), 'utf8');
@@ -87,6 +89,31 @@ test('RSS 1.0 (RDF) items sit beside the channel', () => {
   assert.equal(feed.documents, [
     { id: 'https://x.example/1', title: 'One', body: 'Body one', date: '2024-01-01', url: 'https://x.example/1', source: 'RDF Feed' },
   ]);
+});
+
+test('a link or guid longer than the index takes gives a short id: its start and a hash of all of it, the same every run', () => {
+  const link = `https://x.example/story?state=${'a'.repeat(5000)}`;
+  const twin = `${link.slice(0, -1)}b`; // differs only in its last character
+  const guid = `urn:x:${'g'.repeat(5000)}`;
+  const rssText = `<rss><channel><title>F</title>
+    <item><title>One</title><link>${link}</link><description>Body one.</description></item>
+    <item><title>Two</title><link>${twin}</link><description>Body two.</description></item>
+    <item><title>Three</title><guid>${guid}</guid><description>Body three.</description></item>
+    <item><title>Four</title><link>https://x.example/4</link><description>Body four.</description></item>
+  </channel></rss>`;
+  const docs = parseFeed(rssText).documents;
+  const ids = docs.map((d) => d.id);
+  assert.ok(ids.every((id) => id.length <= 4096), String(ids.map((id) => id.length)));
+  assert.ok(ids[0]!.startsWith(link.slice(0, 100)) && ids[2]!.startsWith('urn:x:ggg'));
+  assert.is(new Set(ids).size, 4, 'links that differ only at the end keep different ids');
+  assert.equal(parseFeed(rssText).documents.map((d) => d.id), ids, 'stable across runs');
+  assert.is(docs[0]!.url, link, 'the url stays whole');
+  assert.is(ids[3], 'https://x.example/4', 'ids the index takes are kept as they are');
+  const atomText = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>${guid}</id><title>Five</title><summary>Body five.</summary></entry></feed>`;
+  assert.is(parseFeed(atomText).documents[0]!.id, ids[2], 'an Atom id is bounded like an RSS guid');
+  const index = new SearchIndex();
+  index.addAll(docs as NewsDocument[]);
+  assert.is(index.size, 4);
 });
 
 test('not a feed, an empty feed and a truncated feed never throw', () => {

@@ -25,6 +25,13 @@ test('attribute values lose control characters and whitespace runs', () => {
   assert.is(doc.date, '2024-03-17 09:00');
 });
 
+test('JSON-LD strings are cleaned as the JSON reader cleans them: a lone surrogate escape is U+FFFD', () => {
+  const ld = String.raw`{"@type":"NewsArticle","headline":"Port\u0007 reopens \ud800","author":{"name":"Li\u0000 Wei \udc00"},"datePublished":"2024-03-17"}`;
+  const doc = parseHtml(page(`<script type="application/ld+json">${ld}</script>`, '<article><p>The port reopened on Monday after repairs.</p></article>'), { idBase: 'a.html' })!;
+  assert.is(doc.title, 'Port reopens \ufffd');
+  assert.is(doc.author, 'Li Wei \ufffd');
+});
+
 test('titles and bylines are the text a reader sees: scripts, styles and noscript inside them are left out', () => {
   const html = '<html><body><h1>Port reopens<script>trackHeadline(1)</script><noscript>enable JS</noscript></h1>' +
     '<p class="byline">By <a rel="author" href="/li">Li Wei<style>.x{}</style></a></p><article><p>The port reopened on Monday after repairs.</p></article></body></html>';

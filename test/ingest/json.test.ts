@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { NewsDocument } from '../../src/document.js';
+import { parseFeed } from '../../src/ingest/feeds.js';
 import { parseJson } from '../../src/ingest/json.js';
+import { SearchIndex } from '../../src/search-index.js';
 import { FIXTURES } from './helpers.js';
 
 const jsonl = readFileSync(path.join(FIXTURES, 'articles.jsonl'), 'utf8');
@@ -148,6 +151,52 @@ test('a pretty-printed JSON array in a .jsonl file is read whole when no line pa
   // Real JSONL with one bad line keeps its line-by-line reading and the error.
   const lines = parseJson('{"id":"a","title":"A","body":"a"}\n{oops\n', { format: 'jsonl' });
   assert.equal([lines.format, lines.documents.length, lines.errors.length], ['jsonl', 1, 1]);
+});
+
+test('a JSON id longer than the index takes gives a short id: its start and a hash of all of it, the same every run', () => {
+  const long = `https://x.example/story?state=${'a'.repeat(5000)}`;
+  const text = JSON.stringify([
+    { id: long, title: 'One', body: 'Body one.' },
+    { id: `${long.slice(0, -1)}b`, title: 'Two', body: 'Body two.' },
+    { id: 'n-3', title: 'Three', body: 'Body three.' },
+  ]);
+  const docs = parseJson(text).documents;
+  const ids = docs.map((d) => d.id);
+  assert.ok(ids.every((id) => id.length <= 4096), String(ids.map((id) => id.length)));
+  assert.ok(ids[0]!.startsWith(long.slice(0, 100)));
+  assert.is(new Set(ids).size, 3, 'ids that differ only at the end stay different');
+  assert.is(ids[2], 'n-3', 'ids the index takes are kept as they are');
+  assert.equal(parseJson(text).documents.map((d) => d.id), ids, 'stable across runs');
+  // The same value as a feed item's guid gives the same id.
+  const feed = `<rss><channel><item><title>One</title><guid>${long}</guid><description>Body one.</description></item></channel></rss>`;
+  assert.is(parseFeed(feed).documents[0]!.id, ids[0]);
+  const index = new SearchIndex();
+  index.addAll(docs as NewsDocument[]);
+  assert.is(index.size, 3);
+});
+
+test('lone surrogates become U+FFFD and control characters leave every JSON field, as in the other formats', () => {
+  const record = String.raw`{"id":"n\ud8001\u0000","title":"Port\u0007 reopens \ud800","body":"Ships\u0000 queue.\u000bA line.\u000cA page.\n\nTabs\tkept \udc00 and a pair \ud83d\udea2 too\u001f.","author":"Li\u0002 Wei","tags":["ports\u0001","\ud800x"],"desk":"Metro\u0003 \ud800","codes":["a\u0000b"]}`;
+  const [doc] = parseJson(record).documents;
+  assert.equal(doc, {
+    id: 'n\ufffd1',
+    title: 'Port reopens \ufffd',
+    body: 'Ships queue.\nA line.\nA page.\n\nTabs\tkept \ufffd and a pair \ud83d\udea2 too.',
+    author: 'Li Wei',
+    category: ['ports', '\ufffdx'],
+    desk: 'Metro \ufffd',
+    codes: ['ab'],
+  });
+  // An RSS item with the same text gives the same fields: one rule for every format.
+  // (`&#0;` is left out: the entity decoder reads a NUL reference as U+FFFD, as HTML asks.)
+  const rssText = '<rss><channel><item><guid>n&#xD800;1&#1;</guid><title>Port&#7; reopens &#xD800;</title><author>Li&#2; Wei</author>' +
+    '<description>Ships&#8; queue &#xDC00; and&#x1F;more.</description></item></channel></rss>';
+  const [item] = parseFeed(rssText).documents;
+  const json = parseJson(String.raw`{"id":"n\ud8001\u0001","title":"Port\u0007 reopens \ud800","author":"Li\u0002 Wei","body":"Ships\u0008 queue \udc00 and\u001fmore."}`).documents[0]!;
+  assert.equal([item!.id, item!.title, item!.author, item!.body], [json.id, json.title, json.author, json.body]);
+  const index = new SearchIndex();
+  index.addAll([doc as NewsDocument]);
+  assert.is(index.size, 1);
 });
 
 test('__proto__ and constructor keys are never copied onto documents', () => {

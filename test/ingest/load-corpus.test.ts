@@ -304,12 +304,13 @@ loader('a date the index cannot read is dropped with a note, so every loaded doc
   assert.is(index.size, 2);
 });
 
-loader('titles that differ only in lone surrogates are different documents', async ({ dir }) => {
+loader('lone surrogates are read as U+FFFD: titles differing only in them are exact duplicates, reported', async ({ dir }) => {
   const root = path.join(dir, 'surrogates');
   await mkdir(root, { recursive: true });
-  await writeFile(path.join(root, 'a.json'), '[{"id":"s1","title":"Port \\ud800","body":"b"},{"id":"s2","title":"Port \\udc00","body":"b"}]');
+  await writeFile(path.join(root, 'a.json'), '[{"id":"s1","title":"Port \\ud800","body":"b"},{"id":"s2","title":"Port \\udc00","body":"b"},{"id":"s3","title":"Port \\ud800x","body":"b"}]');
   const { docs, report } = await drain(root);
-  assert.equal(docs.map((d) => d.id), ['s1', 's2'], JSON.stringify(report.skipped));
+  assert.equal(docs.map((d) => [d.id, d.title]), [['s1', 'Port \ufffd'], ['s3', 'Port \ufffdx']]);
+  assert.equal(report.skipped.map((s) => [s.reason, s.id]), [['exact-duplicate', 's2']]);
 });
 
 loader('dot files and folders are reported hidden, a folder once; given by path they are read', async ({ dir }) => {

@@ -2,7 +2,8 @@
 // (or the given paths) in memory and runs example searches, printing ranked results.
 
 import { parseArgs } from 'node:util';
-import { InvalidDocumentError, SearchIndex, type NewsDocument } from '../../index.js';
+import { SearchIndex } from '../../index.js';
+import { addLeniently, issueLabel, type DocumentIssue } from '../add-leniently.js';
 import { collectCorpus } from '../../ingest/index.js';
 import { CliError } from '../cli-error.js';
 import { isoDayOf } from '../output.js';
@@ -32,28 +33,11 @@ export async function demoCommand(argv: string[], out: Output): Promise<number> 
   const { documents, report } = await collectCorpus(inputs);
   if (documents.length === 0) throw new CliError(`demo: no documents found in ${inputs.join(' ')}`, 1);
   const index = new SearchIndex({ schema: cliSchema() });
-  let undated = 0;
-  const rejected: string[] = [];
-  for (const doc of documents) {
-    try {
-      index.add(doc as NewsDocument);
-    } catch (error) {
-      // Only an unreadable date has a fallback (indexed undated); other refusals are reported.
-      if (!(error instanceof InvalidDocumentError)) throw error;
-      if (error.field !== 'date') {
-        rejected.push(`${doc.id.length > 80 ? `${doc.id.slice(0, 80)}…` : doc.id} (${error.field})`);
-        continue;
-      }
-      const { date: _dropped, ...rest } = doc;
-      try {
-        index.add(rest as NewsDocument);
-        undated++;
-      } catch (again) {
-        if (!(again instanceof InvalidDocumentError)) throw again;
-        rejected.push(`${doc.id.length > 80 ? `${doc.id.slice(0, 80)}…` : doc.id} (${again.field})`);
-      }
-    }
-  }
+  const issues: DocumentIssue[] = [];
+  for (const doc of documents) addLeniently(index, doc, issues);
+  // Ids repeated across files were reported by the loader; a repeat here replaces, as `index` does.
+  const undated = issues.filter((i) => i.action === 'indexed-without-date').length;
+  const rejected = issues.filter((i) => i.action === 'skipped').map(issueLabel);
   if (index.size === 0) throw new CliError(`demo: no document could be indexed from ${inputs.join(' ')}; rejected: ${rejected.slice(0, 5).join(', ')}`, 1);
   const ms = performance.now() - started;
   out.stdout(`Indexed ${index.size} documents from ${report.files.length} files in ${ms.toFixed(0)} ms` +

@@ -4,8 +4,9 @@
 import { parseArgs } from 'node:util';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidDocumentError, SearchIndex, type NewsDocument } from '../../index.js';
-import { loadCorpus, type IngestedDocument, type SkippedFile } from '../../ingest/index.js';
+import { SearchIndex } from '../../index.js';
+import { loadCorpus, type SkippedFile } from '../../ingest/index.js';
+import { addLeniently, issueLabel, type DocumentIssue } from '../add-leniently.js';
 import { CliError } from '../cli-error.js';
 import { cliSchema, writeIndexFile } from '../index-file.js';
 import { createProgress } from '../progress.js';
@@ -23,13 +24,6 @@ Options:
       --max-file-mb <n>    files larger than this are reported as too-large (default 10)
   -q, --quiet              no progress output
   -h, --help               this help`;
-
-/** A document the index rejected, or indexed with a fallback. */
-interface DocumentIssue {
-  id: string;
-  field: string;
-  action: 'skipped' | 'indexed-without-date';
-}
 
 export async function indexCommand(argv: string[], out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -112,36 +106,8 @@ export async function indexCommand(argv: string[], out: Output): Promise<number>
   return 0;
 }
 
-/**
- * Adds one ingested document. A date the index cannot read does not cost the article: it is indexed
- * without a date and listed in the summary (the documented lenient fallback of the CLI).
- */
-function addLeniently(index: SearchIndex, doc: IngestedDocument, issues: DocumentIssue[]): void {
-  const news = doc as NewsDocument;
-  try {
-    if (index.has(news.id)) index.replace(news);
-    else index.add(news);
-  } catch (error) {
-    if (!(error instanceof InvalidDocumentError)) throw error;
-    if (error.field === 'date') {
-      const { date: _dropped, ...rest } = news;
-      try {
-        // The id may be indexed already: a replacing document whose date is unreadable replaces too.
-        if (index.has(news.id)) index.replace(rest as NewsDocument);
-        else index.add(rest as NewsDocument);
-        issues.push({ id: news.id, field: 'date', action: 'indexed-without-date' });
-      } catch (again) {
-        if (!(again instanceof InvalidDocumentError)) throw again;
-        issues.push({ id: again.id ?? news.id, field: again.field, action: 'skipped' });
-      }
-    } else {
-      issues.push({ id: error.id ?? (typeof news.id === 'string' ? news.id : '(no id)'), field: error.field, action: 'skipped' });
-    }
-  }
-}
-
 function rejected(issues: readonly DocumentIssue[]): string {
-  return `${issues.length} documents were rejected: ${issues.slice(0, 5).map((i) => `${i.id.length > 80 ? `${i.id.slice(0, 80)}…` : i.id} (${i.field})`).join(', ')}${issues.length > 5 ? ', …' : ''}`;
+  return `${issues.length} documents were rejected: ${issues.slice(0, 5).map(issueLabel).join(', ')}${issues.length > 5 ? ', …' : ''}`;
 }
 
 /** The path with symlinks resolved when it exists (the same file reached two ways is one file). */
