@@ -38,7 +38,10 @@ export interface MatchSpan {
 export interface Passage {
   /** Escaped HTML with marks (and ellipses when the passage is inside the text). */
   text: string;
-  /** Offsets of the passage in the original text; whitespace at its edges is not included. */
+  /**
+   * Offsets of the passage in the original text; whitespace at its edges is not included, except
+   * a space that carries a combining mark (the mark's base: dropping it would strand the mark).
+   */
   start: number;
   end: number;
   /** The marked spans, in order; overlapping and touching matches are merged into one span. */
@@ -271,18 +274,36 @@ function isIdeographicAt(text: string, i: number): boolean {
 /**
  * Splitting at `i` would break a character apart: the halves of a surrogate pair, a letter and the
  * combining marks after it (Thai tone marks, NFD accents, a decomposed voiced kana), a joiner from
- * what it joins (emoji ZWJ sequences), a variation selector or skin tone from its base.
+ * what it joins (emoji ZWJ sequences), a variation selector or skin tone from its base. Any
+ * character is a base, whitespace included: a mark after a space belongs to that space.
+ * It errs towards keeping things together (a virama and the letter after it whatever that is, a
+ * mark after a line break); the cuts it allows are grapheme boundaries of Unicode's rules (UAX #29)
+ * but for rarities (prepended marks outside the BMP, other marks between a virama and its consonant).
  */
 function splitsCluster(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   const h = text.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) return true;
-  if (h === 0x200d || c === 0x200d || c === 0x200c) return true;
+  if (c === 0x200d || c === 0x200c) return true;
+  // A joiner binds only a pictograph after it (GB11); nothing below © is one, nor is whitespace, and
+  // letting a joiner hold on to the space after it would keep that space at a passage's edge.
+  if (h === 0x200d) return c >= 0xa9 && !isSpace(c);
+  // Prepended marks (the Arabic number sign ؀, the Malayalam dot reph) belong to what follows (GB9b).
+  if (h >= 0x600 && h <= 0xd4e && (h <= 0x605 || h === 0x6dd || h === 0x70f || h === 0x890 || h === 0x891 || h === 0x8e2 || h === 0xd4e)) return true;
+  if (c === 10 && h === 13) return true; // CR LF: a mark after it would otherwise keep only the LF
   if (c < 0x300) return false;
+  // A leading Hangul jamo joins a following leading jamo or syllable (old Hangul, GB6).
+  if (((h >= 0x1100 && h <= 0x115f) || (h >= 0xa960 && h <= 0xa97c)) && ((c >= 0x1100 && c <= 0x115f) || (c >= 0xa960 && c <= 0xa97c) || (c >= 0xac00 && c <= 0xd7a3))) {
+    return true;
+  }
   // A virama joins the consonants either side into one conjunct (Unicode's GB9c: क्ष), as do the
-  // Khmer coeng and the Myanmar stacker.
-  if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d || h === 0x17d2 || h === 0x1039) return true;
+  // Khmer coeng, the Myanmar stacker and the Tai Tham, Balinese, Sundanese, Javanese and Meetei
+  // Mayek viramas, and outside the BMP Chakma's and a few historic scripts' (GB9c's linkers today).
+  // Whitespace after one is no consonant (U+3000 and other wide spaces get past `c < 0x300`).
+  if (h === 0x094d || h === 0x09cd || h === 0x0acd || h === 0x0b4d || h === 0x0c4d || h === 0x0d4d || h === 0x17d2 || h === 0x1039) return !isSpace(c);
+  if (h === 0x1a60 || h === 0x1b44 || h === 0x1bab || h === 0xa9c0 || h === 0xaaf6) return !isSpace(c);
+  if (h >= 0xdc00 && h <= 0xdfff && i >= 2 && ASTRAL_LINKERS.has(text.codePointAt(i - 2)!)) return !isSpace(c);
   // Skin tones U+1F3FB–1F3FF and variation selectors supplement U+E0100–E01EF, as surrogate pairs.
   if (c === 0xd83c) {
     const lo = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
@@ -295,14 +316,24 @@ function splitsCluster(text: string, i: number): boolean {
     }
     return false;
   }
-  if (c === 0xdb40) return i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdd00 && text.charCodeAt(i + 1) <= 0xddef;
-  // Half-width katakana voiced marks (ﾞ ﾟ) and decomposed Hangul vowels and finals are letters by
-  // category but belong to the character before.
-  if (c === 0xff9e || c === 0xff9f || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff)) return true;
-  return COMBINING.test(text[i]!);
+  // Plane 14: tags U+E0020–E007F (the tail of a subdivision flag, 🏴 England) and the variation
+  // selectors supplement U+E0100–E01EF.
+  if (c === 0xdb40) {
+    const lo = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    return (lo >= 0xdc20 && lo <= 0xdc7f) || (lo >= 0xdd00 && lo <= 0xddef);
+  }
+  // Half-width katakana voiced marks (ﾞ ﾟ), decomposed Hangul vowels and finals, and Thai and Lao
+  // SARA AM (the ำ of น้ำ) are letters by category but belong to the character before.
+  if (c === 0xff9e || c === 0xff9f || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || c === 0x0e33 || c === 0x0eb3) return true;
+  // Sticky and /u, so a mark outside the BMP (Brahmi, Chakma, Adlam) is tested as one code point.
+  COMBINING.lastIndex = i;
+  return COMBINING.test(text);
 }
 
-const COMBINING = /^\p{M}$/u;
+const COMBINING = /\p{M}/uy;
+
+// Kharoshthi, Chakma, Tulu-Tigalari, Dives Akuru, Zanabazar Square, Soyombo, Kawi.
+const ASTRAL_LINKERS = new Set([0x10a3f, 0x11133, 0x113d0, 0x1193e, 0x11a47, 0x11a99, 0x11f42]);
 
 /** A regional indicator (U+1F1E6–1F1FF, half of a flag) starts at `i`. */
 function isRegionalIndicator(text: string, i: number): boolean {
@@ -339,7 +370,8 @@ function isClosing(c: number): boolean {
  * . ! ? … (and closing quotes) followed by whitespace, or right after a full-width stop.
  */
 function isSentenceStart(text: string, i: number): boolean {
-  if (i >= text.length || isSpace(text.charCodeAt(i))) return false;
+  // A mark after ". " sits on the space: the sentence does not start inside that character.
+  if (i >= text.length || isSpace(text.charCodeAt(i)) || splitsCluster(text, i)) return false;
   if (i === 0) return true;
   let j = i - 1;
   const prev = text.charCodeAt(j);
@@ -364,13 +396,35 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+// Both skip whole characters made only of whitespace (CR LF is one): a space carrying a combining
+// mark is the mark's base, and skipping it alone would leave the passage starting with a stranded
+// mark. From a cluster boundary they stop at one.
+
 function skipSpaceForward(text: string, i: number, limit: number): number {
-  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  while (i < limit && isSpace(text.charCodeAt(i))) {
+    let j = i + 1;
+    for (; j < limit && splitsCluster(text, j); j++) if (!isSpace(text.charCodeAt(j))) return i;
+    i = j;
+  }
   return i;
 }
 
 function skipSpaceBackward(text: string, i: number, limit: number): number {
-  while (i > limit && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > limit && isSpace(text.charCodeAt(i - 1))) {
+    let j = i - 1;
+    for (; j > limit && splitsCluster(text, j); j--) if (!isSpace(text.charCodeAt(j - 1))) return i;
+    i = j;
+  }
+  return i;
+}
+
+function clusterStart(text: string, i: number): number {
+  while (splitsCluster(text, i)) i--;
+  return i;
+}
+
+function clusterEnd(text: string, i: number): number {
+  while (splitsCluster(text, i)) i++;
   return i;
 }
 
@@ -427,12 +481,16 @@ function firstMarkAfter(marks: readonly Mark[], offset: number): number {
   return lo;
 }
 
-/** Widens [ws, we) so no mark is cut, then trims whitespace from both edges. */
+/** Widens [ws, we) so no mark and no character is cut, then trims whitespace from both edges. */
 function settleWindow(text: string, marks: readonly Mark[], ws: number, we: number): [number, number] {
   const a = marks[firstMarkAfter(marks, ws)];
   if (a !== undefined && a.start < ws) ws = a.start;
   const b = marks[firstMarkAfter(marks, we)];
   if (b !== undefined && b.start < we) we = b.end;
+  // The window's own cuts are at cluster boundaries; a mark's edges are wherever the tokenizer
+  // put them, and the trims below are safe only from a boundary.
+  ws = clusterStart(text, ws);
+  we = clusterEnd(text, we);
   ws = skipSpaceForward(text, ws, we);
   we = skipSpaceBackward(text, we, ws);
   return [ws, we];

@@ -168,36 +168,121 @@ test('text without spaces is cut between code points, never inside a surrogate p
   assert.ok(lead.end % 2 === 0 && lead.end > 0);
 });
 
-test('text without spaces is cut between whole characters: marks, joiners, modifiers stay with their base', () => {
-  // The oracle is Intl.Segmenter's grapheme clusters.
-  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-  const pieces = [
-    'นายกรัฐมนตรี', 'เศรษฐกิจไทย', 'ข่าว', // Thai vowel signs and tone marks
-    '👨\u200d👩\u200d👧', '👍🏽', '❤️', '🏳️\u200d🌈', // emoji: ZWJ sequences, skin tone, variation selector
-    '🇨🇳', '🇯🇵🇰🇷', // flags: pairs of regional indicators
-    'Nguye\u0302\u0303n', 'cafe\u0301', // NFD Latin
-    'か\u3099', 'ﾊﾞｽ', // decomposed and half-width voiced kana
-    '\u1109\u1165\u110b\u116e\u11af', // NFD Hangul (서울)
-    'क्षत्रिय', 'שָׁלוֹם', // Devanagari virama, pointed Hebrew
-    'ក្រុង', 'မြန်မာ', 'ဗုဒ္ဓ', // Khmer coeng, Myanmar stacker
-  ];
-  const random = rng(11);
+// Intl.Segmenter's grapheme clusters are the oracle for cuts (in tests only: too slow for the library).
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Where a cut leaves every character whole: the starts of grapheme clusters, and the end. */
+function clusterBoundaries(text: string): Set<number> {
+  const out = new Set([...graphemes.segment(text)].map((g) => g.index));
+  out.add(text.length);
+  return out;
+}
+
+/** Long runs of `pieces` with no space but one findable word: every passage edge is a cluster boundary. */
+function checkUnbrokenRuns(pieces: readonly string[], seed: number): void {
+  const random = rng(seed);
   for (let round = 0; round < 300; round++) {
     let text = '';
     while (text.length < 400) text += pieces[Math.floor(random() * pieces.length)];
     const at = Math.floor(random() * text.length);
     // A findable word somewhere inside the run (not cutting a cluster: inserted at a cluster start).
-    const starts = new Set([...graphemes.segment(text)].map((g) => g.index));
+    const starts = clusterBoundaries(text);
     let i = at;
     while (!starts.has(i)) i--;
     text = `${text.slice(0, i)} port ${text.slice(i)}`;
-    const boundaries = new Set([...graphemes.segment(text)].map((g) => g.index));
-    boundaries.add(text.length);
+    const boundaries = clusterBoundaries(text);
     const passageLength = 20 + Math.floor(random() * 80);
     for (const query of ['port', 'zebra']) {
       for (const p of highlight(text, analyzer, terms(query), { passageLength, maxPassages: 2 }).passages) {
-        assert.ok(boundaries.has(p.start), `round ${round}: start ${p.start} inside a character`);
+        assert.ok(boundaries.has(p.start), `round ${round}: start ${p.start} inside a character: ${JSON.stringify(text.slice(p.start - 3, p.start + 3))}`);
         assert.ok(boundaries.has(p.end), `round ${round}: end ${p.end} inside a character: ${JSON.stringify(text.slice(p.end - 3, p.end + 3))}`);
+      }
+    }
+  }
+}
+
+test('text without spaces is cut between whole characters: marks, joiners, modifiers stay with their base', () => {
+  checkUnbrokenRuns(
+    [
+      'นายกรัฐมนตรี', 'เศรษฐกิจไทย', 'ข่าว', // Thai vowel signs and tone marks
+      '👨\u200d👩\u200d👧', '👍🏽', '❤️', '🏳️\u200d🌈', // emoji: ZWJ sequences, skin tone, variation selector
+      '🇨🇳', '🇯🇵🇰🇷', // flags: pairs of regional indicators
+      'Nguye\u0302\u0303n', 'cafe\u0301', // NFD Latin
+      'か\u3099', 'ﾊﾞｽ', // decomposed and half-width voiced kana
+      '\u1109\u1165\u110b\u116e\u11af', // NFD Hangul (서울)
+      'क्षत्रिय', 'שָׁלוֹם', // Devanagari virama, pointed Hebrew
+      'ក្រុង', 'မြန်မာ', 'ဗုဒ္ဓ', // Khmer coeng, Myanmar stacker
+    ],
+    11,
+  );
+});
+
+test('text without spaces: Thai SARA AM, marks outside the BMP, tag flags, more viramas, old Hangul, prepended marks stay whole', () => {
+  checkUnbrokenRuns(
+    [
+      'น้ำ', 'ทำ', 'ຄຳ', // Thai and Lao SARA AM: letters by category, spacing marks by the grapheme rules
+      '𑄌𑄋𑄴𑄟𑄳𑄦', '𑀥𑀫𑁆𑀫', '𞤀𞥄𞤢', // Chakma, Brahmi, Adlam: combining marks outside the BMP
+      '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', // England, Scotland
+      'ꦗꦮ꧀ꦥ', 'ᬩᬮᬶ᭄ᬓ', // Javanese and Balinese viramas join consonants as the Indic ones do
+      '\u1100\u1100\u1161', '\u1100각', // old Hangul: a leading jamo joins the next one or a syllable
+      '\u0600١٢٣', // the Arabic number sign belongs to the digits after it
+      'ab',
+    ],
+    12,
+  );
+});
+
+/** A combining mark, joiner or variation selector: a character's tail, never the first of a passage. */
+const STRANDED = /^[\p{M}\u200d]/u;
+
+test('a passage never starts between a space and the combining mark on it', () => {
+  // U+0301 after a space is a spacing accent, or NFD text with a mark at a word start: the space
+  // is the mark's base, so a passage keeps it rather than trimming it and starting with the mark.
+  const lead = ` \u0301Accented lead. ${words(40)}`;
+  const l = highlight(lead, analyzer, terms('zebra'), { passageLength: 40 }).passages[0]!;
+  assert.is(l.start, 0);
+  assert.ok(l.text.startsWith(' \u0301Accented lead.'), JSON.stringify(l.text));
+  // Whitespace before the carrying space is still trimmed.
+  const indented = highlight(`\n\t \u0301Accented lead. ${words(40)}`, analyzer, terms('zebra'), { passageLength: 40 }).passages[0]!;
+  assert.is(indented.start, 2);
+
+  const cases = [
+    `${words(30)}. \u0301Port news follows. ${words(30)}.`, // a sentence "starting" at the mark
+    `${words(30)} \u0301more port ${words(30)}`, // a word boundary at the space
+    `${words(30)}\u00a0\u0301more port ${words(30)}`, // no-break space
+    `${words(30)}\r\n\u0301more port ${words(30)}`, // a line break: CR LF stays whole as well
+  ];
+  for (const text of cases) {
+    const boundaries = clusterBoundaries(text);
+    for (let passageLength = 20; passageLength <= 70; passageLength += 5) {
+      for (const p of highlight(text, analyzer, terms('port'), { passageLength }).passages) {
+        const at = JSON.stringify(text.slice(p.start - 3, p.start + 3));
+        assert.ok(boundaries.has(p.start), `length ${passageLength}: start inside a character: ${at}`);
+        assert.not.ok(STRANDED.test(text.slice(p.start)), `length ${passageLength}: starts with a mark: ${at}`);
+        assert.not.ok(STRANDED.test(p.text.replace(/^…/, '')), p.text);
+      }
+    }
+  }
+});
+
+test('a passage never ends between a space and the combining mark on it', () => {
+  const cases = [
+    `Port ${words(3)} \u0301 ${words(40)}`, // an accent standing alone between words
+    `Port ${words(3)} \u0301more ${words(40)}`,
+    `Port news. \u0301More ${words(40)}`, // a sentence "starting" at the mark
+    `Port ${words(3)}\u3000\u0301\u0302 ${words(40)}`, // ideographic space, two marks
+  ];
+  for (const text of cases) {
+    const boundaries = clusterBoundaries(text);
+    const accent = text.indexOf('\u0301') - 1; // the space carrying it
+    for (let passageLength = 10; passageLength <= 45; passageLength++) {
+      for (const p of highlight(text, analyzer, terms('port'), { passageLength }).passages) {
+        const at = JSON.stringify(text.slice(p.end - 3, p.end + 3));
+        assert.ok(boundaries.has(p.end), `length ${passageLength}: end inside a character: ${at}`);
+        // The space and its marks are in the passage together or not at all.
+        assert.ok(p.end <= accent || p.end >= accent + 2, `length ${passageLength}: ${at}`);
+        assert.ok(p.text.endsWith('…'), p.text);
+        if (p.end > accent) assert.ok(p.text.includes(' \u0301'), p.text); // U+3000 too is rendered as a space
       }
     }
   }
@@ -304,6 +389,57 @@ test('property: any text and terms → no throw, inert HTML, offsets inside the 
       },
     ),
     { numRuns: 1500 },
+  );
+});
+
+// Letters, whitespace and what attaches to the character before: combining marks, the Thai
+// MAI HAN-AKAT, a virama, a joiner, a variation selector. Marks land after spaces as often as after
+// letters, and after a line break or at the very start, which a passage must survive too.
+const attached = fc.oneof(
+  fc.integer({ min: 0x300, max: 0x36f }).map((c) => String.fromCharCode(c)),
+  fc.constantFrom('\u0e31', '\u094d', '\u200d', '\ufe0f'),
+);
+const markedText = fc
+  .array(
+    fc.oneof(
+      { arbitrary: fc.constantFrom('port', 'Port', 'trade', 'a', 'e', 'ก', 'क', '😀', '.'), weight: 3 },
+      { arbitrary: fc.constantFrom(' ', ' ', '  ', '. ', '\n', '\r\n', '\t', '\u00a0', '\u3000'), weight: 3 },
+      { arbitrary: attached, weight: 3 },
+    ),
+    { maxLength: 60 },
+  )
+  .map((ps) => ps.join(''));
+
+test('property: letters, spaces and marks → every cut at a grapheme boundary, no passage starts with a mark', () => {
+  fc.assert(
+    fc.property(
+      markedText,
+      fc.constantFrom('port', 'trade', 'zebra'),
+      fc.integer({ min: 1, max: 60 }),
+      fc.integer({ min: 1, max: 3 }),
+      (text, query, passageLength, maxPassages) => {
+        const boundaries = clusterBoundaries(text);
+        const h = highlight(text, analyzer, terms(query), { passageLength, maxPassages, ellipsis: ELLIPSIS });
+        for (const p of [...h.passages, highlightAll(text, analyzer, terms(query))]) {
+          checkPassage(text, p);
+          const at = (i: number): string => `${JSON.stringify(text.slice(Math.max(0, i - 3), i))}|${JSON.stringify(text.slice(i, i + 3))}`;
+          // The cuts: before the leading ellipsis, before the trailing one (or the end of the text).
+          assert.ok(boundaries.has(p.start), `start inside a character: ${at(p.start)}`);
+          assert.ok(boundaries.has(p.end), `end inside a character: ${at(p.end)}`);
+          if (p.start > 0) {
+            assert.not.ok(STRANDED.test(text.slice(p.start)), `starts with a mark: ${at(p.start)}`);
+            assert.not.ok(STRANDED.test(p.text.replace(ELLIPSIS, '')), `starts with a mark: ${JSON.stringify(p.text)}`);
+          }
+          // Whitespace stays at an edge only as the base of what follows it.
+          if (p.end > p.start) {
+            assert.ok(!/\s/.test(text[p.start]!) || /^(\r\n|\s)[\p{M}\u200d]/u.test(text.slice(p.start)), `leading blank: ${at(p.start)}`);
+            assert.not.ok(/\s/.test(text[p.end - 1]!), `trailing blank: ${at(p.end)}`);
+          }
+          for (const m of p.matches) assert.ok(boundaries.has(m.start) && boundaries.has(m.end), `mark inside a character: ${at(m.start)}`);
+        }
+      },
+    ),
+    { numRuns: 2000 },
   );
 });
 
