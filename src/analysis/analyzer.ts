@@ -2,7 +2,7 @@
 // The same Analyzer object runs at index time and at query time; it knows nothing of documents.
 
 import type { Analyzer, IdAnalysis, Token, TokenFilter, Tokenizer, TokenSink, TermVocabulary } from './types.js';
-import { newsTokenizer } from './tokenizer.js';
+import { MAX_TOKEN_LENGTH, newsTokenizer, overTokenLength } from './tokenizer.js';
 import { normalize } from './normalizer.js';
 import { ENGLISH_STOP_WORDS, stopFilter } from './stopwords.js';
 import { stem } from './stemmer/porter2.js';
@@ -160,6 +160,17 @@ export function idAnalysisOf(analyzer: Analyzer, vocabulary: TermVocabulary): Id
   return analyzer.idAnalysis?.(vocabulary) ?? new PlainIdAnalysis((text, sink) => analyzer.analyze(text, sink), vocabulary);
 }
 
+/**
+ * `normalize`, then the tokenizer's length limit again on what it made: the tokenizer measured the
+ * raw token, and NFKC can expand it past the limit (60 units of ﬁ are 120 of fi). Such a term is
+ * dropped as an over-long token is (its position stays used). A term of MAX_TOKEN_LENGTH units or
+ * fewer (every ASCII one) costs one compare, and this runs once per distinct raw token (memoised).
+ */
+function normalizeToken(raw: string): string | null {
+  const term = normalize(raw);
+  return term.length > MAX_TOKEN_LENGTH && overTokenLength(term) ? null : term;
+}
+
 /** Options of the built-in English analyzer. */
 export interface EnglishAnalyzerOptions {
   /** Stop words to drop: the default English list (`true`, the default), a custom list, or `false` for none. */
@@ -172,7 +183,7 @@ export interface EnglishAnalyzerOptions {
 export function englishAnalyzer(options: EnglishAnalyzerOptions = {}): Analyzer {
   const stopOption = options.stopWords ?? true;
   const stemming = options.stemming ?? true;
-  const filters: TokenFilter[] = [normalize];
+  const filters: TokenFilter[] = [normalizeToken];
   let stopName = 'none';
   if (stopOption === true) {
     filters.push(stopFilter(ENGLISH_STOP_WORDS));

@@ -10,6 +10,7 @@ import type { SpanSink, Token, TokenSink, Tokenizer } from './types.js';
  * is as long as in NFC). A longer run (base64, a hash, 1 MB of one letter) is
  * dropped, not cut into chunks: its pieces are not words anyone searches for and would only bloat
  * the dictionary. The dropped token still takes its position, so a phrase cannot match across it.
+ * The English analyzer holds normalised terms to it again (see {@link overTokenLength}).
  */
 export const MAX_TOKEN_LENGTH = 64;
 
@@ -55,9 +56,10 @@ bmpClass[0x2d] = HYPHEN;
 bmpClass[0x2e] = DOT;
 bmpClass[0x2c] = COMMA;
 bmpClass.fill(SEP, 0xd800, 0xe000); // lone surrogates; pairs are decoded before the table is read
-// Full-width digits and number punctuation (Japanese and Chinese news: ３．５％, １，２５０) follow the
-// ASCII rules, so the normalised terms (NFKC: 3.5, 1250) are those of the ASCII text.
+// Full-width digits and punctuation (Japanese and Chinese news: ３．５％, １，２５０, Ｕ．Ｓ．) follow the
+// ASCII rules, so the normalised terms (NFKC: 3.5, 1250, us) are those of the ASCII text.
 bmpClass.fill(DIGIT, 0xff10, 0xff1a);
+bmpClass[0xff07] = APOS;
 bmpClass[0xff0c] = COMMA;
 bmpClass[0xff0d] = HYPHEN;
 bmpClass[0xff0e] = DOT;
@@ -109,14 +111,53 @@ function classAt(text: string, i: number, n: number): number {
   return k | WIDE;
 }
 
+/** UTF-16 units of the code point at `i` (a letter: never a lone surrogate). */
+function unitsAt(text: string, i: number): number {
+  return (text.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
+}
+
 function isDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-/** A letter that is one UTF-16 unit, as dotted acronyms are made of (`U.S.`, `e.g.`). */
-function isAcronymLetter(text: string, i: number, n: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c < 0xd800 || c > 0xdfff) && classAt(text, i, n) === LETTER;
+/**
+ * Where the full stop after the acronym letter at `i` (< n) is, or -1 when there is none. Marks after
+ * the letter are skipped, so that NFD `É.U.` is read as NFC `É.U.` is; a full stop is `.`, `．` or,
+ * ending an acronym, `…` (their NFKC forms: `Ｕ．Ｓ．` is `U.S.`, `U.S…` is `U.S...`).
+ */
+function acronymDot(text: string, i: number, n: number): number {
+  const p = classAt(text, i, n);
+  if ((p & CLASS_MASK) !== LETTER) return -1;
+  let j = i + (p & WIDE ? 2 : 1);
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 0x2e || c === 0xff0e || c === 0x2026) return j;
+    if (c < 128) return -1;
+    const q = classAt(text, j, n);
+    if ((q & CLASS_MASK) !== EXTEND) return -1;
+    j += q & WIDE ? 2 : 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether a term made from a token is longer than a token may be, counted as the tokenizer counts
+ * (marks and joiners left out; MAX_RAW_TOKEN_LENGTH units at most). The analyzer asks it of terms
+ * that normalisation made longer than MAX_TOKEN_LENGTH units: NFKC expands ligatures and
+ * compatibility letters (ﬃ is ffi, ﷺ 15 letters) after the tokenizer measured the raw token.
+ */
+export function overTokenLength(term: string): boolean {
+  const n = term.length;
+  if (n <= MAX_TOKEN_LENGTH) return false;
+  if (n > MAX_RAW_TOKEN_LENGTH) return true;
+  let counted = 0;
+  for (let i = 0; i < n; ) {
+    const p = classAt(term, i, n);
+    const w = p & WIDE ? 2 : 1;
+    if ((p & CLASS_MASK) !== EXTEND) counted += w;
+    i += w;
+  }
+  return counted > MAX_TOKEN_LENGTH;
 }
 
 // Long enough that real runs (Thai news puts spaces between phrases) go to ICU in one piece.
@@ -252,26 +293,32 @@ class Scan {
     const n = this.#n;
     const c0 = text.charCodeAt(start);
 
-    // Dotted acronym: two or more single letters, each followed by a dot. A word of two letters
-    // before a full stop ("no.") is not one, nor a lone initial ("W.").
-    if (
-      start + 3 < n &&
-      text.charCodeAt(start + 1) === 0x2e &&
-      text.charCodeAt(start + 3) === 0x2e &&
-      isAcronymLetter(text, start, n) &&
-      isAcronymLetter(text, start + 2, n)
-    ) {
-      let j = start;
-      let letters = 0;
-      while (j + 1 < n && text.charCodeAt(j + 1) === 0x2e && isAcronymLetter(text, j, n)) {
-        j += 2;
-        letters++;
+    // Dotted acronym: two or more single letters, each followed by a full stop (past its marks). A
+    // word of two letters before a full stop ("no.") is not one, nor a lone initial ("W."). Nearly
+    // every word leaves at its second unit, a letter (one table read: a call to classAt there cost
+    // Russian text 25% of its speed); a mark, a low surrogate or a char not yet seen goes on.
+    const c1 = text.charCodeAt(start + 1);
+    if (c1 === 0x2e || (c1 >= 128 && bmpClass[c1] !== LETTER)) {
+      const first = acronymDot(text, start, n);
+      let dot = first >= 0 && first + 1 < n && text.charCodeAt(first) !== 0x2026 ? acronymDot(text, first + 1, n) : -1;
+      if (dot >= 0) {
+        // The letters' units are the acronym's length; its full stops and marks are not counted.
+        let units = unitsAt(text, start) + unitsAt(text, first + 1);
+        while (dot + 1 < n && text.charCodeAt(dot) !== 0x2026) {
+          const next = acronymDot(text, dot + 1, n);
+          if (next < 0) break;
+          units += unitsAt(text, dot + 1);
+          dot = next;
+        }
+        // An ellipsis ends the acronym outside its span: NFKC makes it three full stops, of which the
+        // acronym takes one and the other two separate (so no hyphen may continue it, as in U.S...-led).
+        const end = text.charCodeAt(dot) === 0x2026 ? dot : dot + 1;
+        parts[at] = start;
+        parts[at + 1] = end;
+        parts[at + 2] = ACRONYM | REWRITE;
+        parts[at + 3] = end - start - units;
+        return end;
       }
-      parts[at] = start;
-      parts[at + 1] = j;
-      parts[at + 2] = ACRONYM | REWRITE;
-      parts[at + 3] = letters;
-      return j;
     }
 
     let flags = isDigit(c0) ? NUMERIC : 0;
@@ -303,7 +350,7 @@ class Scan {
         // Internal apostrophe (don't, O'Neill, 1990's): only when a letter follows.
         if (j + 1 >= n || (classAt(text, j + 1, n) & CLASS_MASK) !== LETTER) break;
         flags &= ~NUMERIC;
-        if (c !== 0x27) flags |= REWRITE;
+        if (c === 0x2019) flags |= REWRITE;
         j++;
       } else if (k === DOT) {
         // Decimal point between ASCII digits (3.5, A380.5, 192.168.0.1); a full stop is not.
@@ -351,7 +398,7 @@ class Scan {
     let from = s;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
-      if (c === 0x2c || c === 0xff0c || (c === 0x2e && dropDots)) {
+      if (c === 0x2c || c === 0xff0c || ((c === 0x2e || c === 0xff0e) && dropDots)) {
         out += text.slice(from, j);
         from = j + 1;
       } else if (c === 0x2019) {
@@ -503,6 +550,8 @@ class Scan {
  * - `1,250.5` → `1250.5`; `3.5` → `3.5`; `10%` → `10`; a full stop after a number is not kept.
  * - Digit groups joined by hyphens are one token: `2024-03-17`, `555-1234`, `1987-88`.
  * - `U.S.`, `e.g.` → `US`, `eg` (span includes the last dot); `U.S.-led` → `US`, `USled`, `led`.
+ *   Letters may carry marks (NFD `É.U.`) and be full-width, as may the dots (`Ｕ．Ｓ．` → `ＵＳ`); an
+ *   ellipsis ends an acronym outside its span (`U.S…` → `US` over `U.S`), as `U.S...` does.
  * - CJK runs → overlapping bigrams; Thai, Lao, Khmer, Myanmar → ICU dictionary words.
  * - Tokens longer than MAX_TOKEN_LENGTH are dropped but keep their position.
  */

@@ -31,8 +31,8 @@ function brokenInvariant(text: string, tokens: Token[]): string | null {
     if (t.term.length === 0 || t.term.length > MAX_TOKEN_LENGTH) return `term length ${t.term.length}`;
     if (/\s/u.test(t.term)) return `whitespace in ${JSON.stringify(t.term)}`;
     const src = text.slice(t.start, t.end);
-    // Only the connectors a token may canonicalise (’ , . and hyphens) let the term differ.
-    if (!/[-‐‑,.’]/u.test(src) && t.term !== src) return `term ${JSON.stringify(t.term)} vs ${JSON.stringify(src)}`;
+    // Only the connectors a token may canonicalise (’ , . and hyphens, ASCII or full-width) let the term differ.
+    if (!/[-‐‑,.’－，．]/u.test(src) && t.term !== src) return `term ${JSON.stringify(t.term)} vs ${JSON.stringify(src)}`;
     for (const at of [t.start, t.end]) {
       const lo = text.charCodeAt(at);
       const hi = text.charCodeAt(at - 1);
@@ -177,6 +177,33 @@ test('a word before a full stop, a lone initial or an undotted tail is not an ac
 
 test('an acronym can open a hyphenated compound: U.S.-led', () => {
   assert.equal(show('U.S.-led talks'), ['US@0[0,4]', 'USled@0[0,8]', 'led@1[5,8]', 'talks@2[9,14]']);
+});
+
+test('a dotted acronym may carry combining marks and be written in full-width letters or stops', () => {
+  // NFD É.U.: the acute after E does not hide the full stop.
+  assert.equal(show('E\u0301.U. talks'), ['E\u0301U@0[0,5]', 'talks@1[6,11]']);
+  assert.equal(show('the U\u0308\u0301.S.-led'), ['the@0[0,3]', 'U\u0308\u0301S@1[4,10]', 'U\u0308\u0301Sled@1[4,14]', 'led@2[11,14]']);
+  assert.equal(show('Ｕ．Ｓ． Ｕ.Ｓ. U．S．'), ['ＵＳ@0[0,4]', 'ＵＳ@1[5,9]', 'US@2[10,14]']);
+  assert.equal(terms('Ｕ．Ｓ．－ｌｅｄ'), ['ＵＳ', 'ＵＳｌｅｄ', 'ｌｅｄ']);
+  assert.equal(terms('𝐔.𝐒.'), ['𝐔𝐒']);
+  // The same rules as for ASCII: no lone initial, no word before a full stop, marks or not.
+  assert.equal(terms('A\u0301. Smith no\u0301. Ｗ．'), ['A\u0301', 'Smith', 'no\u0301', 'Ｗ']);
+  // Marks are left out of the acronym's length, as they are of a word's.
+  const long = 'A\u0301.'.repeat(MAX_TOKEN_LENGTH);
+  assert.equal(terms(long), ['A\u0301'.repeat(MAX_TOKEN_LENGTH)]);
+  assert.equal(terms(`${long}B.`), []);
+});
+
+test('an ellipsis ends a dotted acronym outside its span, as the three full stops of its NFKC form do', () => {
+  assert.equal(show('the U.S… and e.g… x'), ['the@0[0,3]', 'US@1[4,7]', 'and@2[9,12]', 'eg@3[13,16]', 'x@4[18,19]']);
+  assert.equal(terms('U.S…-led'), terms('U.S...-led'));
+  assert.equal(terms('U.S…-led'), ['US', 'led']);
+  // An ellipsis is no full stop inside an acronym (U...S. is none either).
+  assert.equal(terms('U…S. x'), ['U', 'S', 'x']);
+});
+
+test('a full-width apostrophe keeps a word whole as the ASCII one does', () => {
+  assert.equal(show('ｄｏｎ＇ｔ don＇t ｄｏｎ＇ ＇ｔ'), ['ｄｏｎ＇ｔ@0[0,5]', 'don＇t@1[6,11]', 'ｄｏｎ@2[12,15]', 'ｔ@3[18,19]']);
 });
 
 test('accented words stay whole, precomposed or with combining marks', () => {
@@ -344,7 +371,7 @@ test('property: single-space-separated lower-case ASCII words come back exactly'
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 // Characters around the connectors, so numbers, compounds and acronyms are formed often.
-const newsChar = fc.constantFrom(...'aAzZ09 5.,-\'’\u2010\u2011\u2013—%$éé\u0301中国かカー한ไทย\u00ad😀𝐀\ud800\n'.split(''));
+const newsChar = fc.constantFrom(...'aAzZ09 5.,-\'’\u2010\u2011\u2013—%$éé\u0301中国かカー한ไทย\u00ad😀𝐀\ud800\nＵ０．，－＇…'.split(''));
 
 for (const [name, arbitrary] of [
   ['code points', fc.string({ unit: 'binary', maxLength: 200 })],
