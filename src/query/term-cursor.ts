@@ -225,6 +225,28 @@ export class TermCursor {
    */
   walkCandidates(from: number, to: number, bounds: PruningBounds, sink: CandidateSink): void {
     if (!this.#streamSeek(from)) return;
+    const buf = this.#sbuf;
+    let i = this.#si;
+    for (;;) {
+      if (i === buf.length) {
+        // A block ending at or past the window's end leaves nothing after it in the window: the
+        // next block is decoded by the walk that needs it, if any (a pruned window needs none).
+        if (i > 0 && buf.docs[i - 1]! >= to) break;
+        if (!this.#streamLoad(this.#streamBlock + 1)) break;
+        i = 0;
+      }
+      i = this.#walkLoaded(i, from, to, bounds, sink);
+      if (i < buf.length) break;
+    }
+    this.#si = i;
+  }
+
+  /**
+   * The walk through the loaded block from posting `i` until a DocId past `to`; returns where it
+   * stopped. One or two allowed fields (title and body: nearly every block) take an unrolled loop
+   * with the per-field offsets hoisted, as the accumulator does.
+   */
+  #walkLoaded(i: number, from: number, to: number, bounds: PruningBounds, sink: CandidateSink): number {
     const data = this.#data;
     const lengths = data.fieldLengths;
     const width = data.scoredCount;
@@ -236,38 +258,61 @@ export class TermCursor {
     const perCode = bounds.perCode;
     const buf = this.#sbuf;
     const { docs, columns } = buf;
-    let i = this.#si;
+    const n = buf.length;
     // The allowed fields present in the block, and those every posting holds with tf 1.
-    let live = this.fields & buf.union;
-    let ones = buf.onesFields;
-    for (;;) {
-      if (i === buf.length) {
-        // A block ending at or past the window's end leaves nothing after it in the window: the
-        // next block is decoded by the walk that needs it, if any (a pruned window needs none).
-        if (i > 0 && docs[i - 1]! >= to) break;
-        if (!this.#streamLoad(this.#streamBlock + 1)) break;
-        i = 0;
-        live = this.fields & buf.union;
-        ones = buf.onesFields;
-        continue;
+    const live = this.fields & buf.union;
+    const ones = buf.onesFields;
+    if (live === 0) {
+      while (i < n && docs[i]! <= to) i++;
+      return i;
+    }
+    const first = live & -live;
+    const second = live ^ first;
+    if ((second & (second - 1)) !== 0) {
+      for (; i < n; i++) {
+        const doc = docs[i]!;
+        if (doc > to) break;
+        let bound = 0;
+        for (let m = live; m !== 0; m &= m - 1) {
+          const low = m & -m;
+          const g = 31 - Math.clz32(low);
+          const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + i]!;
+          if (tf !== 0) bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
+        }
+        if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
+        const pseudoTf = columnPseudoTf(buf, i, live, doc * width, lengths, weights);
+        if (pseudoTf === 0) continue;
+        sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
       }
+      return i;
+    }
+    const f1 = 31 - Math.clz32(first);
+    const ones1 = (ones & first) !== 0;
+    const col1 = f1 * BLOCK_SIZE;
+    const code1 = f1 * numDocs;
+    const table1 = f1 << 8;
+    const two = second !== 0;
+    const f2 = two ? 31 - Math.clz32(second) : f1;
+    const ones2 = (ones & second) !== 0;
+    const col2 = f2 * BLOCK_SIZE;
+    const code2 = f2 * numDocs;
+    const table2 = f2 << 8;
+    for (; i < n; i++) {
       const doc = docs[i]!;
-      // Past the window: leave the posting for the next walk.
       if (doc > to) break;
-      const at = i++;
       let bound = 0;
-      for (let m = live; m !== 0; m &= m - 1) {
-        const low = m & -m;
-        const g = 31 - Math.clz32(low);
-        const tf = (ones & low) !== 0 ? 1 : columns[g * BLOCK_SIZE + at]!;
-        if (tf !== 0) bound += tf * perCode[(g << 8) | codes[g * numDocs + doc]!]!;
+      const tf1 = ones1 ? 1 : columns[col1 + i]!;
+      if (tf1 !== 0) bound += tf1 * perCode[table1 | codes[code1 + doc]!]!;
+      if (two) {
+        const tf2 = ones2 ? 1 : columns[col2 + i]!;
+        if (tf2 !== 0) bound += tf2 * perCode[table2 | codes[code2 + doc]!]!;
       }
       if (doc < from || bound === 0 || bound * SLACK < bounds.need) continue;
-      const pseudoTf = columnPseudoTf(buf, at, live, doc * width, lengths, weights);
+      const pseudoTf = columnPseudoTf(buf, i, live, doc * width, lengths, weights);
       if (pseudoTf === 0) continue;
       sink.candidate(doc, (w * pseudoTf) / (pseudoTf + k1));
     }
-    this.#si = i;
+    return i;
   }
 
   /** Blocks of the term's list (with per-block bounds after open()). */
