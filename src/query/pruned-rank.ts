@@ -296,11 +296,14 @@ class Round implements CandidateSink {
     if (this.useBits ? (this.bits[doc >>> 5]! & bit) === 0 : this.deleted !== undefined && (this.deleted[doc >>> 5]! & bit) !== 0) return;
     const before = this.threshold;
     if (this.nonEssential === 0 && this.negative.length === 0) {
-      // Nothing else to add: the score is this contribution (0 + v), straight to the heap.
-      const id = this.ids.at(doc);
-      if (this.top.wouldAccept(v, id)) {
-        this.top.offer(v, this.segment, doc, id);
-        this.threshold = this.top.threshold;
+      // Nothing else to add: the score is this contribution (0 + v), straight to the heap (an id,
+      // which may be made on this read, only for a score that can enter).
+      if (v >= this.threshold) {
+        const id = this.ids.at(doc);
+        if (this.top.wouldAccept(v, id)) {
+          this.top.offer(v, this.segment, doc, id);
+          this.threshold = this.top.threshold;
+        }
       }
     } else {
       this.record(this.essential.term, v);
@@ -388,6 +391,7 @@ function finish(
     }
   }
   r.clear();
+  if (score < r.threshold) return;
   const id = r.ids.at(doc);
   if (r.top.wouldAccept(score, id)) {
     r.top.offer(score, r.segment, doc, id);
@@ -607,6 +611,7 @@ function accumulateWindow(
     const score = acc[doc]!;
     acc[doc] = 0;
     if (useBits ? (bits[doc >>> 5]! & (1 << (doc & 31))) === 0 : deleted !== undefined && (deleted[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
+    if (score < r.threshold) continue;
     const id = ids.at(doc);
     if (top.wouldAccept(score, id)) {
       top.offer(score, r.segment, doc, id);

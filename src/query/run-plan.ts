@@ -125,6 +125,7 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
     const pairs = plan.kind === 'terms' && options.proximity ? wordPairs(plan.terms) : [];
     const need = pairs.length === 0 ? 0 : proximityNeed((plan as Extract<PlanNode, { kind: 'terms' }>).terms, options.page);
     const top = pairs.length === 0 ? new TopK(options.k, options.floor) : new TopK(Math.max(options.k, RESCORE_WINDOW), rescoreFloor(need));
+    let threshold = top.threshold;
     for (let s = 0; s < segments.length; s++) {
       const segment = segments[s]!;
       const result = evaluate(plan, segment, weights);
@@ -137,8 +138,13 @@ function rank(segments: readonly Segment[], plan: PlanNode, weights: Bm25fWeight
         matches?.push({ segment: s, doc });
         // Recency multiplies into the score (Elasticsearch function_score, boost_mode multiply).
         const score = recency === undefined ? result.scores[i]! : result.scores[i]! * decayFactor(dates[doc]!, recency);
+        // No id string for a score that cannot enter (a tie needs it).
+        if (score < threshold) continue;
         const id = ids.at(doc);
-        if (top.wouldAccept(score, id)) top.offer(score, s, doc, id);
+        if (top.wouldAccept(score, id)) {
+          top.offer(score, s, doc, id);
+          threshold = top.threshold;
+        }
       }
     }
     if (pairs.length === 0) return { hits: top.drain(), total, matches };
