@@ -289,8 +289,9 @@ function splitsCluster(text: string, i: number): boolean {
   // A joiner binds only a pictograph after it (GB11); nothing below © is one, nor is whitespace, and
   // letting a joiner hold on to the space after it would keep that space at a passage's edge.
   if (h === 0x200d) return c >= 0xa9 && !isSpace(c);
-  // Prepended marks (the Arabic number sign ؀, the Malayalam dot reph) belong to what follows (GB9b).
-  if (h >= 0x600 && h <= 0xd4e && (h <= 0x605 || h === 0x6dd || h === 0x70f || h === 0x890 || h === 0x891 || h === 0x8e2 || h === 0xd4e)) return true;
+  // Prepended marks (the Arabic number sign ؀, the Malayalam dot reph) belong to what follows (GB9b),
+  // but for a control (GB5) or whitespace: held on to, a space would stay at a passage's edge.
+  if (h >= 0x600 && h <= 0xd4e && (h <= 0x605 || h === 0x6dd || h === 0x70f || h === 0x890 || h === 0x891 || h === 0x8e2 || h === 0xd4e)) return c >= 0x20 && !isSpace(c);
   if (c === 10 && h === 13) return true; // CR LF: a mark after it would otherwise keep only the LF
   if (c < 0x300) return false;
   // A leading Hangul jamo joins a following leading jamo or syllable (old Hangul, GB6).

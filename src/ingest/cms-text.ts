@@ -158,12 +158,20 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
 
 /**
  * The date a date label's value holds: the whole value when the index reads it as one (zone, AM/PM
- * and all), else the first date in it. CMSs put words before it (`Date: Published 2024-03-17`,
- * `Date: Last modified on 17 March 2024`); stored whole, the loader dropped such a date as unreadable.
+ * and all) and it holds no time range, else the first date in it when only words stand before it.
+ * CMSs put words there (`Date: Published 2024-03-17`, `Date: Last modified on 17 March 2024`);
+ * after digits a date is a range's end (`17–20 March 2024`, `9:00-17:00, February 12, 2024`) or a
+ * second date (`March 2024, updated 2024-03-20`), not the article's.
  */
 function labelledDate(value: string): string | undefined {
-  return parseDate(value) !== undefined ? value : findDate(value)?.value;
+  // The parser reads `2024-03-17 9:00-11:30` as 9:00 at offset −11:30; the finder knows better.
+  if (!TIME_RANGE.test(value) && parseDate(value) !== undefined) return value;
+  const found = findDate(value);
+  if (found === undefined || /\d/.test(value.slice(0, found.start))) return undefined;
+  return found.value;
 }
+
+const TIME_RANGE = /\d:\d{2}\s*[-–]\s*\d{1,2}:\d{2}/;
 
 /** True when a line is CMS chrome (powered-by, copyright, share, print/close rows). */
 export function isFooterLine(line: string): boolean {

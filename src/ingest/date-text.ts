@@ -26,7 +26,9 @@ interface DateShape {
 const SHAPES: readonly DateShape[] = [
   {
     // ISO 8601 and its `2024-03-17 15:34:32` CMS form; `/` and `.` separators are rewritten to `-`.
-    source: `(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(T|\\s+)(${TIME})(Z|[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
+    // A signed offset touching the time is a zone after `T` or after seconds (`15:34:32+08`, as
+    // PostgreSQL writes); after a space and H:MM it ends a range (`2024-03-17 9:00-11:30`).
+    source: `(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(T|\\s+)(${TIME})(Z|(?<=T\\d{1,2}:\\d{2}|:\\d{2}:\\d{2}(?:\\.\\d+)?)[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
     normalise: (m) => {
       const ymd = isoDay(m[1], m[3], m[4]);
       if (ymd === undefined) return undefined;

@@ -81,15 +81,21 @@ function bodyOf(raw: string): string {
 /** The value at a key or dotted path (`author.name`, `_source.title`). */
 export function pickFirst(record: JsonObject, keys: readonly string[]): unknown {
   for (const key of keys) {
-    let v: unknown = Object.hasOwn(record, key) ? record[key] : undefined;
-    if (v === undefined && key.includes('.')) {
-      v = record;
-      for (const part of key.split('.')) v = isObject(v) && Object.hasOwn(v, part) ? v[part] : undefined;
-    }
+    const v = valueAt(record, key);
     if (v === undefined || v === null || v === '') continue;
     return v;
   }
   return undefined;
+}
+
+/** The value under `key`, a dotted path reaching into nested objects. */
+function valueAt(record: JsonObject, key: string): unknown {
+  let v: unknown = Object.hasOwn(record, key) ? record[key] : undefined;
+  if (v === undefined && key.includes('.')) {
+    v = record;
+    for (const part of key.split('.')) v = isObject(v) && Object.hasOwn(v, part) ? v[part] : undefined;
+  }
+  return v;
 }
 
 /**
@@ -98,9 +104,12 @@ export function pickFirst(record: JsonObject, keys: readonly string[]): unknown 
  * can write a lone surrogate (a `\ud800` escape), which as raw UTF-8 bytes would have read as U+FFFD.
  */
 function pickString(record: JsonObject, keys: readonly string[], sep: string): string | undefined {
-  const v = pickFirst(record, keys);
-  const s = stringOf(v, sep);
-  return s === undefined || s.length === 0 ? undefined : s;
+  // Empty once cleaned (spaces, controls only) is absent: `{"body": " ", "content": "…"}` has a body.
+  for (const key of keys) {
+    const s = stringOf(valueAt(record, key), sep);
+    if (s !== undefined && s.length > 0) return s;
+  }
+  return undefined;
 }
 
 /** `{name}` wrappers and lists are read this deep; past it a value is ignored (a 20,000-level chain overflowed the stack). */

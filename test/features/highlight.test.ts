@@ -232,6 +232,17 @@ test('text without spaces: Thai SARA AM, marks outside the BMP, tag flags, more 
   );
 });
 
+test('a prepended mark holds on to the character after it, but not to whitespace or a control', () => {
+  for (const sep of [' ', '\n', '\r\n', '\t']) {
+    const text = `port \u0600${sep}`;
+    const all = highlightAll(text, analyzer, terms('port'));
+    assert.is(text.slice(all.start, all.end), 'port \u0600', JSON.stringify(sep));
+  }
+  const digits = 'port \u0600١٢٣ and more';
+  const held = highlightAll(digits, analyzer, terms('port'));
+  assert.is(digits.slice(held.start, held.end), digits);
+});
+
 /** A combining mark, joiner or variation selector: a character's tail, never the first of a passage. */
 const STRANDED = /^[\p{M}\u200d]/u;
 

@@ -74,4 +74,18 @@ test('numbers that are not dates are not dates', () => {
   assert.is(findDate(''), undefined);
 });
 
+
+test('an ISO date with a space, H:MM and a signed number touching it ends a range, not a zone', () => {
+  const at = (text: string): string | undefined => {
+    const found = findDate(text);
+    return found === undefined ? undefined : new Date(parseDate(found.value)!).toISOString();
+  };
+  assert.is(at('Open 2024-03-17 9:00-17:00 daily'), '2024-03-17T09:00:00.000Z');
+  assert.is(at('2024/03/17 09:00-11:30'), '2024-03-17T09:00:00.000Z');
+  // After seconds (PostgreSQL's timestamptz) or after T it is a zone.
+  assert.is(at('2024-03-17 15:34:32+08'), '2024-03-17T07:34:32.000Z');
+  assert.is(at('2024-03-17 15:34:32.250-05:00'), '2024-03-17T20:34:32.250Z');
+  assert.is(at('2024-03-17T09:00-11:30'), '2024-03-17T20:30:00.000Z');
+});
+
 test.run();

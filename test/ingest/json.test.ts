@@ -215,4 +215,11 @@ test('an empty mapped field does not come back as an extra field', () => {
   assert.not.ok(Object.hasOwn(doc ?? {}, 'date'));
 });
 
+test('a mapped key whose value is empty once cleaned (spaces, controls) gives way to the next key', () => {
+  const [doc] = parseJson('{"title": " \\u0000 ", "headline": "Port reopens", "body": "\\u0000\\u0001", "content": "The port reopened.", "author": "\\t", "byline": "Ann Lee"}', { format: 'jsonl' }).documents;
+  assert.is(doc?.title, 'Port reopens');
+  assert.is(doc?.body, 'The port reopened.');
+  assert.is(doc?.author, 'Ann Lee');
+});
+
 test.run();
