@@ -2,7 +2,6 @@
 // each file with the base its id is relative to; inputs that match nothing are reported, not thrown.
 // It lists paths only: it never opens a file.
 
-import { readdir as readdirCallback, stat as statCallback } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -31,8 +30,7 @@ export interface WalkOptions {
 
 /**
  * Lists the files of every input: a directory means every file under it (dot files excluded), a
- * file means itself, anything else is a glob; both go through links to folders (see LinkGate).
- * Files matched twice are listed once (first input wins).
+ * file means itself, anything else is a glob. Files matched twice are listed once (first input wins).
  */
 export async function walkInputs(inputs: readonly string[], options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { files: [], problems: [] };
@@ -102,7 +100,11 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     markDirectories: true,
     // Dot files and folders are not walked; walkFolder reports them (reportHidden).
     dot: false,
-    // Errors are caught per folder by listReadable: suppressed, a folder the process may not list
+    // Links to folders are followed by walkFolder, which remembers the folders it has walked:
+    // fast-glob's own following has no cycle check (a link to `..` walked every file ~40 times, two
+    // such links 2^40 paths until memory ran out).
+    followSymbolicLinks: false,
+    // Errors are caught per folder by walkFolder: suppressed, a folder the process may not list
     // vanished from the walk with every file in it, neither loaded nor reported.
     suppressErrors: false,
     ignore: [...options.ignore],
@@ -114,7 +116,7 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
   } catch (error) {
     const code = errorCode(error);
     if (fg.isDynamicPattern(input) && (code === 'ENOENT' || code === 'ENOTDIR')) {
-      const { entries } = await listFollowingLinks(input, options.cwd, globOptions, problems);
+      const entries = await listReadable(input, options.cwd, globOptions, problems);
       return sorted(entries.map((e) => e.path), path.resolve(options.cwd, globBase(input)));
     }
     const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable';
@@ -122,94 +124,37 @@ async function expandInput(input: string, options: WalkOptions, problems: Skippe
     return undefined;
   }
   if (!info.isDirectory()) return [{ path: absolute, relativePath: path.basename(absolute) }];
-  return sorted(await walkFolder(absolute, globOptions, problems), absolute);
-}
-
-/** Every entry under `folder`, through links to folders (see LinkGate), with the dot entries of each folder reported. */
-async function walkFolder(folder: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<string[]> {
-  const { entries, gate } = await listFollowingLinks('**/*', folder, globOptions, problems);
-  const paths = entries.map((e) => e.path);
-  // A link not followed reads as an empty folder: what is in it is not this walk's to report.
-  const folders = paths.filter((p) => p.endsWith('/') && gate.entered(p)).map((p) => p.slice(0, -1));
-  for (const dir of [folder, ...folders.sort()]) await reportHidden(dir, folder, globOptions.ignore ?? [], problems);
-  return paths;
+  const files: string[] = [];
+  await walkFolder(absolute, globOptions, new Set([await realpath(absolute)]), files, problems);
+  return sorted(files, absolute);
 }
 
 /**
  * Dot files and folders directly in `folder` (.git, .DS_Store, drafts kept hidden): not read, but
- * reported, so every file under an input is loaded or accounted for; a folder is one entry. One an
- * ignore pattern matches is ignored like any other file, not reported.
+ * reported, so every file under an input is loaded or accounted for; a folder is one entry.
  */
-async function reportHidden(folder: string, root: string, ignore: readonly string[], problems: SkippedFile[]): Promise<void> {
+async function reportHidden(folder: string, problems: SkippedFile[]): Promise<void> {
   let names: string[];
   try {
-    names = (await readdir(folder)).filter((name) => name.startsWith('.'));
+    names = await readdir(folder);
   } catch {
-    return; // listReadable reports a folder it cannot read
+    return; // listFolder reports a folder it cannot read
   }
-  if (names.length > 0 && ignore.length > 0) names = await notIgnored(folder, root, ignore);
-  for (const name of names.sort()) problems.push({ path: path.join(folder, name), reason: 'hidden', detail: 'dot file or folder: not read (give its path to read it)' });
-}
-
-/**
- * The names of the dot entries in `folder` that no ignore pattern matches. fast-glob lists them, so
- * the patterns match them as they match the walk's own entries (relative to `root`, or absolute
- * for an absolute pattern; a folder also with a `/` after it).
- */
-async function notIgnored(folder: string, root: string, ignore: readonly string[]): Promise<string[]> {
-  const relative = path.relative(root, folder).split(path.sep).join('/');
-  const pattern = relative === '' ? '.*' : `${fg.escapePath(relative)}/.*`;
-  const options = { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore: [...ignore, ...emptiedFolders(ignore)] };
-  return (await fg(pattern, options)).map((entry) => path.posix.basename(entry));
-}
-
-/**
- * The folders an ignore pattern empties without matching them: `x/**\/*` matches everything in `x`
- * but not `x`, and the dot folder `x`, with nothing in it left to read, is ignored too.
- */
-function emptiedFolders(ignore: readonly string[]): string[] {
-  const folders: string[] = [];
-  for (const pattern of ignore) {
-    const segments = pattern.split('/');
-    let globstars = 0;
-    let stars = 0;
-    while (segments.length > 1 && (segments.at(-1) === '**' || segments.at(-1) === '*')) {
-      if (segments.pop() === '**') globstars++;
-      else stars++;
-    }
-    // With a `**` the tail reaches every depth; past one `*` it skips the folder's own files.
-    const folder = segments.join('/');
-    if (globstars > 0 && stars <= 1 && folder.length > 0) folders.push(folder);
-  }
-  return folders;
-}
-
-/**
- * fast-glob's entries for `pattern` from `cwd`, following the links to folders LinkGate lets it
- * enter: each round enters the links the round before asked for, until one asks for none (one
- * re-walk per depth of links within followed links; such links are rare).
- */
-async function listFollowingLinks(
-  pattern: string,
-  cwd: string,
-  globOptions: fg.Options,
-  problems: SkippedFile[],
-): Promise<{ entries: fg.Entry[]; gate: LinkGate }> {
-  const gate = await LinkGate.from(pattern, cwd);
-  for (;;) {
-    const listed: SkippedFile[] = [];
-    const entries = await listReadable(pattern, cwd, { ...globOptions, followSymbolicLinks: true, fs: gate.fs }, listed);
-    if (await gate.decide()) continue;
-    problems.push(...listed, ...gate.problems);
-    return { entries, gate };
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) problems.push({ path: path.join(folder, name), reason: 'hidden', detail: 'dot file or folder: not read (give its path to read it)' });
   }
 }
 
 /**
- * fast-glob's entries for `pattern` from `cwd`. A folder it cannot read (EACCES, EPERM, ELOOP, …)
- * stops its walk: it is reported `unreadable` and the walk is run again without it, so every other
- * file is still found (one re-walk per such folder; they are rare).
+ * fast-glob's entries under `folder`. A folder it cannot read (EACCES, EPERM, ELOOP, …) stops its
+ * walk: it is reported `unreadable` and the walk is run again without it, so every other file is
+ * still found (one re-walk per such folder; they are rare).
  */
+async function listFolder(folder: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<fg.Entry[]> {
+  return listReadable('**/*', folder, globOptions, problems);
+}
+
+/** fast-glob's entries for `pattern` from `cwd`, each folder it cannot read reported and left out (see listFolder). */
 async function listReadable(pattern: string, cwd: string, globOptions: fg.Options, problems: SkippedFile[]): Promise<fg.Entry[]> {
   const skip: string[] = [];
   const absolute = path.isAbsolute(pattern);
@@ -228,101 +173,42 @@ async function listReadable(pattern: string, cwd: string, globOptions: fg.Option
   }
 }
 
-type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: unknown[]) => void;
-
 /**
- * Lets fast-glob follow links to folders, cycle-safe (its own following has no cycle check: a link
- * to `..` walked every file ~40 times, two such links 2^40 paths until memory ran out). Through
- * `fs`, a link to a folder reads as empty until `decide` follows it; it is not followed when it
- * leads back to a folder walked or above one (a loop: reported), or into one (its files are listed
- * there, under their own paths). Folders, glob or not, are walked by the same rules.
+ * Every entry under `folder` into `files`, following links to folders not walked yet (`walked`
+ * holds real paths); a link back to one of them is reported, not followed.
  */
-class LinkGate {
-  /** Links not followed, reported. */
-  readonly problems: SkippedFile[] = [];
-  /** Real paths of the folders walked whole: the pattern's starting folders, and each link followed. */
-  readonly #walked: string[];
-  /** Where fast-glob starts (each brace alternative with its own static part): read as named, like a folder input. */
-  readonly #starts: Set<string>;
-  /** Links to folders, as fast-glob names them (it stats a link, never a plain entry). */
-  readonly #links = new Set<string>();
-  readonly #followed = new Set<string>();
-  readonly #decided = new Set<string>();
-  /** Links fast-glob tried to enter that are not decided yet. */
-  readonly #asked = new Set<string>();
-
-  readonly fs: Partial<fg.FileSystemAdapter> = {
-    stat: (file, callback) => {
-      statCallback(file, (error, stats) => {
-        if (error === null && stats.isDirectory()) this.#links.add(file);
-        callback(error, stats);
-      });
-    },
-    readdir: ((folder: string, ...rest: unknown[]) => {
-      // A start is read whatever another brace alternative found it to be (they run concurrently).
-      if (this.#starts.has(folder) || !this.#links.has(folder) || this.#followed.has(folder)) {
-        (readdirCallback as (...args: unknown[]) => void)(folder, ...rest);
-        return;
-      }
-      if (!this.#decided.has(folder)) this.#asked.add(folder);
-      process.nextTick(rest.at(-1) as ReaddirCallback, null, []);
-    }) as fg.FileSystemAdapter['readdir'],
-  };
-
-  private constructor(starts: string[], walked: string[]) {
-    this.#starts = new Set(starts);
-    this.#walked = walked;
-  }
-
-  static async from(pattern: string, cwd: string): Promise<LinkGate> {
-    const starts = fg.generateTasks(pattern, { cwd }).map((task) => path.resolve(cwd, task.base));
-    const walked: string[] = [];
-    for (const start of starts) {
-      try {
-        walked.push(await realpath(start));
-      } catch {
-        // Missing: fast-glob finds nothing there either.
-      }
+async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<string>, files: string[], problems: SkippedFile[]): Promise<void> {
+  const entries = await listFolder(folder, globOptions, problems);
+  await reportHidden(folder, problems);
+  for (const entry of entries) {
+    const file = entry.path;
+    if (file.endsWith('/')) await reportHidden(file, problems);
+    if (!entry.dirent.isSymbolicLink()) {
+      files.push(file);
+      continue;
     }
-    return new LinkGate(starts, walked);
-  }
-
-  /** Decides the links asked for since the last call, in path order; true when there were any. */
-  async decide(): Promise<boolean> {
-    const asked = [...this.#asked].sort();
-    this.#asked.clear();
-    for (const link of asked) {
-      this.#decided.add(link);
-      let real;
-      try {
-        real = await realpath(link);
-      } catch (error) {
-        this.problems.push({ path: link, reason: 'unreadable', detail: errorCode(error) ?? String(error) });
-        continue;
-      }
-      // A folder already walked, or above one (`../..`): following it loops, or walks files outside
-      // the input. A folder inside a walked one is walked there, under its own path.
-      if (this.#walked.some((folder) => folder === real || isInside(folder, real))) {
-        this.problems.push({ path: link, reason: 'unreadable', detail: 'link to a folder already walked or above it (a loop): not followed' });
-      } else if (!this.#walked.some((folder) => isInside(real, folder))) {
-        this.#walked.push(real);
-        this.#followed.add(link);
-      }
+    let target;
+    try {
+      target = await stat(file);
+    } catch {
+      files.push(file); // dangling: the loader reports it unreadable
+      continue;
     }
-    return asked.length > 0;
+    if (!target.isDirectory()) {
+      files.push(file);
+      continue;
+    }
+    const real = await realpath(file);
+    // A folder already walked, or an ancestor of one (`../..`): following it loops, or walks files
+    // outside the input. A folder inside a walked one is walked there under its own path.
+    if ([...walked].some((w) => w === real || w.startsWith(real + path.sep))) {
+      problems.push({ path: file, reason: 'unreadable', detail: 'link to a folder already walked or above it (a loop): not followed' });
+      continue;
+    }
+    if ([...walked].some((w) => real.startsWith(w + path.sep))) continue;
+    walked.add(real);
+    await walkFolder(file, globOptions, walked, files, problems);
   }
-
-  /** False for a link to a folder that was not followed: fast-glob listed it, but found it empty. */
-  entered(folder: string): boolean {
-    const file = path.resolve(folder);
-    return !this.#links.has(file) || this.#followed.has(file);
-  }
-}
-
-/** True when `inner` is strictly inside `outer`. */
-function isInside(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** The static directory part of a glob (`corpus/{a,b}/*.txt` → `corpus`), ids are relative to it. */

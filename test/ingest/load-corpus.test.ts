@@ -331,39 +331,6 @@ loader('dot files and folders are reported hidden, a folder once; given by path 
   assert.equal(only.report.skipped.map((s) => s.reason), ['hidden']);
 });
 
-loader('a dot file or folder the ignore option matches is ignored, not reported hidden', async ({ dir }) => {
-  const root = path.join(dir, 'ignored-dots');
-  await mkdir(path.join(root, '.git', 'objects'), { recursive: true });
-  await writeFile(path.join(root, 'a.txt'), 'Port opens\n\nThe port opened.\n');
-  await writeFile(path.join(root, '.git', 'objects', 'ab'), 'x');
-  await writeFile(path.join(root, '.DS_Store'), 'x');
-  const hidden = async (ignore: string[]): Promise<string[]> => {
-    const { docs, report } = await drain(root, { ignore });
-    assert.equal(docs.map((d) => d.title), ['Port opens']);
-    return report.skipped.filter((s) => s.reason === 'hidden').map((s) => path.basename(s.path)).sort();
-  };
-  assert.equal(await hidden([]), ['.DS_Store', '.git']);
-  assert.equal(await hidden(['**/.git/**']), ['.DS_Store']);
-  assert.equal(await hidden(['.DS_Store', '**/.git']), []);
-});
-
-loader('a glob loads through links to folders what the folder input loads, loops reported once', async ({ dir }) => {
-  const root = path.join(dir, 'glob-links');
-  await mkdir(path.join(root, 'news', 'local'), { recursive: true });
-  await mkdir(path.join(root, 'wire'), { recursive: true });
-  await writeFile(path.join(root, 'news', 'local', 'a.txt'), 'Port opens\n\nThe port opened on Monday.\n');
-  await writeFile(path.join(root, 'wire', 'b.txt'), 'Ferry resumes\n\nThe ferry runs again.\n');
-  await symlink(path.join('..', 'wire'), path.join(root, 'news', 'wire'));
-  await symlink('..', path.join(root, 'news', 'local', 'up'));
-  const loops = (report: IngestReport): string[] => report.skipped.filter((s) => /loop/.test(s.detail ?? '')).map((s) => s.path);
-  const folder = await drain(path.join(root, 'news'));
-  const glob = await drain(['news/**/*.txt'], { cwd: root });
-  assert.equal(glob.docs.map((d) => d.id), ['local/a.txt', 'wire/b.txt']);
-  assert.equal(glob.docs, folder.docs);
-  assert.equal(loops(glob.report), [path.join(root, 'news', 'local', 'up')]);
-  assert.equal(loops(glob.report), loops(folder.report));
-});
-
 loader('onProgress reports each file with the running totals', async ({ dir }) => {
   const calls: IngestProgress[] = [];
   const { docs } = await drain(path.join(dir, 'corpus', 'feeds'), { onProgress: (p) => calls.push({ ...p }) });
