@@ -199,16 +199,27 @@ async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<s
       continue;
     }
     const real = await realpath(file);
-    // A folder already walked, or an ancestor of one (`../..`): following it loops, or walks files
-    // outside the input. A folder inside a walked one is walked there under its own path.
-    if ([...walked].some((w) => w === real || w.startsWith(real + path.sep))) {
+    // A folder already walked, or an ancestor of one (`../..`, `/`): following it loops, or walks
+    // files outside the input. A folder inside a walked one is walked there under its own path.
+    if ([...walked].some((w) => w === real || isInside(w, real))) {
       problems.push({ path: file, reason: 'unreadable', detail: 'link to a folder already walked or above it (a loop): not followed' });
       continue;
     }
-    if ([...walked].some((w) => real.startsWith(w + path.sep))) continue;
+    if ([...walked].some((w) => isInside(real, w))) continue;
     walked.add(real);
-    await walkFolder(file, globOptions, walked, files, problems);
+    try {
+      await walkFolder(file, globOptions, walked, files, problems);
+    } catch (error) {
+      // The linked folder itself cannot be listed: the link is reported, the rest of the input walked.
+      problems.push({ path: file, reason: 'unreadable', detail: errorCode(error) ?? String(error) });
+    }
   }
+}
+
+/** True when `inner` is strictly inside `outer` (`w.startsWith(real + '/')` missed everything under `/`). */
+function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** The static directory part of a glob (`corpus/{a,b}/*.txt` → `corpus`), ids are relative to it. */

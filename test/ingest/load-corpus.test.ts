@@ -269,9 +269,14 @@ loader('a folder the process may not list is reported unreadable; the rest of th
   await mkdir(path.join(root, 'c', 'ok'), { recursive: true });
   for (let i = 1; i <= 3; i++) await writeFile(path.join(root, 'c', 'locked', `s${i}.txt`), `Story ${i}\n\nBody ${i}.\n`);
   await writeFile(path.join(root, 'c', 'ok', 'a.txt'), 'Ok story\n\nFine body.\n');
+  // A link to a folder it may not list costs the link, not the input.
+  await mkdir(path.join(root, 'elsewhere'), { recursive: true });
+  await writeFile(path.join(root, 'elsewhere', 'b.txt'), 'Elsewhere\n\nLocked away.\n');
+  await symlink(path.join(root, 'elsewhere'), path.join(root, 'c', 'link'));
   await chmod(dir, 0o755);
   await chmod(root, 0o755);
   await chmod(path.join(root, 'c', 'locked'), 0o000);
+  await chmod(path.join(root, 'elsewhere'), 0o000);
   const script = `const { collectCorpus } = await import(${JSON.stringify(pathToFileURL(path.join(projectRoot, 'src', 'ingest', 'load-corpus.ts')).href)});` +
     `const r = await collectCorpus(${JSON.stringify(path.join(root, 'c'))});` +
     `console.log(JSON.stringify({ titles: r.documents.map((d) => d.title), skipped: r.report.skipped.map((s) => [s.path, s.reason, s.detail]) }));`;
@@ -280,13 +285,25 @@ loader('a folder the process may not list is reported unreadable; the rest of th
     ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 })
     : spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
   await chmod(path.join(root, 'c', 'locked'), 0o755);
+  await chmod(path.join(root, 'elsewhere'), 0o755);
   if (run.status !== 0 || run.stdout.trim() === '') {
     console.log(`  (skipped: the loader could not be run as an unprivileged user here: ${(run.error?.message ?? run.stderr).split('\n')[0]})`);
     return;
   }
   const out = JSON.parse(run.stdout) as { titles: string[]; skipped: Array<[string, string, string]> };
   assert.equal(out.titles, ['Ok story']);
-  assert.equal(out.skipped, [[path.join(root, 'c', 'locked'), 'unreadable', 'EACCES']]);
+  assert.equal(out.skipped.sort(), [[path.join(root, 'c', 'link'), 'unreadable', 'EACCES'], [path.join(root, 'c', 'locked'), 'unreadable', 'EACCES']]);
+});
+
+loader('a link to / or to a folder above the input is reported, not walked', async ({ dir }) => {
+  const root = path.join(dir, 'link-up');
+  await mkdir(path.join(root, 'in', 'deep'), { recursive: true });
+  await writeFile(path.join(root, 'in', 'a.txt'), 'Port opens\n\nThe port opened.\n');
+  await symlink('/', path.join(root, 'in', 'root'));
+  await symlink(root, path.join(root, 'in', 'deep', 'up'));
+  const { docs, report } = await drain(path.join(root, 'in'));
+  assert.equal(docs.map((d) => d.title), ['Port opens']);
+  assert.equal(report.skipped.map((s) => [path.relative(root, s.path), s.reason]).sort(), [['in/deep/up', 'unreadable'], ['in/root', 'unreadable']]);
 });
 
 loader('a date the index cannot read is dropped with a note, so every loaded document can be added', async ({ dir }) => {
