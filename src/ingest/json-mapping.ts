@@ -161,9 +161,12 @@ function mappedKeys(mapping: JsonFieldMapping): Set<string> {
 }
 
 function copyExtras(record: JsonObject, doc: IngestedDocument, skip: ReadonlySet<string>): void {
-  for (const key of Object.keys(record)) {
-    if (skip.has(key) || UNSAFE_KEYS.has(key) || Object.hasOwn(doc, key)) continue;
-    const value = extraValue(record[key]);
+  for (const raw of Object.keys(record)) {
+    // A key is a field name: cleaned as the values are (`"ke\ud800y\u0000"` is `ke\ufffdy`), and
+    // one left empty, or cleaned into a mapped or unsafe name, is not copied.
+    const key = cleanText(raw).trim();
+    if (key.length === 0 || skip.has(raw) || skip.has(key) || UNSAFE_KEYS.has(key) || Object.hasOwn(doc, key)) continue;
+    const value = extraValue(record[raw]);
     if (value !== undefined) doc[key] = value;
   }
 }

@@ -222,4 +222,10 @@ test('a mapped key whose value is empty once cleaned (spaces, controls) gives wa
   assert.is(doc?.author, 'Ann Lee');
 });
 
+test('extra field names are cleaned as values are; one left empty or turned into a mapped name is not copied', () => {
+  const [doc] = parseJson('{"title": "T", "body": "b", "ke\\ud800y\\u0000": "v", "\\u0001": "lost", "\\u0000date": "2024-03-17", "__proto__\\u0000": "x"}', { format: 'jsonl' }).documents;
+  assert.is((doc as Record<string, unknown>)['ke\ufffdy'], 'v');
+  assert.equal(Object.keys(doc ?? {}).sort(), ['body', 'id', 'ke\ufffdy', 'title']);
+});
+
 test.run();
