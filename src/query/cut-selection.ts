@@ -118,12 +118,17 @@ export class CutSelector {
     const cut = raised > this.#cut ? raised : this.#cut;
     const scores = this.#scores;
     const docs = this.#docs;
+    let threshold = top.threshold;
     for (let j = 0; j < this.#kept; j++) {
       const score = scores[j]!;
-      if (score < cut) continue;
+      // Under the cut, or under the heap's k-th (a tie alone needs the id): no id string is made.
+      if (score < cut || score < threshold) continue;
       const doc = docs[j]!;
       const id = ids.at(doc);
-      if (top.wouldAccept(score, id)) top.offer(score, s, doc, id, this.#held[j]!);
+      if (top.wouldAccept(score, id)) {
+        top.offer(score, s, doc, id, this.#held[j]!);
+        threshold = top.threshold;
+      }
     }
     this.#kept = 0;
   }
