@@ -515,30 +515,36 @@ function walkBestFirst(scratch: Scratch, r: Round, c: TermCursor): void {
     order[b] = b;
     key[b] = c.blockBound(b);
   }
-  sortByKeyDescending(order, key, blocks);
+  // A max-heap of the blocks by bound: built in O(blocks), popped only as far as the walk goes (a
+  // full sort, quadratic as an insertion sort, would cost more than the walk on a list of thousands).
+  let size = blocks;
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(order, key, i, size);
   r.essential = c;
   r.nonEssential = 0;
   r.boundSum = 0;
-  for (let i = 0; i < blocks; i++) {
-    const b = order[i]!;
+  while (size > 0) {
+    const b = order[0]!;
     if (key[b]! * SLACK < r.threshold) break;
+    order[0] = order[--size]!;
+    siftDown(order, key, 0, size);
     setNeed(scratch.bounds, scratch.weights.k1, c, r.threshold, 0);
     c.walkBlock(b, scratch.bounds, r);
   }
 }
 
-/** Sorts `order[0..n)` by `key[order[i]]`, highest first: insertion sort, tens to hundreds of blocks. */
-function sortByKeyDescending(order: Int32Array, key: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
-    const item = order[i]!;
-    const k = key[item]!;
-    let j = i;
-    while (j > 0 && key[order[j - 1]!]! < k) {
-      order[j] = order[j - 1]!;
-      j--;
-    }
-    order[j] = item;
+/** Restores the max-heap order of `order[0..n)` by `key[order[i]]` below position `i`. */
+function siftDown(order: Int32Array, key: Float64Array, i: number, n: number): void {
+  const item = order[i]!;
+  const k = key[item]!;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && key[order[child + 1]!]! > key[order[child]!]!) child++;
+    if (key[order[child]!]! <= k) break;
+    order[i] = order[child]!;
+    i = child;
   }
+  order[i] = item;
 }
 
 /**
