@@ -149,29 +149,30 @@ export function parseCmsMetaLine(line: string): CmsMeta | undefined {
     const date = label.kind === 'date' ? labelledDate(value) : undefined;
     // A notice's own lines use the same labels: "Time: 9:00-17:00, February 12" holds no date the
     // index reads, "From: March 1 to March 5" is a period, not a publisher. Such a line is body.
-    if (label.kind === 'date' && date === undefined) return undefined;
+    if (label.kind === 'date' && date === undefined && findDate(value) === undefined && parseDate(value) === undefined) return undefined;
     if (label.name === 'from' && /\d/.test(value) && findDate(value) === undefined) return undefined;
+    // A date value that is not the article's (`Week 11, 2024-03-17`) is kept as written: the line
+    // stays meta (its source and author with it), and the loader drops the date with a note.
     meta[label.kind] = date ?? value;
   }
   return meta;
 }
 
 /**
- * The date a date label's value holds: the whole value when the index reads it as one (zone, AM/PM
- * and all) and it holds no time range, else the first date in it when only words stand before it.
- * CMSs put words there (`Date: Published 2024-03-17`, `Date: Last modified on 17 March 2024`);
- * after digits a date is a range's end (`17–20 March 2024`, `9:00-17:00, February 12, 2024`) or a
- * second date (`March 2024, updated 2024-03-20`), not the article's.
+ * The date a date label's value holds: the date that starts it as the date finder reads it (a time,
+ * AM/PM and zone after it kept, a range's end left out: `2024-03-17 9:00-11:30` is 9:00), else the
+ * whole value when the index reads it (epoch numbers, shapes the finder does not know), else the
+ * first date in it when only words stand before it (`Date: Published 2024-03-17`, `Last modified
+ * on 17 March 2024`). After digits a date is a range's end (`17–20 March 2024`) or a second date
+ * (`March 2024, updated 2024-03-20`): undefined.
  */
 function labelledDate(value: string): string | undefined {
-  // The parser reads `2024-03-17 9:00-11:30` as 9:00 at offset −11:30; the finder knows better.
-  if (!TIME_RANGE.test(value) && parseDate(value) !== undefined) return value;
   const found = findDate(value);
+  if (found !== undefined && found.start === 0) return found.value;
+  if (parseDate(value) !== undefined) return value;
   if (found === undefined || /\d/.test(value.slice(0, found.start))) return undefined;
   return found.value;
 }
-
-const TIME_RANGE = /\d:\d{2}\s*[-–]\s*\d{1,2}:\d{2}/;
 
 /** True when a line is CMS chrome (powered-by, copyright, share, print/close rows). */
 export function isFooterLine(line: string): boolean {

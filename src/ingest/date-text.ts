@@ -26,15 +26,20 @@ interface DateShape {
 const SHAPES: readonly DateShape[] = [
   {
     // ISO 8601 and its `2024-03-17 15:34:32` CMS form; `/` and `.` separators are rewritten to `-`.
-    // A signed offset touching the time is a zone after `T` or after seconds (`15:34:32+08`, as
-    // PostgreSQL writes); after a space and H:MM it ends a range (`2024-03-17 9:00-11:30`).
-    source: `(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(T|\\s+)(${TIME})(Z|(?<=T\\d{1,2}:\\d{2}|:\\d{2}:\\d{2}(?:\\.\\d+)?)[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
+    // A `Z`, `+` or colon-less `-` offset (`-05`, `-0500`) touching the time is a zone, and so is
+    // `-HH:MM` after `T` or after seconds (`15:34:32-05:00`). After H:MM, a `-H:MM` (group 8) is a
+    // range's end when later than the start or after an en dash (`9:00-11:30`: kept in the match,
+    // left out of the value), and an offset otherwise (`23:30 -05:00`).
+    source: `(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(T|\\s+)(${TIME})(?:(Z|\\+\\d{2}(?::?\\d{2})?|-\\d{2}(?![:\\d])|-\\d{4}(?!\\d)|(?<=T\\d{1,2}:\\d{2}|:\\d{2}:\\d{2}(?:\\.\\d+)?)-\\d{2}:\\d{2})|(\\s{0,4}[-–]\\s{0,4}\\d{1,2}:\\d{2}))?)?(?!\\d)`,
     normalise: (m) => {
       const ymd = isoDay(m[1], m[3], m[4]);
       if (ymd === undefined) return undefined;
       if (m[6] === undefined) return ymd;
-      if (m[2] === '-') return collapse(m[0]); // already ISO or the CMS form: keep as written
-      return `${ymd} ${padHour(m[6])}${m[7] ?? ''}`;
+      // An en dash is typographic, never a zone's sign: `23:30–05:00` runs past midnight.
+      const range = m[8] !== undefined && (m[8].includes('–') || endsLater(m[6], m[8]));
+      const written = range ? m[0].slice(0, m[0].length - m[8]!.length) : m[0];
+      if (m[2] === '-') return collapse(written); // ISO or the CMS form: as written
+      return `${ymd} ${padHour(m[6])}${m[7] ?? (m[8] !== undefined && !range ? m[8] : '')}`;
     },
   },
   {
@@ -117,6 +122,13 @@ export function matchDateAt(text: string, start: number): DateMatch | undefined 
     if (value !== undefined) return extended(text, { value, start, end: start + m[0].length });
   }
   return undefined;
+}
+
+/** True when the `-H:MM` after time `start` (H:MM…) is a later time of the same day: a range's end. */
+function endsLater(start: string, range: string): boolean {
+  const [h, mi] = start.split(':').map(Number) as [number, number];
+  const [eh, emi] = range.replace(/[^\d:]/g, '').split(':').map(Number) as [number, number];
+  return eh * 60 + emi > h * 60 + mi && eh <= 24;
 }
 
 /** `value` when the index reads it as a date (not 2024-02-30, not 25:61); undefined otherwise. */

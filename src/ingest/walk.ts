@@ -210,16 +210,21 @@ async function walkFolder(folder: string, globOptions: fg.Options, walked: Set<s
     try {
       await walkFolder(file, globOptions, walked, files, problems);
     } catch (error) {
-      // The linked folder itself cannot be listed: the link is reported, the rest of the input walked.
+      // The linked folder itself cannot be listed: the link is reported, the rest of the input
+      // walked. Any other error (a folder deeper down is reported where it fails) goes on up.
+      const failed = (error as NodeJS.ErrnoException).path;
+      if (failed === undefined || path.resolve(failed) !== path.resolve(file)) throw error;
       problems.push({ path: file, reason: 'unreadable', detail: errorCode(error) ?? String(error) });
     }
   }
 }
 
-/** True when `inner` is strictly inside `outer` (`w.startsWith(real + '/')` missed everything under `/`). */
+/**
+ * True when real path `inner` is strictly inside real path `outer`: `outer + sep` is a prefix, but
+ * for a root, which already ends in the separator (`'/' + '/'` missed everything under `/`).
+ */
 function isInside(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  return inner.length > outer.length && inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 }
 
 /** The static directory part of a glob (`corpus/{a,b}/*.txt` → `corpus`), ids are relative to it. */

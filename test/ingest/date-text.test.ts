@@ -86,6 +86,16 @@ test('an ISO date with a space, H:MM and a signed number touching it ends a rang
   assert.is(at('2024-03-17 15:34:32+08'), '2024-03-17T07:34:32.000Z');
   assert.is(at('2024-03-17 15:34:32.250-05:00'), '2024-03-17T20:34:32.250Z');
   assert.is(at('2024-03-17T09:00-11:30'), '2024-03-17T20:30:00.000Z');
+  // A + offset is always a zone, and so is a - one earlier than the time (no range runs backwards).
+  assert.is(at('2024-03-17 15:34+08:00'), '2024-03-17T07:34:00.000Z');
+  assert.is(at('2024-03-17 15:34-0500'), '2024-03-17T20:34:00.000Z');
+  assert.is(at('2024-03-17 15:34-05:00'), '2024-03-17T20:34:00.000Z');
+  assert.is(at('2024-03-17 23:30 -05:00'), '2024-03-18T04:30:00.000Z');
+  // An en dash is a range's, whichever way it runs.
+  assert.is(at('2024-03-17 23:30–05:00'), '2024-03-17T23:30:00.000Z');
+  // The range's end belongs to the match, so it is not left over as the rest of a line.
+  const found = findDate('2024-03-17 9:00-11:30 admin')!;
+  assert.is(found.end, '2024-03-17 9:00-11:30'.length);
 });
 
 test.run();
