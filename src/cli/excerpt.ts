@@ -12,8 +12,8 @@ const analyzer = englishAnalyzer();
  * word into the previous paragraph).
  */
 export function excerpt(body: string, query: string, length = 200): string {
-  const whole = collapse(body);
-  if (whole.length <= length) return whole;
+  const head = wordsFrom(body, 0, length);
+  if (!head.more) return head.text;
   const wanted = new Set<string>();
   analyzer.analyze(query, (term) => wanted.add(term));
   const hits: number[] = [];
@@ -30,16 +30,37 @@ export function excerpt(body: string, query: string, length = 200): string {
     }
   }
   let start = best === 0 ? 0 : startBefore(body, bestStart);
+  let shown = wordsFrom(body, start, length);
   // A match near the end leaves room: the window moves back to fill it, to a sentence if it can.
-  const room = length - collapse(body.slice(start)).length;
-  if (room > 0 && start > 0) start = firstStartIn(body, Math.max(0, start - room), start);
-  const text = collapse(body.slice(start));
-  let end = text.length;
-  if (end > length) {
-    const space = text.lastIndexOf(' ', length);
-    end = space > 0 ? space : length;
+  if (!shown.more && start > 0) {
+    start = firstStartIn(body, Math.max(0, start - (length - shown.text.length)), start);
+    shown = wordsFrom(body, start, length);
   }
-  return `${body.slice(0, start).trim().length > 0 ? '…' : ''}${text.slice(0, end)}${end < text.length ? '…' : ''}`;
+  return `${textBefore(body, start) ? '…' : ''}${shown.text}${shown.more ? '…' : ''}`;
+}
+
+const WORD = /\S+/g;
+
+/**
+ * The words of `body` from offset `from`, one space apart, as many as fit in `limit` characters (a
+ * first word longer than that is cut), and whether any text is left after them. Words, not a
+ * replace over the rest of the body: a 5 MB body was collapsed three times (~200 ms each).
+ */
+function wordsFrom(body: string, from: number, limit: number): { text: string; more: boolean } {
+  WORD.lastIndex = from;
+  let text = '';
+  for (let m = WORD.exec(body); m !== null; m = WORD.exec(body)) {
+    const next = text.length === 0 ? m[0] : `${text} ${m[0]}`;
+    if (next.length > limit) return { text: text.length === 0 ? m[0].slice(0, limit) : text, more: true };
+    text = next;
+  }
+  return { text, more: false };
+}
+
+/** True when non-space text stands before offset `at`. */
+function textBefore(body: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) if (!/\s/.test(body[i]!)) return true;
+  return false;
 }
 
 /**
@@ -71,8 +92,4 @@ function startsParagraphOrSentence(body: string, i: number): boolean {
   // The word before the stop: `Dr.`, `Mr.`, `St.`, `U.S.` end no sentence.
   const word = /(\S+)$/.exec(body.slice(Math.max(0, j - 20), j + 1))?.[1] ?? '';
   return !/^(?:[A-Z][a-z]{0,2}|(?:[A-Za-z]\.)+[A-Za-z]?)[.]$/.test(word);
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
